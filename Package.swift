@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+//
+// socai: an event-sourced record keeper for the statistics of party organisation committees.
+// No package dependencies: everything beyond the Swift toolchain (SHA-256, argument scanning,
+// JSON scanning, CSV) is written in-tree, once, and tested.
+
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode, explicit `any` for existentials.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "socai",
+    products: [
+        .executable(name: "socai", targets: ["socai"]),
+    ],
+    dependencies: [],
+    targets: [
+        // The domain: events, units, figures, dates, the projection fold and the queries over it.
+        // Standard library only: no Foundation, no I/O, no clock.
+        .target(name: "SocaiCore", swiftSettings: strictSettings),
+
+        // The only code that touches files: the journal, its integrity chain, snapshots.
+        .target(name: "SocaiStore", dependencies: ["SocaiCore"], swiftSettings: strictSettings),
+
+        // Report values rendered as text, JSON, CSV and HTML. Never reads files, never computes figures.
+        .target(name: "SocaiReports", dependencies: ["SocaiCore"], swiftSettings: strictSettings),
+
+        // The commands, argument scanning, help, and the mapping from errors to exit codes.
+        .target(name: "SocaiCLI", dependencies: ["SocaiCore", "SocaiStore", "SocaiReports"],
+                swiftSettings: strictSettings),
+
+        // A few lines: hand the process arguments to SocaiCLI and exit with its status.
+        .executableTarget(name: "socai", dependencies: ["SocaiCLI"], swiftSettings: strictSettings),
+
+        // Synthetic journals for tests and benchmarks (Tools/generate-journal), written through
+        // socai's own append path. Never writes into Journal/.
+        .executableTarget(name: "socai-generate", dependencies: ["SocaiCore", "SocaiStore"],
+                          path: "Tools/Sources/socai-generate", swiftSettings: strictSettings),
+
+        // Shared test helpers: temporary directories, running the built binary, fixtures.
+        .target(name: "SocaiTestSupport", dependencies: ["SocaiCore", "SocaiStore", "SocaiCLI"],
+                swiftSettings: strictSettings),
+
+        .testTarget(name: "SocaiCoreTests", dependencies: ["SocaiCore", "SocaiTestSupport"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "SocaiStoreTests", dependencies: ["SocaiStore", "SocaiCore", "SocaiTestSupport"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "SocaiReportsTests", dependencies: ["SocaiReports", "SocaiCore", "SocaiTestSupport"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "SocaiCLITests", dependencies: ["SocaiCLI", "SocaiCore", "SocaiStore", "SocaiTestSupport"],
+                    swiftSettings: strictSettings),
+        // Runs the built `socai` binary as a user would and asserts on what it prints.
+        .testTarget(name: "SocaiEndToEndTests", dependencies: ["socai", "SocaiCore", "SocaiStore", "SocaiTestSupport"],
+                    resources: [.copy("Fixtures")],
+                    swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,218 @@
+import SocaiCore
+import SocaiReports
+import SocaiStore
+
+/// `socai import FILE`: many events from JSON Lines or CSV, every line validated first, then
+/// appended as one all-or-nothing batch; every bad line reported at once, with its number.
+enum ImportCommand: Command {
+    static let spec = CommandSpec(
+        name: "import", abstract: "Record many events from a JSON Lines or CSV file, all or nothing.",
+        discussion: """
+        JSON Lines: one object per line, {"type": "admission", "unit": "huyen", "date": "2023-02-01", "count": 1};
+        "type" is the record subcommand, the other keys its option names ("figures"/"targets"/"printed"/"set" as objects,
+        "from" as an array; "source", "by", "event-id" per line). CSV: a header row of option names and a "type"
+        column; figures.KEY, targets.KEY and printed.NAME columns for conference figures.
+        """,
+        options: [
+            OptionSpec(name: "input-format", valueName: "jsonl|csv", help: "The file's format (default: from its extension)."),
+            OptionSpec(name: "by", valueName: "NAME", help: "Who records the events that do not say (default: the login name)."),
+            OptionSpec(name: "source", valueName: "TEXT", help: "The source document of the events that do not say."),
+            OptionSpec(name: "expect-seq", valueName: "N", help: "Refuse (exit 75) unless the journal's last seq is N."),
+            OptionSpec(name: "dry-run", help: "Validate every line; write nothing."),
+            OptionSpec(name: "allow-future", help: "Accept dates after today."),
+        ],
+        positionals: [PositionalSpec(name: "file", help: "The file to import (- for standard input).")],
+        examples: ["socai import admissions-2024.jsonl", "socai import --dry-run ratings.csv"])
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        guard let path = arguments.positionals.first else {
+            throw .usage(UsageError(message: "give the file to import", command: spec.name))
+        }
+        let text: String
+        do { text = try ImportFile.read(path) } catch { throw .journal(error) }
+        let isCSV = arguments.value("input-format").map { $0 == "csv" } ?? path.lowercased().hasSuffix(".csv")
+        let parsed = isCSV ? ImportParser.csv(text) : ImportParser.jsonLines(text)
+        if !parsed.issues.isEmpty { throw .invalid(parsed.issues) }
+        if parsed.lines.isEmpty {
+            throw .invalid([ValidationIssue(field: "file", value: path, message: LocalizedText(en: "\(path) holds no events", vi: "\(path) không có sự kiện nào"))])
+        }
+
+        var session = try JournalSession.load(invocation)
+        let expectSeq = try LogCommand.integer(arguments, "expect-seq").map(Int64.init)
+        let writer = EventWriter(invocation: invocation, dryRun: arguments.flag("dry-run"), expectSeq: expectSeq)
+        let defaultBy = arguments.value("by").map(RecordCommand.normalised) ?? invocation.context.loginName
+        let defaultSource = arguments.value("source").map(RecordCommand.normalised)
+        let progress = Progress(invocation, label: LocalizedText(en: "validating", vi: "đang kiểm tra"), total: parsed.lines.count)
+        defer { progress.finish() }
+        return try writer.write(retryingOn: &session) { view, now throws(CLIError) in
+            var staged = view.ledger
+            var current = view
+            var stale = false
+            var events: [PendingEvent] = []
+            var issues: [ValidationIssue] = []
+            var warnings: [ValidationIssue] = []
+            var checkIDs = false
+            var generator = SystemRandomNumberGenerator()
+            let flowTypes: Set<String> = ["admission", "arrival", "departure"]
+            for line in parsed.lines {
+                progress.tick()
+                if stale && !flowTypes.contains(line.request.type) {
+                    current = LedgerView(staged)
+                    stale = false
+                }
+                var eventID: EventID?
+                if let text = line.eventID {
+                    eventID = EventID(text)
+                    if eventID == nil {
+                        issues.append(ValidationIssue(field: "event-id", value: text, message: LocalizedText(
+                            en: "event-id '\(text)' is not a UUID", vi: "event-id '\(text)' không phải UUID"), line: line.number))
+                        continue
+                    }
+                    checkIDs = true
+                }
+                let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
+                                            recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
+                                            eventID: eventID ?? EventID.version7(at: now, using: &generator))
+                switch EventBuilder.build(line.request, view: current, context: context) {
+                case .success(let built):
+                    events.append(built.event)
+                    warnings += built.warnings
+                    // Later lines may refer to what earlier lines establish.
+                    staged.apply(built.event.envelope(seq: staged.headSeq + 1, recordedTime: now, batch: nil))
+                    stale = true
+                case .failure(let failure):
+                    issues += failure.issues
+                }
+            }
+            if !issues.isEmpty { throw .invalid(issues) }
+            return (events, warnings, checkIDs)
+        }
+    }
+}
+
+/// One line of an import file, as a request plus its per-line recording options.
+struct ImportLine {
+    var number: Int
+    var request: RecordRequest
+    var source: String?
+    var by: String?
+    var eventID: String?
+    var allowFuture = false
+}
+
+/// Reads import files into requests: JSON Lines and CSV, with line numbers for every problem.
+enum ImportParser {
+    static let perLine: Set<String> = ["source", "by", "event-id", "allow-future"]
+    static let objectOptions = ["figures": "figure", "targets": "target", "printed": "printed", "set": "set"]
+
+    static func jsonLines(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
+        var lines: [ImportLine] = []
+        var issues: [ValidationIssue] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let trimmed = raw.trimmingCharacters(in: " \t\r")
+            if trimmed.isEmpty { continue }
+            let value: JSONValue
+            do { value = try JSONParser.parse(String(trimmed)) } catch {
+                issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ: \(error)"))
+                continue
+            }
+            guard let object = value.object else {
+                issues.append(issue(number, "line", en: "each line must be a JSON object", vi: "mỗi dòng phải là một đối tượng JSON"))
+                continue
+            }
+            guard let type = object["type"]?.string else {
+                issues.append(issue(number, "type", en: "\"type\" is missing: the record subcommand (admission, conference, …)",
+                                    vi: "thiếu \"type\": loại sự kiện (admission, conference, …)"))
+                continue
+            }
+            var line = ImportLine(number: number, request: RecordRequest(type: type, options: [], line: number))
+            for (key, value) in object where key != "type" {
+                if perLine.contains(key) {
+                    switch key {
+                    case "source": line.source = value.commandLineText?.precomposedNFC
+                    case "by": line.by = value.commandLineText?.precomposedNFC
+                    case "event-id": line.eventID = value.commandLineText
+                    default: line.allowFuture = value == .bool(true)
+                    }
+                    continue
+                }
+                let option = objectOptions[key] ?? key
+                switch value {
+                case .object(let inner):
+                    for (k, v) in inner {
+                        for item in v.array ?? [v] {
+                            line.request.options.append(.init(option, k + "=" + (item.commandLineText ?? JSONWriter.string(item)).precomposedNFC))
+                        }
+                    }
+                case .array(let items):
+                    for item in items {
+                        guard let text = item.commandLineText else {
+                            issues.append(issue(number, key, en: "\"\(key)\" must hold plain values", vi: "\"\(key)\" chỉ chứa giá trị đơn"))
+                            continue
+                        }
+                        line.request.options.append(.init(option, text.precomposedNFC))
+                    }
+                case .bool(true):
+                    line.request.options.append(.init(option, ""))
+                case .bool(false), .null:
+                    continue
+                default:
+                    line.request.options.append(.init(option, (value.commandLineText ?? "").precomposedNFC))
+                }
+            }
+            lines.append(line)
+        }
+        return (lines, issues)
+    }
+
+    static func csv(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
+        let records: [CSVRecord]
+        do { records = try CSVParser.parse(text) } catch {
+            return ([], [issue(error.line, "line", en: error.message, vi: error.message)])
+        }
+        guard let header = records.first else { return ([], []) }
+        let names = header.fields.map { $0.trimmingCharacters(in: " ") }
+        guard let typeColumn = names.firstIndex(of: "type") else {
+            return ([], [issue(header.line, "type", en: "the header has no \"type\" column", vi: "dòng tiêu đề thiếu cột \"type\"")])
+        }
+        var lines: [ImportLine] = []
+        for record in records.dropFirst() {
+            let fields = record.fields
+            let type = typeColumn < fields.count ? fields[typeColumn].trimmingCharacters(in: " ") : ""
+            var line = ImportLine(number: record.line, request: RecordRequest(type: type, options: [], line: record.line))
+            for (i, name) in names.enumerated() where i != typeColumn && i < fields.count {
+                let value = fields[i].precomposedNFC
+                guard !value.trimmingCharacters(in: " ").isEmpty else { continue }
+                switch name {
+                case "source": line.source = value
+                case "by": line.by = value
+                case "event-id": line.eventID = value
+                case "allow-future": line.allowFuture = ["true", "yes", "1"].contains(value.lowercased())
+                default:
+                    if let dot = name.firstIndex(of: "."), let option = objectOptions[String(name[..<dot])] {
+                        line.request.options.append(.init(option, String(name[name.index(after: dot)...]) + "=" + value))
+                    } else if name == "retract" {
+                        if ["true", "yes", "1"].contains(value.lowercased()) { line.request.options.append(.init("retract", "")) }
+                    } else {
+                        line.request.options.append(.init(name, value))
+                    }
+                }
+            }
+            lines.append(line)
+        }
+        return (lines, [])
+    }
+
+    static func issue(_ line: Int, _ field: String, en: String, vi: String) -> ValidationIssue {
+        ValidationIssue(field: field, message: LocalizedText(en: en, vi: vi), line: line)
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        guard let first = firstIndex(where: { !chars.contains($0) }), let last = lastIndex(where: { !chars.contains($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,29 @@
+import SocaiCore
+import SocaiReports
+
+/// `socai replay`: units and their figures at a date, as known now or at an earlier time.
+enum ReplayCommand: Command {
+    static let spec = CommandSpec(
+        name: "replay", abstract: "The state of units at a date, optionally as the journal knew it at an earlier time.",
+        options: [
+            OptionSpec(name: "to", valueName: "DATE", help: "The date (end of day); default today."),
+            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then (2024-01-23T08:00:00Z, or a date: its end, Vietnam time)."),
+            OptionSpec(name: "unit", valueName: "UNIT", help: "Only this unit and those under it."),
+        ],
+        examples: ["socai replay --to 2023-12-31", "socai replay --to 31/12/2023 --unit 'sop cop' --lang vi", "socai replay --to 2019-12-31 --known-at 2020-01-15 --json"])
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        let to = try invocation.date(arguments, "to") ?? invocation.today
+        let knownAt = try invocation.knownAt(arguments)
+        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let view = session.view
+        let root = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: view, command: spec.name) }
+        let report = view.replay(at: to, root: root.map { view.registry[$0].id }, knownAt: knownAt)
+        switch invocation.format {
+        case .json: invocation.out(PrettyJSON.render(ReportJSON.replay(report)))
+        case .csv: invocation.out(ReportCSV.replay(report, invocation.presenter, bom: invocation.globals.flag("bom")))
+        default: invocation.out(ReplayText.render(report, invocation.presenter))
+        }
+        return .success
+    }
+}

@@ -1,0 +1,56 @@
+import SocaiCore
+import SocaiReports
+import SocaiStore
+
+/// `socai verify`: check every line's hash chain, JSON, seq, batch and id.
+enum VerifyCommand: Command {
+    static let spec = CommandSpec(
+        name: "verify", abstract: "Check the journal's integrity: every line, its hash chain and its place.",
+        discussion: "Exit 0 when clean, 1 when problems were found (each named with its segment and line), 65 when the journal cannot be read at all.",
+        examples: ["socai verify", "socai verify --json"])
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        let journal: FileJournal
+        do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
+        let progress = Progress(invocation, label: LocalizedText(en: "verifying", vi: "đang kiểm tra"))
+        let report: VerifyReport
+        do {
+            report = try journal.verify { done, _ in progress.tick(max(1, done >> 20)) }
+        } catch {
+            progress.finish()
+            throw .journal(error)
+        }
+        progress.finish()
+        let p = invocation.presenter
+        if invocation.format == .json {
+            var object = JSONObject()
+            object["ok"] = .bool(report.ok)
+            object["events"] = .integer(Int64(report.events))
+            object["problems"] = .array(report.problems.map {
+                .object(JSONObject([("segment", .string($0.location.segment)), ("line", .integer(Int64($0.location.line))),
+                                    ("message", .string($0.message))]))
+            })
+            object["warnings"] = .array(report.warnings.map { .string($0.text(invocation.language)) })
+            object["quarantine"] = .array(report.quarantineFiles.map { .string($0) })
+            object["head"] = report.head.map { .object(JSONObject([("seq", .integer($0.seq)), ("hash", .string($0.hash.hex))])) } ?? .null
+            invocation.out(PrettyJSON.render(.object(object)))
+        } else {
+            for problem in report.problems {
+                invocation.out("\(problem.location.segment):\(problem.location.line): " + problem.message + "\n")
+            }
+            for warning in report.warnings { invocation.out(p.text(LocalizedText(en: "warning: ", vi: "cảnh báo: ")) + p.text(warning) + "\n") }
+            if !report.quarantineFiles.isEmpty {
+                invocation.out(p.text(LocalizedText(en: "quarantined bytes from earlier crashes: ", vi: "dữ liệu cách ly từ các sự cố trước: "))
+                               + report.quarantineFiles.joined(separator: ", ") + "\n")
+            }
+            let head = report.head.map { " (seq \($0.seq), " + p.text(LocalizedText(en: "chain hash ", vi: "mã băm ")) + String($0.hash.hex.prefix(16)) + "…)" } ?? ""
+            if report.ok {
+                invocation.out(p.text(LocalizedText(en: "ok: \(p.count(report.events)) events, chain intact", vi: "tốt: \(p.count(report.events)) sự kiện, chuỗi băm nguyên vẹn")) + head + "\n")
+            } else {
+                invocation.out(p.text(LocalizedText(en: "\(report.problems.count) problems in \(p.count(report.events)) readable events",
+                                                    vi: "\(report.problems.count) lỗi trong \(p.count(report.events)) sự kiện đọc được")) + "\n")
+            }
+        }
+        return report.ok ? .success : .problemsFound
+    }
+}

@@ -1,0 +1,62 @@
+import SocaiCore
+
+/// socai's entry point as a library, so tests can run commands in-process.
+public enum SocaiCLI {
+    public static let version = "0.1.0"
+
+    static let commands: [any Command.Type] = [
+        InitCommand.self, RecordCommand.self, ImportCommand.self, ReplayCommand.self, TermCommand.self, AuditCommand.self,
+        CheckCommand.self, VerifyCommand.self, LogCommand.self, SnapshotCommand.self, HelpCommand.self,
+    ]
+
+    static var root: CommandSpec {
+        CommandSpec(name: "", abstract: "socai (sổ cái): an event-sourced record keeper for party-unit statistics.",
+                    discussion: "Every fact is an event appended to a journal; replay, term, audit and check rebuild figures from it.",
+                    subcommands: commands.map { $0.spec },
+                    examples: ["swift run socai replay --to 2023-12-31", "socai term --unit sop-cop --term 2020-2025",
+                               "socai audit --unit sop-cop --figure villages", "socai check"])
+    }
+
+    /// Runs one command line (without the program name) and returns the exit status.
+    public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        let language = guessLanguage(arguments, context)
+        do {
+            return try dispatch(arguments, context).rawValue
+        } catch {
+            context.stderr.writeLine(error.render(language))
+            return error.status.rawValue
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], _ context: CommandContext) throws(CLIError) -> ExitStatus {
+        let root = self.root
+        let globals = GlobalOptions.specs
+        let resolved: (command: CommandSpec, path: [String], rest: [String])
+        do { resolved = try ArgumentScanner.resolveCommand(arguments, root: root, globals: globals) } catch { throw .usage(error) }
+        let parsed: ParsedArguments
+        do { parsed = try ArgumentScanner.scan(resolved.rest, command: resolved.command, globals: globals) } catch { throw .usage(error) }
+        if parsed.flag("version") {
+            context.stdout.writeLine("socai " + version)
+            return .success
+        }
+        if parsed.helpRequested || (resolved.command.name == "" ) || (resolved.command.name == "record" && !context.stdinIsTerminal) {
+            context.stdout.writeLine(HelpFormatter.help(for: resolved.command, path: resolved.path, globals: globals, width: 100))
+            return parsed.helpRequested || resolved.command.name == "" ? .success : .badInput
+        }
+        let invocation = try Invocation(context: context, globals: parsed)
+        if resolved.command.name == "record" {
+            return try GuidedEntry.run(invocation)
+        }
+        let top = resolved.command.name.split(separator: " ").first.map(String.init) ?? ""
+        guard let command = commands.first(where: { $0.spec.name == top }) else {
+            throw .usage(UsageError(message: "unknown command", command: resolved.command.name))
+        }
+        return try command.run(parsed, invocation)
+    }
+
+    private static func guessLanguage(_ arguments: [String], _ context: CommandContext) -> Language {
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, let l = Language(rawValue: arguments[index + 1]) { return l }
+        if arguments.contains("--lang=vi") { return .vi }
+        return Language(rawValue: context.environment["SOCAI_LANG"] ?? "") ?? .en
+    }
+}

@@ -1,0 +1,47 @@
+/// How serious a finding is: errors make `check` exit 1.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case error, warning, note
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        let order: [Severity] = [.error, .warning, .note]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+
+    public var label: LocalizedText {
+        switch self {
+        case .error: LocalizedText(en: "error", vi: "lỗi")
+        case .warning: LocalizedText(en: "warning", vi: "cảnh báo")
+        case .note: LocalizedText(en: "note", vi: "ghi chú")
+        }
+    }
+}
+
+/// One thing `check` found: which unit, date and figure, what was stated and what socai derives.
+public struct Finding: Sendable, Hashable {
+    public var unit: UnitID
+    public var date: CalendarDate
+    public var figure: String
+    public var stated: String?
+    public var derived: String?
+    /// The check that found it: `unexplained`, `tier-sum`, `printed-percent`, `printed-sum`,
+    /// `roll-up`, `composition`, `excellence-cap`, `flow-report`, `target`, `implausible-change`,
+    /// `per-year-divisor`, `integrity`.
+    public var kind: String
+    public var severity: Severity
+    public var message: LocalizedText
+    /// The event the finding is about.
+    public var seq: Int64?
+
+    public init(unit: UnitID, date: CalendarDate, figure: String, stated: String? = nil, derived: String? = nil,
+                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil) {
+        self.unit = unit
+        self.date = date
+        self.figure = figure
+        self.stated = stated
+        self.derived = derived
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.seq = seq
+    }
+}

@@ -1,0 +1,56 @@
+/// An event's CloudEvents `id`: a UUID in canonical lowercase form, unique in a journal.
+///
+/// socai mints version 7 UUIDs (time-ordered) so ids sort roughly by recording time; any valid
+/// UUID a caller supplies with `--event-id` is accepted, lowercased, for idempotent retries.
+public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex, either case; stores lowercase.
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return nil }
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(36)
+        for (i, byte) in bytes.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard byte == 0x2D else { return nil }
+                lowered.append(byte)
+                continue
+            }
+            switch byte {
+            case 0x30...0x39, 0x61...0x66: lowered.append(byte)
+            case 0x41...0x46: lowered.append(byte + 0x20)
+            default: return nil
+            }
+        }
+        self.rawValue = String(decoding: lowered, as: UTF8.self)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (a: EventID, b: EventID) -> Bool { a.rawValue < b.rawValue }
+
+    /// A version 7 UUID: 48 bits of Unix milliseconds, then random bits from `generator`.
+    public static func version7(at instant: Instant, using generator: inout some RandomNumberGenerator) -> EventID {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let ms = UInt64(bitPattern: instant.millisecondsSinceEpoch)
+        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (8 * (5 - i))) }
+        let random1 = generator.next()
+        let random2 = generator.next()
+        for i in 6..<16 {
+            let source = i < 14 ? random1 : random2
+            bytes[i] = UInt8(truncatingIfNeeded: source >> (8 * ((i - 6) % 8)))
+        }
+        bytes[6] = (bytes[6] & 0x0F) | 0x70   // version 7
+        bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 9562 variant
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (i, byte) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { text.append(0x2D) }
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        return EventID(String(decoding: text, as: UTF8.self))!
+    }
+}

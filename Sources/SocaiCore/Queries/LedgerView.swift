@@ -1,0 +1,233 @@
+/// The ledger made ready for questions at effective dates: the unit registry, the report index,
+/// and caches of flow totals and computed levels. One per command; not shared between threads.
+public final class LedgerView {
+    public let ledger: Ledger
+    public let registry: UnitRegistry
+    public let reports: ReportIndex
+    private var memberSums: [FlowSums?]
+    private var kindSums: [Int32: FlowSums] = [:]
+    private var levelCache: [LevelCacheKey: [Int32: LevelValue]] = [:]
+    private var epochCache: [Int32: [(from: Int, to: Int, chain: [Int32])]] = [:]
+
+    private struct LevelCacheKey: Hashable {
+        let key: String
+        let day: Int
+    }
+
+    public init(_ ledger: Ledger) {
+        self.ledger = ledger
+        self.registry = UnitRegistry(ledger)
+        self.reports = ReportIndex(ledger, registry: registry)
+        self.memberSums = [FlowSums?](repeating: nil, count: ledger.unitIDs.count)
+    }
+
+    /// Totals of the unit's own flows (members only).
+    func memberFlowSums(_ unit: Int32) -> FlowSums {
+        if let cached = memberSums[Int(unit)] { return cached }
+        let sums = FlowSums(ledger.flows[Int(unit)])
+        memberSums[Int(unit)] = sums
+        return sums
+    }
+
+    /// Totals of the unit's own flows, per kind.
+    func perKindFlowSums(_ unit: Int32) -> FlowSums {
+        if let cached = kindSums[unit] { return cached }
+        let sums = FlowSums(ledger.flows[Int(unit)], perKind: true)
+        kindSums[unit] = sums
+        return sums
+    }
+
+    func epochs(_ unit: Int32) -> [(from: Int, to: Int, chain: [Int32])] {
+        if let cached = epochCache[unit] { return cached }
+        let epochs = registry.ancestorEpochs(of: unit)
+        epochCache[unit] = epochs
+        return epochs
+    }
+
+    /// Every unit's value of level figure `key` at the end of `date` (units without one are absent).
+    public func levels(_ key: String, at date: CalendarDate) -> [Int32: LevelValue] {
+        let cacheKey = LevelCacheKey(key: key, day: date.dayNumber)
+        if let cached = levelCache[cacheKey] { return cached }
+        let values = computeLevels(key, at: date)
+        levelCache[cacheKey] = values
+        return values
+    }
+
+    public func level(_ unit: Int32, _ key: String, at date: CalendarDate) -> LevelValue? {
+        levels(key, at: date)[unit]
+    }
+
+    private func computeLevels(_ key: String, at date: CalendarDate) -> [Int32: LevelValue] {
+        let definition = FigureCatalogue.definition(key)
+        let nature = definition?.nature ?? .level
+        let countedKinds = definition?.countsUnitKinds ?? []
+        let isCount = nature == .level
+        let day = date.dayNumber
+        var baselines: [Int32: (value: LevelValue, windowStart: Int, structuralStart: Int)] = [:]
+
+        // 1. Baselines: the latest report, or what mergers brought a unit that had none.
+        for entry in registry.entries where entry.isActive(at: date) {
+            if let report = reports.latestLevel(entry.index, key, atOrBefore: date) {
+                let provenance: Provenance = report.date == date ? .reported : .derived
+                baselines[entry.index] = (LevelValue(amount: report.value.amount, qualifier: report.value.qualifier,
+                                                     isPercent: report.value.isPercent, provenance: provenance,
+                                                     basis: report.date),
+                                          report.date.dayNumber + 1, report.date.dayNumber + 1)
+            }
+        }
+        if isCount && countedKinds.isEmpty {
+            for merger in registry.mergers where merger.date <= date && baselines[merger.target] == nil {
+                guard registry[merger.target].isActive(at: date),
+                      reports.latestLevel(merger.target, key, atOrBefore: date) == nil else { continue }
+                let before = merger.date.adding(days: -1)
+                let previous = levels(key, at: before)
+                let carried = merger.sources.filter { $0 != merger.target }.compactMap { previous[$0]?.count }
+                guard !carried.isEmpty else { continue }
+                // Flows on the merger's day count; the merger itself is the baseline, not a change.
+                baselines[merger.target] = (.count(carried.reduce(0, +), .derived), merger.date.dayNumber,
+                                            merger.date.dayNumber + 1)
+            }
+        }
+
+        // 2. Changes since each baseline: flows in the subtree, transfers, unit-count adjustments.
+        var deltas: [Int32: Int] = [:]
+        if isCount && !baselines.isEmpty {
+            if key == "members" {
+                for entry in registry.entries where !ledger.flows[Int(entry.index)].isEmpty {
+                    let sums = memberFlowSums(entry.index)
+                    for epoch in epochs(entry.index) {
+                        for unit in [entry.index] + epoch.chain {
+                            guard let start = baselines[unit]?.windowStart else { continue }
+                            let from = max(start, epoch.from), to = min(day + 1, epoch.to)
+                            if from < to { deltas[unit, default: 0] += sums.memberChange(from: from, to: to) }
+                        }
+                    }
+                }
+            }
+            for (unit, baseline) in baselines {
+                deltas[unit, default: 0] += structuralChange(key, countedKinds: countedKinds, unit: unit,
+                                                             fromDay: baseline.structuralStart, to: date)
+            }
+        }
+
+        var values: [Int32: LevelValue] = [:]
+        for (unit, baseline) in baselines {
+            var value = baseline.value
+            if let delta = deltas[unit], delta != 0, value.count != nil {
+                value.amount = FixedDecimal(integer: value.amount.units + delta)
+                value.provenance = .derived
+            }
+            values[unit] = value
+        }
+
+        // 3. Roll-ups: a unit with no value of its own takes its children's sum.
+        guard isCount else { return values }
+        let children = registry.childrenByParent(at: date)
+        var visiting = Set<Int32>()
+        func rollUp(_ unit: Int32) -> LevelValue? {
+            if let existing = values[unit] { return existing }
+            guard visiting.insert(unit).inserted else { return nil }
+            var sum = 0
+            var contributed = false
+            var fromReports = false
+            for child in children[unit] ?? [] {
+                if let kind = registry[child].kind(at: date), countedKinds.contains(kind) {
+                    sum += 1
+                    contributed = true
+                }
+                if let value = rollUp(child), let n = value.count {
+                    sum += n
+                    contributed = true
+                    if value.provenance != .derived || value.basis != nil { fromReports = true }
+                }
+            }
+            guard contributed else { return nil }
+            let value = LevelValue.count(sum, countedKinds.isEmpty || fromReports ? .rolledUp : .derived)
+            values[unit] = value
+            return value
+        }
+        for entry in registry.entries where entry.isActive(at: date) { _ = rollUp(entry.index) }
+        return values
+    }
+
+    /// How mergers, moves, dissolutions and aggregate mergers in `[fromDay, date]` changed `key`
+    /// at `unit` (SEMANTICS.md §4): members move with their units; counts of units change.
+    func structuralChange(_ key: String, countedKinds: Set<UnitKind>, unit: Int32, fromDay: Int, to date: CalendarDate) -> Int {
+        structuralSteps(key, countedKinds: countedKinds, unit: unit, fromDay: fromDay, to: date).reduce(0) { $0 + $1.delta }
+    }
+
+    /// One structural change, for audits.
+    public struct StructuralStep: Sendable, Hashable {
+        public var date: CalendarDate
+        public var seq: Int64
+        public var delta: Int
+        public var description: LocalizedText
+    }
+
+    func structuralSteps(_ key: String, countedKinds: Set<UnitKind>, unit: Int32, fromDay: Int,
+                         to date: CalendarDate) -> [StructuralStep] {
+        var steps: [StructuralStep] = []
+        let counts = !countedKinds.isEmpty
+        func counted(_ u: Int32, _ d: CalendarDate) -> Bool {
+            registry[u].kind(at: d).map { countedKinds.contains($0) } ?? false
+        }
+        func name(_ u: Int32, _ d: CalendarDate) -> String { registry[u].name(at: d) }
+        for merger in registry.mergers where merger.date.dayNumber >= fromDay && merger.date <= date {
+            let before = merger.date.adding(days: -1)
+            if counts {
+                var participants = Set(merger.sources)
+                if !merger.targetIsNew { participants.insert(merger.target) }
+                let gone = participants.filter {
+                    counted($0, before) && registry[$0].isActive(at: before) && registry.isWithin($0, unit, at: before)
+                }.count
+                let came = counted(merger.target, merger.date) && registry.isWithin(merger.target, unit, at: merger.date) ? 1 : 0
+                if came - gone != 0 {
+                    steps.append(StructuralStep(date: merger.date, seq: merger.seq, delta: came - gone, description: LocalizedText(
+                        en: "merger into \(name(merger.target, merger.date)): \(gone) → \(came)",
+                        vi: "sáp nhập vào \(name(merger.target, merger.date)): \(gone) → \(came)")))
+                }
+            } else {
+                let previous = levels(key, at: before)
+                let targetIn = registry.isWithin(merger.target, unit, at: merger.date)
+                for source in merger.sources where source != merger.target {
+                    let sourceIn = registry.isWithin(source, unit, at: before)
+                    guard sourceIn != targetIn, let moved = previous[source]?.count, moved != 0 else { continue }
+                    steps.append(StructuralStep(date: merger.date, seq: merger.seq, delta: targetIn ? moved : -moved,
+                                                description: LocalizedText(
+                        en: "\(name(source, before)) merged into \(name(merger.target, merger.date)) with \(moved)",
+                        vi: "\(name(source, before)) sáp nhập vào \(name(merger.target, merger.date)) với \(moved)")))
+                }
+            }
+        }
+        for move in registry.moves where move.date.dayNumber >= fromDay && move.date <= date {
+            let before = move.date.adding(days: -1)
+            let wasIn = registry.isWithin(move.unit, unit, at: before)
+            let isIn = registry.isWithin(move.unit, unit, at: move.date)
+            guard wasIn != isIn else { continue }
+            var moved = levels(key, at: before)[move.unit]?.count ?? 0
+            if counts && counted(move.unit, before) { moved += 1 }
+            guard moved != 0 else { continue }
+            steps.append(StructuralStep(date: move.date, seq: move.seq, delta: isIn ? moved : -moved, description: LocalizedText(
+                en: "\(name(move.unit, before)) moved \(isIn ? "in" : "out") with \(moved)",
+                vi: "\(name(move.unit, before)) chuyển \(isIn ? "đến" : "đi") với \(moved)")))
+        }
+        if counts {
+            for dissolution in registry.dissolutions where dissolution.date.dayNumber >= fromDay && dissolution.date <= date {
+                let before = dissolution.date.adding(days: -1)
+                guard counted(dissolution.unit, before), registry.isWithin(dissolution.unit, unit, at: before),
+                      dissolution.unit != unit else { continue }
+                steps.append(StructuralStep(date: dissolution.date, seq: dissolution.seq, delta: -1, description: LocalizedText(
+                    en: "\(name(dissolution.unit, before)) dissolved", vi: "\(name(dissolution.unit, before)) giải thể")))
+            }
+            for aggregate in registry.aggregateMergers where aggregate.date.dayNumber >= fromDay && aggregate.date <= date {
+                guard countedKinds.contains(aggregate.merger.of),
+                      registry.isWithin(aggregate.scope, unit, at: aggregate.date) else { continue }
+                let m = aggregate.merger
+                let rounds = m.rounds.map { LocalizedText(en: " in \($0) rounds", vi: " qua \($0) đợt") } ?? LocalizedText("")
+                steps.append(StructuralStep(date: aggregate.date, seq: aggregate.seq, delta: m.change, description: LocalizedText(
+                    en: "mergers: \(m.before) → \(m.after)", vi: "sáp nhập: \(m.before) → \(m.after)") + rounds))
+            }
+        }
+        return steps.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
+    }
+}

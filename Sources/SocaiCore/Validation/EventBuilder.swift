@@ -1,0 +1,95 @@
+/// What a request needs besides its options: today's date (Core has no clock), the recorder,
+/// the source document, the id to give the event.
+public struct RecordContext: Sendable {
+    public var today: CalendarDate
+    public var allowFuture: Bool
+    public var recordedBy: String
+    public var source: String?
+    public var eventID: EventID
+
+    public init(today: CalendarDate, allowFuture: Bool = false, recordedBy: String, source: String? = nil, eventID: EventID) {
+        self.today = today
+        self.allowFuture = allowFuture
+        self.recordedBy = recordedBy
+        self.source = source
+        self.eventID = eventID
+    }
+}
+
+/// A validated event ready to append, and the warnings to show (recorded anyway).
+public struct BuiltEvent: Sendable {
+    public var event: PendingEvent
+    public var warnings: [ValidationIssue]
+}
+
+/// Turns a `RecordRequest` into an event, or into every reason it cannot be one.
+///
+/// All validation lives here, against the ledger as it stands: unknown or ambiguous units, dates
+/// outside a unit's life or in the future, bad counts, unknown figure keys (with the nearest),
+/// duplicate ids, mergers of closed or repeated units, corrections of unknown events.
+public enum EventBuilder {
+    /// The options each `record` type takes (besides --source, --by, --event-id, --expect-seq,
+    /// --dry-run, --allow-future), which are also the keys of an import line.
+    public static let options: [String: [String]] = [
+        "unit": ["id", "name", "kind", "setting", "parent", "date"],
+        "rename": ["unit", "name", "kind", "setting", "date"],
+        "move": ["unit", "parent", "date"],
+        "dissolve": ["unit", "reason", "date"],
+        "conference": ["unit", "date", "title", "kind", "term", "as-of", "figure", "target", "printed"],
+        "admission": ["unit", "date", "count", "since"],
+        "arrival": ["unit", "date", "count", "since"],
+        "departure": ["unit", "date", "count", "reason", "since"],
+        "merger": ["from", "into", "name", "kind", "setting", "parent", "in", "of", "before", "after", "rounds", "since", "date"],
+        "rating": ["unit", "year", "of", "excellent", "good", "good-or-better", "completed", "failed", "rated", "exempt",
+                   "unrated", "regulation", "printed", "date"],
+        "correction": ["event", "reason", "retract", "set"],
+    ]
+
+    public static var types: [String] { ["unit", "rename", "move", "dissolve", "conference", "admission", "departure",
+                                         "arrival", "merger", "rating", "correction"] }
+
+    public static func build(_ request: RecordRequest, view: LedgerView,
+                             context: RecordContext) -> Result<BuiltEvent, ValidationFailure> {
+        var b = RequestReader(request: request, view: view, context: context)
+        guard let known = options[request.type] else {
+            let near = EditDistance.nearest(to: request.type, among: types)
+            b.fail("type", request.type,
+                   en: "unknown event type '\(request.type)'" + (near.isEmpty ? "; use one of " + types.joined(separator: ", ") : "; did you mean \(near.joined(separator: ", "))?"),
+                   vi: "loại sự kiện '\(request.type)' không tồn tại" + (near.isEmpty ? "; dùng một trong " + types.joined(separator: ", ") : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+            return .failure(ValidationFailure(issues: b.issues))
+        }
+        for option in request.options where !known.contains(option.name) {
+            let near = EditDistance.nearest(to: option.name, among: known)
+            b.fail(option.name, option.value,
+                   en: "'\(option.name)' is not a field of \(request.type)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"),
+                   vi: "'\(option.name)' không phải trường của \(request.type)" + (near.isEmpty ? "" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        }
+        let built: (subject: UnitID, date: CalendarDate, payload: EventPayload)?
+        switch request.type {
+        case "unit": built = b.unitEstablished()
+        case "rename": built = b.unitRenamed()
+        case "move": built = b.unitMoved()
+        case "dissolve": built = b.unitDissolved()
+        case "conference": built = b.conference()
+        case "admission": built = b.flow(.admission)
+        case "arrival": built = b.flow(.arrival)
+        case "departure": built = b.flow(nil)
+        case "merger": built = b.merger()
+        case "rating": built = b.rating()
+        default: built = b.correction()
+        }
+        guard let built, !b.issues.contains(where: { $0.severity == .error }) else {
+            return .failure(ValidationFailure(issues: b.issues.filter { $0.severity == .error }))
+        }
+        let event = PendingEvent(id: context.eventID, subject: built.subject, effectiveDate: built.date,
+                                 recordedBy: context.recordedBy, sourceDocument: context.source, payload: built.payload)
+        return .success(BuiltEvent(event: event, warnings: b.issues))
+    }
+}
+
+/// Every reason a request is not a valid event (never just the first).
+public struct ValidationFailure: Error, Sendable, Hashable {
+    public var issues: [ValidationIssue]
+
+    public init(issues: [ValidationIssue]) { self.issues = issues }
+}

@@ -1,0 +1,315 @@
+extension RequestReader {
+    mutating func conference() -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        let unit = self.unit("unit", activeAt: date)
+        let title = self.name("title", required: true)
+        var kind = ConferenceKind.other
+        if let text = single("kind") {
+            if let parsed = ConferenceKind(rawValue: text) { kind = parsed } else {
+                fail("kind", text, en: "unknown conference kind '\(text)'; use congress, review, report or other",
+                     vi: "loại hội nghị '\(text)' không tồn tại; dùng congress, review, report hoặc other")
+            }
+        }
+        var term: TermLabel?
+        if let text = single("term") {
+            term = TermLabel(text)
+            if term == nil {
+                fail("term", text, en: "term '\(text)' must be two years, e.g. 2020-2025", vi: "nhiệm kỳ '\(text)' phải gồm hai năm, ví dụ 2020-2025")
+            }
+        }
+        if kind == .congress && term == nil && !request.has("term") {
+            fail("term", nil, en: "a congress opens a term: add --term, e.g. --term 2020-2025", vi: "đại hội mở đầu nhiệm kỳ: thêm --term, ví dụ --term 2020-2025")
+        }
+        let asOf = self.date("as-of", required: false)
+        if let asOf, let date, asOf > date {
+            fail("as-of", asOf.iso, en: "--as-of \(asOf.iso) is after the conference (\(date.iso)); figures describe the past",
+                 vi: "--as-of \(asOf.vietnamese) sau ngày hội nghị (\(date.vietnamese)); số liệu phải là quá khứ")
+        }
+        let figureDate = asOf ?? date
+
+        var figures: [KeyedFigure] = []
+        for raw in request.values("figure") {
+            guard let (key, valueText) = splitPair(raw, option: "figure", example: "members=5275") else { continue }
+            guard let definition = figureDefinition(key, option: "figure") else { continue }
+            let value: FigureValue
+            do { value = try FigureValue.parse(valueText) } catch {
+                fail("figure", raw, en: "--figure \(key): " + error.message.en, vi: "--figure \(key): " + error.message.vi)
+                continue
+            }
+            if figures.contains(where: { $0.key == key && $0.value.asOf == value.asOf && $0.value.period == value.period }) {
+                fail("figure", raw, en: "--figure \(key) is given twice for the same date", vi: "--figure \(key) bị nhập hai lần cho cùng một ngày")
+            }
+            switch definition.nature {
+            case .flow:
+                if value.asOf != nil {
+                    fail("figure", raw, en: "\(key) is a count over a period: write @FROM..TO (e.g. \(key)=\(value.amount)@2020-01-01..2023-12-31), not a single date",
+                         vi: "\(key) là số lượng trong một khoảng thời gian: ghi @TỪ..ĐẾN (ví dụ \(key)=\(value.amount)@01/01/2020..31/12/2023)")
+                } else if value.period == nil && term == nil {
+                    fail("figure", raw, en: "\(key) is a count over a period: add @FROM..TO to the value, or --term for \"since the start of the term\"",
+                         vi: "\(key) là số lượng trong một khoảng thời gian: thêm @TỪ..ĐẾN vào giá trị, hoặc --term cho \"từ đầu nhiệm kỳ\"")
+                }
+                if let period = value.period, let date, period.to > date {
+                    fail("figure", raw, en: "the period of \(key) ends after the conference (\(date.iso))",
+                         vi: "khoảng thời gian của \(key) kết thúc sau ngày hội nghị (\(date.vietnamese))")
+                }
+            case .share:
+                if !value.isPercent {
+                    fail("figure", raw, en: "\(key) is a percentage: write it with %, e.g. \(key)=\(value.amount)%",
+                         vi: "\(key) là tỷ lệ: ghi kèm %, ví dụ \(key)=\(value.amount)%")
+                }
+            case .level, .amount:
+                if value.period != nil {
+                    fail("figure", raw, en: "\(key) is a figure at a date: write @DATE, not a period", vi: "\(key) là số liệu tại một thời điểm: ghi @NGÀY, không ghi khoảng thời gian")
+                }
+                if definition.nature == .level && (value.isPercent || value.amount.scale > 0) {
+                    fail("figure", raw, en: "\(key) is a count: write a whole number", vi: "\(key) là số lượng: ghi số nguyên")
+                }
+                if let at = value.asOf ?? figureDate, let unit { checkFigureDate(at, unit: unit, raw: raw) }
+            }
+            figures.append(KeyedFigure(key, value))
+        }
+
+        var targets: [KeyedTarget] = []
+        for raw in request.values("target") {
+            guard let (key, valueText) = splitPair(raw, option: "target", example: "admissions=400") else { continue }
+            let known = FigureCatalogue.definition(key) != nil
+                || FigureCatalogue.baseKey(key, suffix: "-reduction-per-year").flatMap(FigureCatalogue.definition) != nil
+                || FigureCatalogue.baseKey(key, suffix: "-reduction").flatMap(FigureCatalogue.definition) != nil
+            if !known {
+                let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" })
+                fail("target", raw, en: "unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                     vi: "chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                continue
+            }
+            guard let target = Target.parse(valueText) else {
+                fail("target", raw, en: "target '\(valueText)' must be a number (400), a range (15..20), an open minimum (20..) or a share (7%)",
+                     vi: "chỉ tiêu '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
+                continue
+            }
+            targets.append(KeyedTarget(key, target))
+        }
+
+        let printed = printedPercents(onRating: false)
+        if let unit, let figureDate { warnFarFromDerived(figures, unit: unit, at: figureDate) }
+        guard let unit, let date, let title else { return nil }
+        return (registry[unit].id, date, .conference(Conference(title: title, kind: kind, term: term, asOf: asOf, figures: figures,
+                                                               targets: targets, printed: printed)))
+    }
+
+    private mutating func checkFigureDate(_ date: CalendarDate, unit: Int32, raw: String) {
+        if date > context.today && !context.allowFuture {
+            fail("figure", raw, en: "\(raw) is dated in the future", vi: "\(raw) có ngày trong tương lai")
+        }
+        if let established = registry[unit].established, date < established {
+            fail("figure", raw, en: "\(raw) is dated before \(registry[unit].id) was established (\(established.iso))",
+                 vi: "\(raw) có ngày trước khi \(registry[unit].id) thành lập (\(established.vietnamese))")
+        }
+    }
+
+    /// A conference figure far from what the journal derives for that date is probably a typo.
+    private mutating func warnFarFromDerived(_ figures: [KeyedFigure], unit: Int32, at date: CalendarDate) {
+        for figure in figures where figure.key == "members" {
+            let at = figure.value.asOf ?? date
+            guard let derived = view.level(unit, "members", at: at), derived.provenance == .derived, derived.basis != nil,
+                  let d = derived.count, let stated = figure.value.exactCount else { continue }
+            if abs(stated - d) * 10 > max(d, 50) {
+                warn("figure", "members=\(stated)", en: "members \(stated) is far from the \(d) the journal derives for \(at.iso); check the figure (recorded anyway)",
+                     vi: "số đảng viên \(stated) khác xa con số \(d) tính được cho ngày \(at.vietnamese); hãy kiểm tra (vẫn ghi)")
+            }
+        }
+    }
+
+    mutating func splitPair(_ raw: String, option: String, example: String) -> (String, String)? {
+        guard let equals = raw.firstIndex(of: "=") else {
+            fail(option, raw, en: "--\(option) '\(raw)' must be NAME=VALUE, e.g. \(example)", vi: "--\(option) '\(raw)' phải có dạng TÊN=GIÁ_TRỊ, ví dụ \(example)")
+            return nil
+        }
+        return (String(raw[..<equals]).trimmingSpaces, String(raw[raw.index(after: equals)...]).trimmingSpaces)
+    }
+
+    mutating func figureDefinition(_ key: String, option: String) -> FigureDefinition? {
+        if let definition = FigureCatalogue.definition(key) { return definition }
+        let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys)
+        fail(option, key, en: "unknown figure '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+             vi: "số liệu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        return nil
+    }
+
+    mutating func printedPercents(onRating: Bool) -> [PrintedPercent] {
+        var printed: [PrintedPercent] = []
+        for raw in request.values("printed") {
+            guard let (name, valueText) = splitPair(raw, option: "printed", example: onRating ? "excellent-share=15,2" : "admissions-attainment=117,3") else { continue }
+            guard PrintedPercentName.parse(name, onRating: onRating) != nil else {
+                let near = EditDistance.nearest(to: name, among: PrintedPercentName.examples(onRating: onRating))
+                fail("printed", raw, en: "'\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                     vi: "'\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                continue
+            }
+            guard let value = FixedDecimal.parse(valueText), value.units >= 0 else {
+                fail("printed", raw, en: "'\(valueText)' is not a percentage as printed (e.g. 91,57 or 15.2)", vi: "'\(valueText)' không phải tỷ lệ (ví dụ 91,57 hoặc 15,2)")
+                continue
+            }
+            printed.append(PrintedPercent(name, value))
+        }
+        return printed
+    }
+
+    mutating func rating() -> (UnitID, CalendarDate, EventPayload)? {
+        var year: Int?
+        if let text = required("year") {
+            if let y = Int(text), (1930...context.today.year).contains(y) { year = y } else {
+                fail("year", text, en: "--year '\(text)' must be a year from 1930 to \(context.today.year)", vi: "--year '\(text)' phải là năm từ 1930 đến \(context.today.year)")
+            }
+        }
+        var date = self.date("date", required: false)
+        if date == nil, request.value("date") == nil, let year {
+            date = CalendarDate.endOfYear(year)
+            if let d = date, d > context.today && !context.allowFuture {
+                fail("date", nil, en: "the \(year) rating would take effect on \(d.iso), in the future; give --date (when it was decided)",
+                     vi: "xếp loại năm \(year) sẽ có hiệu lực ngày \(d.vietnamese), trong tương lai; hãy ghi --date (ngày quyết định)")
+            }
+        }
+        let unit = self.unit("unit", activeAt: date)
+        var subject: RatingSubject?
+        if let text = required("of") {
+            subject = RatingSubject(rawValue: text)
+            if subject == nil {
+                fail("of", text, en: "--of '\(text)' must be organizations, cells, committees or members",
+                     vi: "--of '\(text)' phải là organizations, cells, committees hoặc members")
+            }
+        }
+        var tiers: [RatingTier: FigureValue] = [:]
+        for tier in RatingTier.allCases {
+            if let value = tierValue(tier.rawValue) { tiers[tier] = value }
+        }
+        let goodOrBetter = tierValue("good-or-better")
+        if tiers.isEmpty && goodOrBetter == nil {
+            fail("excellent", nil, en: "give at least one tier: --excellent, --good, --good-or-better, --completed, --failed",
+                 vi: "ghi ít nhất một mức: --excellent, --good, --good-or-better, --completed, --failed")
+        }
+        let rated = count("rated", required: false)
+        let exempt = count("exempt", required: false)
+        let unrated = count("unrated", required: false)
+        let regulation = name("regulation", required: false)
+        let printed = printedPercents(onRating: true)
+        guard let year, let date, let unit, let subject else { return nil }
+        let rating = Rating(year: year, of: subject, tiers: tiers, goodOrBetter: goodOrBetter, rated: rated, exempt: exempt,
+                            unrated: unrated, regulation: regulation, printed: printed)
+        if let rated, let sum = rating.tierSum, sum != rated {
+            warn("rated", String(rated), en: "the tiers add up to \(sum), not the \(rated) rated (recorded as printed; `socai check` reports it)",
+                 vi: "các mức cộng lại là \(sum), không phải \(rated) (vẫn ghi như tài liệu; `socai check` sẽ báo)")
+        }
+        let counts = rating.disjointCounts
+        if let e = counts[.excellent], let g = counts[.good], g > 0, e * 100 > 20 * g {
+            warn("excellent", String(e), en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
+                 vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
+        }
+        return (registry[unit].id, date, .rating(rating))
+    }
+
+    private mutating func tierValue(_ name: String) -> FigureValue? {
+        guard let text = single(name) else { return nil }
+        do {
+            let value = try FigureValue.parse(text)
+            guard value.asOf == nil, value.period == nil, value.isPercent || value.amount.scale == 0 else {
+                fail(name, text, en: "--\(name) takes a count (6) or a printed share (15,2%)", vi: "--\(name) nhận số lượng (6) hoặc tỷ lệ (15,2%)")
+                return nil
+            }
+            return value
+        } catch {
+            fail(name, text, en: "--\(name): " + error.message.en, vi: "--\(name): " + error.message.vi)
+            return nil
+        }
+    }
+
+    mutating func correction() -> (UnitID, CalendarDate, EventPayload)? {
+        let reason = name("reason", required: true)
+        guard let text = required("event") else { return nil }
+        guard let id = EventID(text) else {
+            fail("event", text, en: "--event '\(text)' is not an event id; find it with `socai log`", vi: "--event '\(text)' không phải mã sự kiện; tìm bằng `socai log`")
+            return nil
+        }
+        guard let target = view.ledger.locate(id) else {
+            fail("event", text, en: "no event \(text) in the journal; find ids with `socai log`", vi: "không có sự kiện \(text) trong sổ; tìm mã bằng `socai log`")
+            return nil
+        }
+        if target.payload.type == .correction {
+            fail("event", text, en: "\(text) is itself a correction; correct the original event instead", vi: "\(text) là một đính chính; hãy đính chính sự kiện gốc")
+            return nil
+        }
+        let retract = request.has("retract")
+        if let value = request.value("retract"), !["", "true", "yes", "1"].contains(value) {
+            fail("retract", value, en: "--retract takes no value", vi: "--retract không nhận giá trị")
+        }
+        var fields = JSONObject()
+        for raw in request.values("set") {
+            guard let (field, value) = splitPair(raw, option: "set", example: "count=20") else { continue }
+            fields[field] = correctionValue(field: field, text: value, target: target.payload)
+        }
+        if retract == !fields.isEmpty {
+            fail("retract", nil, en: "give either --retract or one or more --set FIELD=VALUE", vi: "ghi --retract hoặc một hay nhiều --set TRƯỜNG=GIÁ_TRỊ")
+            return nil
+        }
+        var newDate = target.date
+        if !fields.isEmpty {
+            switch CorrectionApplier.apply(fields, to: target.payload, date: target.date) {
+            case .failure(let failure):
+                fail("set", request.values("set").joined(separator: " "), en: "the corrected event would be invalid: \(failure.message)",
+                     vi: "sự kiện sau đính chính sẽ không hợp lệ: \(failure.message)")
+                return nil
+            case .success(let (_, date)):
+                newDate = date
+                if date > context.today && !context.allowFuture {
+                    fail("set", date.iso, en: "the corrected date \(date.iso) is in the future", vi: "ngày đính chính \(date.vietnamese) là ngày tương lai")
+                }
+                if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set") }
+            }
+        }
+        guard let reason else { return nil }
+        let action: Correction.Action = retract ? .retract : .set(fields)
+        return (target.subject, newDate, .correction(Correction(event: id, eventSeq: target.seq, reason: reason, action: action)))
+    }
+
+    /// A `--set` value as the target's data stores it: counts as integers, dates as ISO.
+    private mutating func correctionValue(field: String, text: String, target: EventPayload) -> JSONValue {
+        if text == "null" { return .null }
+        if field == "date" || field == "since" || field == "as-of" {
+            if let date = try? DateParser.parse(text) { return .string(date.iso) }
+        }
+        let current = target.data[field]
+        if case .integer? = current, let n = CountParser.parse(text) { return .integer(Int64(n)) }
+        if field.hasPrefix("figures.") {
+            if let value = try? FigureValue.parse(text) { return value.json }
+        }
+        if ["count", "year", "rated", "exempt", "unrated", "before", "after", "rounds"].contains(field), let n = CountParser.parse(text) {
+            return .integer(Int64(n))
+        }
+        if RatingTier.allCases.map(\.rawValue).contains(field) || field == "good-or-better", let value = try? FigureValue.parse(text) {
+            return value.json
+        }
+        if field.hasPrefix("targets."), let target = Target.parse(text) { return target.json }
+        if field.hasPrefix("printed."), let value = FixedDecimal.parse(text) { return .string(value.description) }
+        return .string(text)
+    }
+}
+
+extension Ledger {
+    /// The event with `id`, as the fold holds it now (corrections applied).
+    public func locate(_ id: EventID) -> (seq: Int64, subject: UnitID, date: CalendarDate, payload: EventPayload)? {
+        if let record = records.first(where: { $0.id == id }) {
+            return (record.seq, record.subject, record.date, record.payload)
+        }
+        let key = EventKey(id)
+        for (unit, rows) in flows.enumerated() {
+            if let row = rows.first(where: { $0.id == key }) {
+                let since = periodStarts[row.seq].map { CalendarDate(dayNumber: Int($0)) }
+                return (row.seq, unitIDs[unit], row.date, .flow(Flow(kind: row.kind, count: Int(row.count), since: since)))
+            }
+        }
+        if let correction = corrections.first(where: { $0.id == id }) {
+            return (correction.seq, unitIDs.first ?? UnitID("unknown")!, correction.recordedTime.dateInVietnam,
+                    .correction(correction.correction))
+        }
+        return nil
+    }
+}

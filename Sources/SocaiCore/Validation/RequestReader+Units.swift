@@ -1,0 +1,189 @@
+extension RequestReader {
+    mutating func unitEstablished() -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        var id: UnitID?
+        if let text = required("id") {
+            if let parsed = UnitID(text) {
+                if let existing = registry.entry(parsed), existing.established != nil {
+                    fail("id", text, en: "unit id '\(text)' is already used by \(UnitLookup.describe(existing)); choose another id",
+                         vi: "mã '\(text)' đã dùng cho \(UnitLookup.describe(existing)); hãy chọn mã khác")
+                } else {
+                    id = parsed
+                }
+            } else {
+                fail("id", text, en: "unit id '\(text)' must be lowercase ASCII letters, digits and single dashes, e.g. sop-cop",
+                     vi: "mã '\(text)' chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ sop-cop")
+            }
+        }
+        let name = self.name("name", required: true)
+        let kind = self.kind("kind", required: true)
+        let setting = self.setting()
+        var parent: UnitID?
+        if let text = single("parent") {
+            if let index = unit("parent", text: text, activeAt: date) { parent = registry[index].id }
+        }
+        guard let id, let name, let kind, let date else { return nil }
+        return (id, date, .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent)))
+    }
+
+    mutating func unitRenamed() -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        let unit = self.unit("unit", activeAt: date)
+        let name = self.name("name", required: false)
+        let kind = self.kind("kind", required: false)
+        let setting = self.setting()
+        if name == nil && kind == nil && setting == nil && !request.has("name") && !request.has("kind") && !request.has("setting") {
+            fail("name", nil, en: "give the new --name, --kind or --setting", vi: "hãy ghi --name, --kind hoặc --setting mới")
+        }
+        guard let unit, let date, name != nil || kind != nil || setting != nil else { return nil }
+        return (registry[unit].id, date, .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting)))
+    }
+
+    mutating func unitMoved() -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        let unit = self.unit("unit", activeAt: date)
+        let parent = self.unit("parent", activeAt: date)
+        if let unit, let parent, let date, registry.isWithin(parent, unit, at: date) {
+            fail("parent", registry[parent].id.rawValue,
+                 en: "\(registry[parent].id) is \(registry[unit].id) itself or lies under it; a unit cannot be moved under itself",
+                 vi: "\(registry[parent].id) là chính \(registry[unit].id) hoặc trực thuộc nó; không thể chuyển đơn vị vào chính nó")
+            return nil
+        }
+        guard let unit, let parent, let date else { return nil }
+        return (registry[unit].id, date, .unitMoved(UnitMoved(parent: registry[parent].id)))
+    }
+
+    mutating func unitDissolved() -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        let unit = self.unit("unit", activeAt: date)
+        let reason = self.name("reason", required: false)
+        guard let unit, let date else { return nil }
+        return (registry[unit].id, date, .unitDissolved(UnitDissolved(reason: reason)))
+    }
+
+    mutating func flow(_ fixedKind: FlowKind?) -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        let unit = self.unit("unit", activeAt: date)
+        let count = self.count("count", minimum: 1)
+        var kind = fixedKind
+        if fixedKind == nil, let reason = required("reason") {
+            kind = FlowKind(reason: reason)
+            if kind == nil {
+                let reasons = FlowKind.allCases.compactMap(\.reason)
+                let near = EditDistance.nearest(to: reason, among: reasons)
+                fail("reason", reason, en: "unknown reason '\(reason)'; use " + (near.isEmpty ? reasons.joined(separator: ", ") : near.joined(separator: ", ") + " (or one of \(reasons.joined(separator: ", ")))"),
+                     vi: "lý do '\(reason)' không tồn tại; dùng " + (near.isEmpty ? reasons.joined(separator: ", ") : near.joined(separator: ", ") + " (hoặc một trong \(reasons.joined(separator: ", ")))"))
+            }
+        }
+        let since = self.date("since", required: false)
+        if let since, let date, since > date {
+            fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso); the period must start before it ends",
+                 vi: "--since \(since.vietnamese) sau --date \(date.vietnamese); khoảng thời gian phải bắt đầu trước khi kết thúc")
+        }
+        if let since, let unit { checkActive(unit, at: since, field: "since") }
+        guard let unit, let date, let count, let kind else { return nil }
+        return (registry[unit].id, date, .flow(Flow(kind: kind, count: count, since: since)))
+    }
+
+    mutating func merger() -> (UnitID, CalendarDate, EventPayload)? {
+        let date = self.date("date")
+        if request.has("in") || request.has("of") || request.has("before") || request.has("after") {
+            return aggregateMerger(date: date)
+        }
+        var sources: [Int32] = []
+        var seen = Set<Int32>()
+        let texts = request.values("from").flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }
+        if texts.isEmpty {
+            fail("from", nil, en: "--from is required: the units merged, separated by commas (or --in/--of/--before/--after for totals)",
+                 vi: "thiếu --from: các đơn vị sáp nhập, cách nhau bằng dấu phẩy (hoặc --in/--of/--before/--after cho số tổng)")
+        }
+        for text in texts {
+            guard let index = unit("from", text: text, activeAt: date) else { continue }
+            if !seen.insert(index).inserted {
+                fail("from", text, en: "\(registry[index].id) is listed twice in --from; list each unit once",
+                     vi: "\(registry[index].id) xuất hiện hai lần trong --from; mỗi đơn vị chỉ ghi một lần")
+            }
+            sources.append(index)
+        }
+        guard let intoText = required("into") else { return nil }
+        var newUnit: Merger.NewUnit?
+        var into: UnitID?
+        var intoIndex: Int32?
+        if request.has("name") {
+            // A new unit formed by the merger.
+            if let id = UnitID(intoText) {
+                if let existing = registry.entry(id), existing.established != nil {
+                    fail("into", intoText, en: "unit id '\(intoText)' already exists; drop --name to merge into it, or choose a new id",
+                         vi: "mã '\(intoText)' đã tồn tại; bỏ --name để sáp nhập vào đơn vị đó, hoặc chọn mã mới")
+                } else {
+                    into = id
+                }
+            } else {
+                fail("into", intoText, en: "new unit id '\(intoText)' must be lowercase ASCII letters, digits and dashes",
+                     vi: "mã đơn vị mới '\(intoText)' chỉ gồm chữ thường không dấu, số và dấu gạch ngang")
+            }
+            let name = self.name("name", required: true)
+            let kind = self.kind("kind", required: true) ?? sources.first.flatMap { s in date.flatMap { registry[s].kind(at: $0) } }
+            var parent: UnitID?
+            if let text = single("parent") {
+                parent = unit("parent", text: text, activeAt: date).map { registry[$0].id }
+            } else if let first = sources.first, let date {
+                parent = registry[first].parentIndex(at: date).map { registry[$0].id }
+            }
+            if let name, let kind { newUnit = Merger.NewUnit(name: name, kind: kind, setting: setting(), parent: parent) }
+        } else {
+            intoIndex = unit("into", text: intoText, activeAt: date)
+            into = intoIndex.map { registry[$0].id }
+            for option in ["kind", "setting", "parent"] where request.has(option) {
+                fail(option, request.value(option), en: "--\(option) describes a new unit; give --name too, or drop it to merge into an existing unit",
+                     vi: "--\(option) chỉ dùng khi tạo đơn vị mới; thêm --name, hoặc bỏ đi nếu sáp nhập vào đơn vị có sẵn")
+            }
+        }
+        if let intoIndex, let date {
+            let others = sources.filter { $0 != intoIndex }
+            if others.isEmpty {
+                fail("from", texts.joined(separator: ","), en: "nothing to merge: the only source is the target itself; list the units it absorbs",
+                     vi: "không có gì để sáp nhập: nguồn duy nhất là chính đơn vị nhận; hãy ghi các đơn vị được sáp nhập")
+            }
+            for source in others where registry.isWithin(intoIndex, source, at: date) {
+                fail("into", registry[intoIndex].id.rawValue,
+                     en: "\(registry[intoIndex].id) lies under \(registry[source].id); merging a unit into its own subunit would make a cycle",
+                     vi: "\(registry[intoIndex].id) trực thuộc \(registry[source].id); sáp nhập vào đơn vị con sẽ tạo vòng lặp")
+            }
+        } else if newUnit != nil && sources.count < 1 {
+            fail("from", nil, en: "list at least one unit in --from", vi: "ghi ít nhất một đơn vị trong --from")
+        }
+        if let date, sources.count >= 2 {
+            let kinds = Set(sources.compactMap { registry[$0].kind(at: date) })
+            if kinds.count > 1 {
+                warn("from", texts.joined(separator: ","), en: "the merged units are of different kinds (\(kinds.map(\.rawValue).sorted().joined(separator: ", ")))",
+                     vi: "các đơn vị sáp nhập khác loại (\(kinds.map(\.rawValue).sorted().joined(separator: ", ")))")
+            }
+        }
+        guard let date, let into, !sources.isEmpty else { return nil }
+        return (into, date, .merger(Merger(from: sources.map { registry[$0].id }, into: into, newUnit: newUnit)))
+    }
+
+    private mutating func aggregateMerger(date: CalendarDate?) -> (UnitID, CalendarDate, EventPayload)? {
+        let scope = unit("in", activeAt: date)
+        let of = kind("of", required: true)
+        let before = count("before", minimum: 1)
+        let after = count("after", minimum: 1)
+        let rounds = count("rounds", required: false, minimum: 1)
+        let since = self.date("since", required: false)
+        for option in ["from", "into", "name", "kind", "setting", "parent"] where request.has(option) {
+            fail(option, request.value(option), en: "--\(option) is for a merger of named units; totals use --in, --of, --before, --after",
+                 vi: "--\(option) dùng cho sáp nhập các đơn vị cụ thể; số tổng dùng --in, --of, --before, --after")
+        }
+        if let before, let after, after >= before {
+            fail("after", String(after), en: "a merger leaves fewer units: --after \(after) must be less than --before \(before)",
+                 vi: "sáp nhập làm giảm số đơn vị: --after \(after) phải nhỏ hơn --before \(before)")
+        }
+        if let since, let date, since > date {
+            fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso)", vi: "--since \(since.vietnamese) sau --date \(date.vietnamese)")
+        }
+        guard let scope, let of, let before, let after, let date, after < before else { return nil }
+        return (registry[scope].id, date, .aggregateMerger(AggregateMerger(scope: registry[scope].id, of: of, before: before,
+                                                                           after: after, rounds: rounds, since: since)))
+    }
+}

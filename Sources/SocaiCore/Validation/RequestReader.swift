@@ -1,0 +1,140 @@
+/// Reads one request's options into typed values, collecting every problem instead of stopping.
+struct RequestReader {
+    let request: RecordRequest
+    let view: LedgerView
+    let context: RecordContext
+    var issues: [ValidationIssue] = []
+
+    var registry: UnitRegistry { view.registry }
+
+    init(request: RecordRequest, view: LedgerView, context: RecordContext) {
+        self.request = request
+        self.view = view
+        self.context = context
+    }
+
+    mutating func fail(_ field: String, _ value: String?, en: String, vi: String) {
+        issues.append(ValidationIssue(field: field, value: value, message: LocalizedText(en: en, vi: vi), line: request.line))
+    }
+
+    mutating func warn(_ field: String, _ value: String?, en: String, vi: String) {
+        issues.append(ValidationIssue(field: field, value: value, message: LocalizedText(en: en, vi: vi), severity: .warning,
+                                      line: request.line))
+    }
+
+    mutating func required(_ name: String) -> String? {
+        guard let value = request.value(name), !value.trimmingSpaces.isEmpty else {
+            fail(name, nil, en: "--\(name) is required", vi: "thiếu --\(name)")
+            return nil
+        }
+        return value.trimmingSpaces
+    }
+
+    mutating func single(_ name: String) -> String? {
+        let values = request.values(name)
+        if values.count > 1 {
+            fail(name, values.joined(separator: ", "), en: "--\(name) is given \(values.count) times; give it once",
+                 vi: "--\(name) được nhập \(values.count) lần; chỉ nhập một lần")
+        }
+        return values.last?.trimmingSpaces
+    }
+
+    // MARK: Dates
+
+    mutating func date(_ name: String, required isRequired: Bool = true) -> CalendarDate? {
+        guard let text = isRequired ? required(name) : single(name) else { return nil }
+        do {
+            let date = try DateParser.parse(text)
+            if date > context.today && !context.allowFuture {
+                fail(name, text, en: "\(date.iso) is in the future (today is \(context.today.iso)); check the date, or pass --allow-future to record a planned event",
+                     vi: "\(date.vietnamese) là ngày trong tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future nếu là sự kiện dự kiến")
+            }
+            return date
+        } catch {
+            fail(name, text, en: "--\(name) '\(text)': " + error.reason.en, vi: "--\(name) '\(text)': " + error.reason.vi)
+            return nil
+        }
+    }
+
+    // MARK: Units
+
+    /// Resolves a unit option; with `activeAt`, it must exist on that date.
+    mutating func unit(_ name: String, text: String? = nil, activeAt date: CalendarDate?) -> Int32? {
+        guard let text = text ?? required(name) else { return nil }
+        switch UnitLookup.resolve(text, in: registry) {
+        case .found(let index):
+            if let date { checkActive(index, at: date, field: name) }
+            return index
+        case .ambiguous(let candidates):
+            fail(name, text, en: "'\(text)' matches several units: \(candidates.joined(separator: "; ")); give the id",
+                 vi: "'\(text)' khớp nhiều đơn vị: \(candidates.joined(separator: "; ")); hãy ghi mã đơn vị")
+        case .unknown(let suggestions):
+            fail(name, text,
+                 en: "no unit '\(text)'" + (suggestions.isEmpty ? "; list units with `socai replay` or record it with `socai record unit`" : "; did you mean \(suggestions.joined(separator: "; "))?"),
+                 vi: "không có đơn vị '\(text)'" + (suggestions.isEmpty ? "; xem danh sách bằng `socai replay` hoặc ghi mới bằng `socai record unit`" : "; có phải ý bạn là \(suggestions.joined(separator: "; "))?"))
+        }
+        return nil
+    }
+
+    mutating func checkActive(_ index: Int32, at date: CalendarDate, field: String) {
+        let entry = registry[index]
+        if let established = entry.established, date < established {
+            fail(field, entry.id.rawValue,
+                 en: "\(entry.id) was established on \(established.iso); the date \(date.iso) is before it exists",
+                 vi: "\(entry.id) thành lập ngày \(established.vietnamese); ngày \(date.vietnamese) là trước khi đơn vị tồn tại")
+        } else if let closing = entry.closing, closing.date <= date {
+            let whereTo = closing.mergedInto.map { " into \(registry[$0].id)" } ?? ""
+            fail(field, entry.id.rawValue,
+                 en: "\(entry.id) closed on \(closing.date.iso) (\(closing.status.rawValue)\(whereTo)); record for its successor or use an earlier date",
+                 vi: "\(entry.id) đã kết thúc ngày \(closing.date.vietnamese) (\(closing.status == .merged ? "sáp nhập" : "giải thể")\(whereTo)); ghi cho đơn vị kế tiếp hoặc dùng ngày sớm hơn")
+        }
+    }
+
+    // MARK: Numbers
+
+    mutating func count(_ name: String, required isRequired: Bool = true, minimum: Int = 0) -> Int? {
+        guard let text = isRequired ? required(name) : single(name) else { return nil }
+        guard let n = CountParser.parse(text), n >= minimum, n <= Int(Int32.max) else {
+            let rule = minimum >= 1 ? "a whole number, at least \(minimum)" : "a whole number, 0 or more"
+            let ruleVi = minimum >= 1 ? "số nguyên, tối thiểu \(minimum)" : "số nguyên không âm"
+            fail(name, text, en: "--\(name) '\(text)' must be \(rule) (e.g. 25, or 4.014 / 4,014 with grouping)",
+                 vi: "--\(name) '\(text)' phải là \(ruleVi) (ví dụ 25, hoặc 4.014)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func kind(_ name: String, required isRequired: Bool) -> UnitKind? {
+        guard let text = isRequired ? required(name) : single(name) else { return nil }
+        if let kind = UnitKind(rawValue: text.replacingOccurrences("_", "-")) { return kind }
+        let all = UnitKind.allCases.map(\.rawValue)
+        let near = EditDistance.nearest(to: text, among: all)
+        fail(name, text, en: "unknown kind '\(text)'; use " + (near.isEmpty ? all.joined(separator: ", ") : "\(near.joined(separator: ", ")) or one of: \(all.joined(separator: ", "))"),
+             vi: "loại '\(text)' không tồn tại; dùng " + (near.isEmpty ? all.joined(separator: ", ") : "\(near.joined(separator: ", ")) hoặc một trong: \(all.joined(separator: ", "))"))
+        return nil
+    }
+
+    mutating func setting() -> UnitSetting? {
+        guard let text = single("setting") else { return nil }
+        if let setting = UnitSetting(rawValue: text.replacingOccurrences("_", "-")) { return setting }
+        let all = UnitSetting.allCases.map(\.rawValue)
+        fail("setting", text, en: "unknown setting '\(text)'; use one of: \(all.joined(separator: ", "))",
+             vi: "bối cảnh '\(text)' không tồn tại; dùng một trong: \(all.joined(separator: ", "))")
+        return nil
+    }
+
+    mutating func name(_ field: String, required isRequired: Bool) -> String? {
+        guard let text = isRequired ? required(field) : single(field) else { return nil }
+        guard !text.contains(where: { $0.isNewline }), text.count <= 200 else {
+            fail(field, text, en: "--\(field) must be one line of at most 200 characters", vi: "--\(field) phải là một dòng, tối đa 200 ký tự")
+            return nil
+        }
+        return text
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}

@@ -1,0 +1,55 @@
+import SocaiCore
+
+/// One line saying what an event states, for `log` and confirmations.
+public enum EventSummary {
+    public static func describe(_ payload: EventPayload, _ p: Presenter) -> String {
+        func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        switch payload {
+        case .unitEstablished(let u):
+            return u.name + " (" + u.id.rawValue + ", " + u.kind.rawValue + (u.parent.map { t(", under ", ", trực thuộc ") + $0.rawValue } ?? "") + ")"
+        case .unitRenamed(let r):
+            return [r.name.map { t("name ", "tên ") + $0 }, r.kind.map { t("kind ", "loại ") + $0.rawValue },
+                    r.setting.map { t("setting ", "bối cảnh ") + $0.rawValue }].compactMap { $0 }.joined(separator: ", ")
+        case .unitMoved(let m):
+            return t("now under ", "nay trực thuộc ") + m.parent.rawValue
+        case .unitDissolved(let d):
+            return d.reason ?? ""
+        case .conference(let c):
+            var parts = [c.title + " (" + c.kind.rawValue + (c.term.map { ", " + $0.description } ?? "") + ")"]
+            if !c.figures.isEmpty { parts.append(c.figures.map { $0.key + "=" + p.figure($0.value) + dated($0.value, p) }.joined(separator: " ")) }
+            if !c.targets.isEmpty { parts.append(t("targets ", "chỉ tiêu ") + c.targets.map { $0.key + "=" + $0.target.description }.joined(separator: " ")) }
+            if !c.printed.isEmpty { parts.append(t("printed ", "in ") + c.printed.map { $0.name + "=" + p.decimal($0.value) + "%" }.joined(separator: " ")) }
+            return parts.joined(separator: "; ")
+        case .flow(let f):
+            var text = p.count(f.count) + (f.kind.reason.map { " " + p.text(FlowKind(reason: $0)!.label) } ?? "")
+            if let since = f.since { text += t(" since ", " từ ") + p.date(since) }
+            return text
+        case .merger(let m):
+            var text = m.from.map(\.rawValue).joined(separator: " + ") + " → " + m.into.rawValue
+            if let new = m.newUnit { text += " (" + t("new: ", "mới: ") + new.name + ")" }
+            return text
+        case .aggregateMerger(let a):
+            return a.of.rawValue + " " + p.count(a.before) + " → " + p.count(a.after) + t(" in ", " tại ") + a.scope.rawValue
+                + (a.rounds.map { ", " + String($0) + t(" rounds", " đợt") } ?? "")
+        case .rating(let r):
+            var parts = [String(r.year) + " " + r.of.rawValue]
+            for tier in RatingTier.allCases { if let v = r.tiers[tier] { parts.append(tier.rawValue + " " + p.figure(v)) } }
+            if let g = r.goodOrBetter { parts.append("good-or-better " + p.figure(g)) }
+            if let n = r.rated { parts.append(t("rated ", "được đánh giá ") + p.count(n)) }
+            return parts.joined(separator: ", ")
+        case .correction(let c):
+            let action: String
+            switch c.action {
+            case .retract: action = t("retracts", "rút lại")
+            case .set(let fields): action = t("sets ", "sửa ") + fields.map { $0.key + "=" + (($0.value.commandLineText) ?? JSONWriter.string($0.value)) }.joined(separator: " ")
+            }
+            return "seq \(c.eventSeq) " + action + ": " + c.reason
+        }
+    }
+
+    private static func dated(_ value: FigureValue, _ p: Presenter) -> String {
+        if let asOf = value.asOf { return "@" + p.date(asOf) }
+        if let period = value.period { return "@" + p.date(period.from) + ".." + p.date(period.to) }
+        return ""
+    }
+}

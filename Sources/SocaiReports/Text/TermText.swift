@@ -1,0 +1,76 @@
+import SocaiCore
+
+/// `socai term` as people read it: the term's span, figures at start and end, flows, targets
+/// and attainment, ratings per year, mergers and conferences.
+public enum TermText {
+    public static func render(_ r: TermReport, _ p: Presenter) -> String {
+        func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        var out = r.unitName + " · " + r.unit.rawValue + " · " + t("term ", "nhiệm kỳ ") + r.term.description + "\n"
+        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + p.text(r.boundarySource.label) + ")"
+        if r.isRunning { out += "; " + t("running, figures to ", "đang diễn ra, số liệu đến ") + p.date(r.to) }
+        out += "\n"
+
+        if !r.figures.isEmpty {
+            out += "\n" + t("Figures", "Số liệu") + "\n"
+            var table = TextTable(columns: [(t("figure", "chỉ tiêu"), .left), (t("start", "đầu kỳ"), .right),
+                                            (t("end", "cuối kỳ"), .right), (t("change", "tăng/giảm"), .right),
+                                            ("%", .right), (t("meaning", "nội dung"), .left)])
+            for f in r.figures {
+                table.append([f.key, f.start.map(p.level) ?? p.dash, f.end.map(p.level) ?? p.dash,
+                              f.change.map(p.signed) ?? "", f.percentChange.map(p.signedPercent) ?? "", p.figureLabel(f.key)])
+            }
+            out += table.render()
+        }
+        if !r.flows.isEmpty {
+            out += "\n" + t("Flows in the term", "Biến động trong nhiệm kỳ") + "\n"
+            var table = TextTable(columns: [(t("figure", "chỉ tiêu"), .left), (t("total", "tổng"), .right),
+                                            (t("provenance", "nguồn gốc"), .left), (t("meaning", "nội dung"), .left)])
+            for (key, total) in r.flows {
+                table.append([key, p.text(total.qualifier.label) + p.count(total.value), p.text(total.provenance.label), p.figureLabel(key)])
+            }
+            out += table.render()
+        }
+        if !r.targets.isEmpty {
+            out += "\n" + t("Targets", "Chỉ tiêu nghị quyết") + "\n"
+            var table = TextTable(columns: [(t("target", "chỉ tiêu"), .left), (t("set", "đề ra"), .right),
+                                            (t("for the term", "cả kỳ"), .right), (t("actual", "thực hiện"), .right),
+                                            (t("attainment", "đạt"), .right), (t("status", "đánh giá"), .left)])
+            for target in r.targets {
+                var forTerm = target.effectiveTarget.map(p.decimal) ?? ""
+                if let years = target.years { forTerm += " (\(years) " + t(years == 1 ? "year" : "years", "năm") + ")" }
+                table.append([target.key, target.target.description, forTerm, target.actual.map(p.count) ?? p.dash,
+                              target.percent.map(p.percent) ?? "", target.status.map { p.text($0.label) } ?? ""])
+            }
+            out += table.render()
+        }
+        if !r.ratings.isEmpty {
+            out += "\n" + t("Ratings", "Đánh giá, xếp loại") + "\n"
+            var table = TextTable(columns: [(t("year", "năm"), .left), (t("of", "đối tượng"), .left),
+                                            (t("excellent", "HTXSNV"), .right), (t("good", "HTTNV"), .right),
+                                            (t("completed", "HTNV"), .right), (t("failed", "KHTNV"), .right),
+                                            (t("rated", "số được đánh giá"), .right)])
+            for s in r.ratings {
+                func cell(_ tier: RatingTier) -> String {
+                    var text = s.tiers[tier].map(p.figure) ?? ""
+                    if tier == .good, text.isEmpty, let g = s.goodOrBetter {
+                        text = p.figure(g) + t(" (good or better)", " (tốt trở lên)")
+                    }
+                    if let percent = s.percent[tier], s.tiers[tier]?.isPercent != true { text += " (" + p.percent(percent) + ")" }
+                    return text.isEmpty ? p.dash : text
+                }
+                table.append([String(s.year), p.text(s.subject.label), cell(.excellent), cell(.good), cell(.completed),
+                              cell(.failed), s.rated.map(p.count) ?? p.dash])
+            }
+            out += table.render()
+        }
+        if !r.mergers.isEmpty {
+            out += "\n" + t("Mergers", "Sáp nhập") + "\n"
+            for line in r.mergers { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (seq \(line.seq))\n" }
+        }
+        if !r.conferences.isEmpty {
+            out += "\n" + t("Conferences and reports", "Hội nghị, báo cáo") + "\n"
+            for line in r.conferences { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (seq \(line.seq))\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file given on the command line (or standard input for `-`): the store is the only
+/// code that touches files.
+public enum ImportFile {
+    public static func read(_ path: String) throws(JournalError) -> String {
+        let bytes: [UInt8]
+        if path == "-" {
+            var all: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw .io(operation: "read", path: "-", errno: errno)
+                }
+                if n == 0 { break }
+                all.append(contentsOf: chunk[0..<n])
+            }
+            bytes = all
+        } else {
+            bytes = try FileSystem.readFile(path)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .io(operation: "read (not UTF-8)", path: path, errno: EILSEQ)
+        }
+        return text
+    }
+
+    /// Writes an output file (a report) atomically, mode 0640.
+    public static func write(_ path: String, contents: [UInt8]) throws(JournalError) {
+        try FileSystem.replaceFile(path, contents: contents)
+    }
+}

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SocaiCore
+
+/// What `socai verify` found: every problem, not only the first.
+public struct VerifyReport: Sendable {
+    public var events: Int
+    public var problems: [JournalProblem]
+    /// Not damage: a torn tail or an unfinished batch, which the next writer moves to quarantine.
+    public var warnings: [LocalizedText]
+    /// Quarantine files beside the segments: bytes earlier recoveries moved aside.
+    public var quarantineFiles: [String]
+    public var head: JournalHead?
+
+    public var ok: Bool { problems.isEmpty }
+}
+
+extension FileJournal {
+    /// Checks every line of every segment: hash tail, JSON and attributes, seq, chain hash,
+    /// source, recorded time order, batches, duplicate ids, missing segments.
+    ///
+    /// `progress` is called now and then with the bytes checked so far and the total.
+    public func verify(progress: ((Int, Int) -> Void)? = nil) throws(JournalError) -> VerifyReport {
+        var report = VerifyReport(events: 0, problems: [], warnings: [], quarantineFiles: try quarantineFiles(), head: nil)
+        let names = try FileSystem.list(directory).filter { SegmentNames.ordinal($0) != nil }
+        var expectedOrdinal = 1
+        for name in names {
+            let ordinal = SegmentNames.ordinal(name)!
+            while expectedOrdinal < ordinal {
+                report.problems.append(JournalProblem(location: JournalLocation(segment: SegmentNames.name(expectedOrdinal), line: 0),
+                                                      message: "segment is missing"))
+                expectedOrdinal += 1
+            }
+            expectedOrdinal = ordinal + 1
+        }
+        var totalBytes = 0
+        for name in names { totalBytes += (try? FileDescriptor.open(path(name), O_RDONLY).size()) ?? 0 }
+
+        var checker = LineChecker(source: metadata.source, verifyHashes: true, previousHash: genesisHash, expectedSeq: 1)
+        var seenIDs: [UUIDKey: Int64] = [:]
+        var bytesDone = 0
+        var lastProgress = 0
+        var head: JournalHead?
+        for (index, name) in names.enumerated() {
+            let fd = try FileDescriptor.open(path(name), O_RDONLY)
+            let size = try fd.size()
+            let isLast = index == names.count - 1
+            let end = try ForwardLineReader.forEachLine(fd, to: size) { line, number, offset in
+                let location = JournalLocation(segment: name, line: number)
+                switch checker.check(line) {
+                case .failure(let error):
+                    report.problems.append(JournalProblem(location: location, message: error.reason))
+                case .success(let decoded):
+                    report.events += 1
+                    let key = UUIDKey(decoded.envelope.id)
+                    if let previous = seenIDs[key] {
+                        report.problems.append(JournalProblem(location: location,
+                                                              message: "event id \(decoded.envelope.id) was already used by seq \(previous)"))
+                    } else {
+                        seenIDs[key] = decoded.envelope.seq
+                    }
+                    head = JournalHead(seq: decoded.envelope.seq, hash: decoded.storedHash,
+                                       recordedTime: decoded.envelope.recordedTime)
+                }
+                if let progress, bytesDone + offset - lastProgress > 8 << 20 {
+                    lastProgress = bytesDone + offset
+                    progress(lastProgress, totalBytes)
+                }
+                return true
+            }
+            if end < size {
+                if isLast {
+                    report.warnings.append(TornTail(segment: name, offset: end, byteCount: size - end).notice)
+                } else {
+                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: 0),
+                                                          message: "\(size - end) bytes after the last complete line of a segment that is not the last"))
+                }
+            }
+            if let open = checker.unfinishedBatch {
+                if isLast {
+                    report.warnings.append(IncompleteBatch(segment: name, offset: 0, lines: open.index, batchSize: open.count).notice)
+                } else {
+                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: 0),
+                                                          message: "batch line \(open) is the last line of a segment"))
+                }
+            }
+            bytesDone += size
+        }
+        report.head = head
+        progress?(totalBytes, totalBytes)
+        return report
+    }
+}
+
+/// An event id as two 64-bit halves: a set of them costs 16 bytes an id, not a String each.
+struct UUIDKey: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ id: EventID) {
+        var high: UInt64 = 0, low: UInt64 = 0, count = 0
+        for byte in id.rawValue.utf8 where byte != 0x2D {
+            let nibble = UInt64(byte <= 0x39 ? byte - 0x30 : byte - 0x61 + 10)
+            if count < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
+            count += 1
+        }
+        self.high = high
+        self.low = low
+    }
+}

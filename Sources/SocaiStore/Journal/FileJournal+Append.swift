@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SocaiCore
+
+/// What a writer asks of an append besides the events.
+public struct AppendOptions: Sendable {
+    /// Refuse with `.sequenceConflict` unless the journal's last seq is this (`--expect-seq`).
+    public var expectedLastSeq: Int64?
+    /// Look for the events' ids in the journal first: an id already there with the same event is
+    /// "already recorded", with a different event a conflict (`--event-id` retries).
+    public var checkExistingIDs = false
+
+    public init(expectedLastSeq: Int64? = nil, checkExistingIDs: Bool = false) {
+        self.expectedLastSeq = expectedLastSeq
+        self.checkExistingIDs = checkExistingIDs
+    }
+}
+
+/// What an append did.
+public struct AppendResult: Sendable {
+    /// The events written, with the seq and recorded time they were given.
+    public var written: [EventEnvelope]
+    /// Events whose id was already in the journal with the same content: not written again.
+    public var alreadyRecorded: [EventEnvelope]
+    /// Crash recovery done before writing (torn bytes moved to quarantine), to show on stderr.
+    public var notices: [LocalizedText]
+    /// The journal's head after the append.
+    public var head: JournalHead
+}
+
+extension FileJournal {
+    /// Appends `events` as one all-or-nothing batch and returns only once they are durable:
+    /// the bytes fsync'd, and for a new segment its directory entry too.
+    public func append(_ events: [PendingEvent], options: AppendOptions = AppendOptions(),
+                       now: Instant) throws(JournalError) -> AppendResult {
+        let lock = try FileDescriptor.open(metadataPath, O_RDONLY)
+        try lock.lockExclusive(timeoutSeconds: lockTimeoutSeconds)
+        defer { lock.unlock() }
+
+        var tail = try tail(verifyHead: true)
+        var notices: [LocalizedText] = []
+        if tail.needsRecovery {
+            notices.append(try quarantine(&tail, now: now))
+        }
+        if let expected = options.expectedLastSeq, expected != tail.head.seq {
+            throw .sequenceConflict(expected: expected, actual: tail.head.seq)
+        }
+
+        var pending = events
+        var already: [EventEnvelope] = []
+        if options.checkExistingIDs && !pending.isEmpty {
+            let existing = try findEvents(withIDs: Set(pending.map(\.id)), segments: tail.segments)
+            var fresh: [PendingEvent] = []
+            for event in pending {
+                guard let stored = existing[event.id] else { fresh.append(event); continue }
+                guard stored.matches(event) else { throw .eventIDInUse(event.id, seq: stored.seq) }
+                already.append(stored)
+            }
+            pending = fresh
+        }
+        guard !pending.isEmpty else {
+            return AppendResult(written: [], alreadyRecorded: already, notices: notices, head: tail.head)
+        }
+
+        // Recorded time never decreases along seq, whatever the clock says.
+        let recordedTime = max(now, tail.head.recordedTime ?? now)
+        var bytes: [UInt8] = []
+        var written: [EventEnvelope] = []
+        var hash = tail.head.hash
+        for (offset, event) in pending.enumerated() {
+            let batch = pending.count > 1 ? BatchMark(index: offset + 1, count: pending.count) : nil
+            let envelope = event.envelope(seq: tail.head.seq + Int64(offset) + 1, recordedTime: recordedTime, batch: batch)
+            let (line, lineHash) = JournalLineCodec.encode(envelope, source: metadata.source, previousHash: hash)
+            try JournalLineCodec.checkRoundTrip(line, of: envelope)
+            bytes.append(contentsOf: line)
+            hash = lineHash
+            written.append(envelope)
+        }
+
+        try write(bytes, after: tail)
+        let head = JournalHead(seq: written.last!.seq, hash: hash, recordedTime: recordedTime)
+        return AppendResult(written: written, alreadyRecorded: already, notices: notices, head: head)
+    }
+
+    /// Writes `bytes` at the end of the last segment, or of a new one when it would pass the size
+    /// limit; on any failure the segment is cut back so no partial line remains.
+    private func write(_ bytes: [UInt8], after tail: TailState) throws(JournalError) {
+        let lastName = tail.segments.last
+        let startsNewSegment = lastName == nil
+            || (tail.committedEnd > 0 && tail.committedEnd + bytes.count > metadata.segmentBytes)
+        let name = startsNewSegment ? SegmentNames.name(tail.segments.count + 1) : lastName!
+        let segmentPath = path(name)
+        let flags = startsNewSegment ? (O_WRONLY | O_CREAT | O_EXCL | O_APPEND) : (O_WRONLY | O_APPEND)
+        let fd = try FileDescriptor.open(segmentPath, flags)
+        let sizeBefore = startsNewSegment ? 0 : tail.committedEnd
+        do {
+            try fd.writeAll(bytes)
+            try fd.sync()
+            if startsNewSegment { try FileDescriptor.syncDirectory(directory) }
+        } catch {
+            // Leave no partial line behind: cut back what was written, or remove the new segment.
+            if startsNewSegment {
+                FileSystem.remove(segmentPath)
+                try? FileDescriptor.syncDirectory(directory)
+            } else {
+                try? fd.truncate(to: sizeBefore)
+                try? fd.sync()
+            }
+            throw error
+        }
+    }
+
+    /// Moves the bytes after the last committed line into a quarantine file beside the segment,
+    /// then cuts the segment back. Never discards them.
+    private func quarantine(_ tail: inout TailState, now: Instant) throws(JournalError) -> LocalizedText {
+        let name = tail.segments.last!
+        let segmentPath = path(name)
+        let fd = try FileDescriptor.open(segmentPath, O_RDWR)
+        let size = try fd.size()
+        let bytes = try fd.read(count: size - tail.committedEnd, at: tail.committedEnd)
+        let stamp = now.rfc3339.filter { $0.isNumber } + "-\(getpid())"
+        let quarantineName = SegmentNames.quarantine(segment: name, stamp: stamp)
+        try FileSystem.createFile(path(quarantineName), contents: bytes)
+        try fd.truncate(to: tail.committedEnd)
+        try fd.sync()
+        let what = tail.incompleteBatch.map { "\($0.lines) lines of an unfinished batch of \($0.batchSize)" }
+            ?? "an unfinished line"
+        tail.lastSegmentSize = tail.committedEnd
+        tail.tornTail = nil
+        tail.incompleteBatch = nil
+        return LocalizedText(
+            en: "recovered from an interrupted write: moved \(bytes.count) bytes (\(what)) from \(name) to \(quarantineName)",
+            vi: "khôi phục sau lần ghi bị gián đoạn: đã chuyển \(bytes.count) byte từ \(name) sang tệp cách ly \(quarantineName)")
+    }
+
+    /// The stored events with these ids. Lines are written with the id at a fixed offset, so this
+    /// scans bytes without decoding every line.
+    private func findEvents(withIDs ids: Set<EventID>, segments: [String]) throws(JournalError) -> [EventID: EventEnvelope] {
+        let wanted = Set(ids.map { Array($0.rawValue.utf8) })
+        let idOffset = Array(#"{"specversion":"1.0","id":""#.utf8).count
+        var found: [EventID: EventEnvelope] = [:]
+        for name in segments {
+            let fd = try FileDescriptor.open(path(name), O_RDONLY)
+            var failure: JournalError?
+            try ForwardLineReader.forEachLine(fd, to: try fd.size()) { line, number, _ in
+                guard line.count > idOffset + 36 else { return true }
+                let candidate = Array(UnsafeRawBufferPointer(rebasing: line[idOffset..<(idOffset + 36)]))
+                guard wanted.contains(candidate) else { return true }
+                switch Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(line) }) {
+                case .success(let decoded):
+                    found[decoded.envelope.id] = decoded.envelope
+                case .failure(let error):
+                    failure = .damaged(JournalLocation(segment: name, line: number), reason: error.reason)
+                    return false
+                }
+                return true
+            }
+            if let failure { throw failure }
+        }
+        return found
+    }
+}
+
+extension EventEnvelope {
+    /// Whether a retried event is the same fact as the stored one (recording details aside).
+    func matches(_ pending: PendingEvent) -> Bool {
+        subject == pending.subject && effectiveDate == pending.effectiveDate && payload == pending.payload
+            && sourceDocument == pending.sourceDocument
+    }
+}

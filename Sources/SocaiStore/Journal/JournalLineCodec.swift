@@ -1,0 +1,163 @@
+import SocaiCore
+
+/// One journal line ↔ one event: CloudEvents 1.0 in JSON, socai's extension attributes, and the
+/// chain hash as the last attribute.
+///
+/// The hash covers the exact bytes of the line before `,"chainhash":"` together with the previous
+/// line's chain hash, so every byte of every line, the last line included, is covered without ever
+/// re-serialising anything: a verifier hashes bytes it read, not bytes it rebuilt.
+public enum JournalLineCodec {
+    /// `,"chainhash":"` + 64 hex digits + `"}`: the fixed tail of every line (without its `\n`).
+    static let hashSuffixPrefix = Array(#","chainhash":""#.utf8)
+    static let hashTailLength = hashSuffixPrefix.count + 64 + 2
+
+    /// The hash the first line chains from: binds a journal's lines to its id.
+    public static func genesisHash(journalID: String) -> SHA256Digest {
+        SHA256.hash(Array(("socai-journal:" + journalID).utf8))
+    }
+
+    /// The line for `event` (with its trailing `\n`) and its chain hash.
+    public static func encode(_ event: EventEnvelope, source: String, previousHash: SHA256Digest) -> (line: [UInt8], hash: SHA256Digest) {
+        var w = JSONWriter(reservingCapacity: 512)
+        w.writeRaw(#"{"specversion":"1.0","id":"#.utf8)
+        w.writeString(event.id.rawValue)
+        w.writeRaw(#","source":"#.utf8)
+        w.writeString(source)
+        w.writeRaw(#","type":"#.utf8)
+        w.writeString(event.type.rawValue)
+        w.writeRaw(#","subject":"#.utf8)
+        w.writeString(event.subject.rawValue)
+        w.writeRaw(#","time":""#.utf8)
+        w.writeRaw(event.effectiveDate.iso.utf8)
+        w.writeRaw(#"T00:00:00+07:00","datacontenttype":"application/json","seq":"#.utf8)
+        w.writeInteger(event.seq)
+        w.writeRaw(#","recordedtime":"#.utf8)
+        w.writeString(event.recordedTime.rfc3339)
+        w.writeRaw(#","recordedby":"#.utf8)
+        w.writeString(event.recordedBy)
+        if let document = event.sourceDocument {
+            w.writeRaw(#","sourcedoc":"#.utf8)
+            w.writeString(document)
+        }
+        if let batch = event.batch {
+            w.writeRaw(#","batch":"#.utf8)
+            w.writeString(batch.description)
+        }
+        w.writeRaw(#","data":"#.utf8)
+        w.write(.object(event.payload.data))
+        var bytes = w.bytes
+        let hash = chainHash(previous: previousHash, body: bytes)
+        bytes.append(contentsOf: hashSuffixPrefix)
+        bytes.append(contentsOf: Array(hash.hex.utf8))
+        bytes.append(0x22)
+        bytes.append(0x7D)
+        bytes.append(0x0A)
+        return (bytes, hash)
+    }
+
+    /// Reads back a line just encoded: a line its own reader would reject must never be written.
+    static func checkRoundTrip(_ line: [UInt8], of envelope: EventEnvelope) throws(JournalError) {
+        let decoded = line.withUnsafeBytes { buffer in
+            Result(catching: { () throws(LineDecodingError) in try decode(UnsafeRawBufferPointer(rebasing: buffer.dropLast())) })
+        }
+        switch decoded {
+        case .success(let read) where read.envelope == envelope:
+            return
+        case .success:
+            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: "the encoded event reads back differently; nothing was written")
+        case .failure(let error):
+            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: "the encoded event does not read back (\(error.reason)); nothing was written")
+        }
+    }
+
+    /// SHA-256 of the previous hash in hex followed by the line's body.
+    public static func chainHash(previous: SHA256Digest, body: UnsafeRawBufferPointer) -> SHA256Digest {
+        var hasher = SHA256()
+        hasher.update(Array(previous.hex.utf8))
+        hasher.update(body)
+        return hasher.finalize()
+    }
+
+    public static func chainHash(previous: SHA256Digest, body: [UInt8]) -> SHA256Digest {
+        body.withUnsafeBytes { chainHash(previous: previous, body: $0) }
+    }
+
+    /// Splits a line (without `\n`) into its hashed body and its stored hash, or says why it cannot.
+    public static func splitHash(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, stored: SHA256Digest)? {
+        let n = line.count
+        guard n > hashTailLength, line[n - 1] == 0x7D, line[n - 2] == 0x22 else { return nil }
+        let prefixStart = n - hashTailLength
+        for (i, byte) in hashSuffixPrefix.enumerated() where line[prefixStart + i] != byte { return nil }
+        let hexStart = prefixStart + hashSuffixPrefix.count
+        let hex = String(decoding: UnsafeRawBufferPointer(rebasing: line[hexStart..<(hexStart + 64)]), as: UTF8.self)
+        guard let digest = SHA256Digest(hex: hex), digest.hex == hex else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: line[0..<prefixStart]), digest)
+    }
+
+    /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes.
+    public static func decode(_ line: UnsafeRawBufferPointer) throws(LineDecodingError) -> DecodedLine {
+        guard let (_, stored) = splitHash(line) else {
+            throw LineDecodingError("the line does not end with its chain hash")
+        }
+        let value: JSONValue
+        do { value = try JSONParser.parse(line) } catch { throw LineDecodingError("not valid JSON: \(error)") }
+        guard let object = value.object else { throw LineDecodingError("not a JSON object") }
+        return try decode(object, storedHash: stored)
+    }
+
+    static func decode(_ o: JSONObject, storedHash: SHA256Digest) throws(LineDecodingError) -> DecodedLine {
+        func string(_ key: String) throws(LineDecodingError) -> String {
+            guard let s = o[key]?.string else { throw LineDecodingError("attribute '\(key)' is missing or not a string") }
+            return s
+        }
+        guard try string("specversion") == "1.0" else { throw LineDecodingError("specversion is not 1.0") }
+        guard let id = EventID(try string("id")) else { throw LineDecodingError("id is not a UUID") }
+        let source = try string("source")
+        let typeText = try string("type")
+        guard let type = EventType(rawValue: typeText) else { throw LineDecodingError("unknown event type '\(typeText)'") }
+        guard let subject = UnitID(try string("subject")) else { throw LineDecodingError("subject is not a unit id") }
+        let time = try string("time")
+        guard time.utf8.count == 25, time.hasSuffix("T00:00:00+07:00"),
+              let date = CalendarDate(isoText: String(time.prefix(10))) else {
+            throw LineDecodingError("time is not a date at 00:00 Vietnam time")
+        }
+        guard try string("datacontenttype") == "application/json" else {
+            throw LineDecodingError("datacontenttype is not application/json")
+        }
+        guard let seq = o["seq"]?.integer, seq >= 1 else { throw LineDecodingError("seq is missing or not a positive integer") }
+        guard let recorded = Instant.parseRFC3339(try string("recordedtime")) else {
+            throw LineDecodingError("recordedtime is not an RFC 3339 time")
+        }
+        let recordedBy = try string("recordedby")
+        let document = o["sourcedoc"]?.string
+        if o["sourcedoc"] != nil && document == nil { throw LineDecodingError("sourcedoc is not a string") }
+        var batch: BatchMark?
+        if let mark = o["batch"] {
+            guard let text = mark.string, let parsed = BatchMark(text) else { throw LineDecodingError("batch is not i/n") }
+            batch = parsed
+        }
+        guard let data = o["data"]?.object else { throw LineDecodingError("data is missing or not an object") }
+        let known: Set<String> = ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "seq",
+                                  "recordedtime", "recordedby", "sourcedoc", "batch", "data", "chainhash"]
+        for key in o.keys where !known.contains(key) { throw LineDecodingError("unknown attribute '\(key)'") }
+        let payload: EventPayload
+        do { payload = try EventPayload(type: type, data: data) } catch { throw LineDecodingError("\(error)") }
+        let envelope = EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: date, recordedTime: recorded,
+                                     recordedBy: recordedBy, sourceDocument: document, batch: batch, payload: payload)
+        return DecodedLine(envelope: envelope, source: source, storedHash: storedHash)
+    }
+}
+
+/// A decoded line: the event, the journal `source` it names, and the chain hash it stores.
+public struct DecodedLine: Sendable {
+    public var envelope: EventEnvelope
+    public var source: String
+    public var storedHash: SHA256Digest
+}
+
+/// Why a complete line is not a valid socai event.
+public struct LineDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}

@@ -1,0 +1,67 @@
+import SocaiCore
+
+/// `journal.json`: what makes a directory a journal. Written once by `socai init`.
+///
+/// It names the journal (its id seeds the hash chain, its `source` is every event's CloudEvents
+/// `source`) and the segment size, so readers and writers agree without configuration.
+public struct JournalMetadata: Sendable, Hashable {
+    public static let fileName = "journal.json"
+    public static let format = "socai-journal"
+    public static let currentVersion: Int64 = 1
+    public static let defaultSegmentBytes = 64 * 1024 * 1024
+
+    public var id: String
+    public var source: String
+    public var segmentBytes: Int
+    public var created: Instant
+
+    public init(id: String, segmentBytes: Int = JournalMetadata.defaultSegmentBytes, created: Instant) {
+        self.id = id
+        self.source = "urn:socai:journal:" + id
+        self.segmentBytes = segmentBytes
+        self.created = created
+    }
+
+    var json: [UInt8] {
+        var object = JSONObject()
+        object["format"] = .string(JournalMetadata.format)
+        object["version"] = .integer(JournalMetadata.currentVersion)
+        object["id"] = .string(id)
+        object["source"] = .string(source)
+        object["segmentbytes"] = .integer(Int64(segmentBytes))
+        object["created"] = .string(created.rfc3339)
+        return JSONWriter.encode(.object(object)) + [0x0A]
+    }
+
+    static func parse(_ bytes: [UInt8], path: String) throws(JournalError) -> JournalMetadata {
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch { throw .badMetadata(path: path, reason: "not JSON: \(error)") }
+        guard let o = value.object, o["format"]?.string == JournalMetadata.format else {
+            throw .badMetadata(path: path, reason: "not a socai journal")
+        }
+        guard o["version"]?.integer == JournalMetadata.currentVersion else {
+            throw .badMetadata(path: path, reason: "journal format version \(o["version"].map { JSONWriter.string($0) } ?? "?") is not supported by this socai")
+        }
+        guard let id = o["id"]?.string, let source = o["source"]?.string,
+              let size = o["segmentbytes"]?.integer, size >= 4096,
+              let createdText = o["created"]?.string, let created = Instant.parseRFC3339(createdText) else {
+            throw .badMetadata(path: path, reason: "a field is missing or invalid")
+        }
+        var metadata = JournalMetadata(id: id, segmentBytes: Int(size), created: created)
+        metadata.source = source
+        return metadata
+    }
+}
+
+/// The last committed event of a journal: what the next append chains from.
+public struct JournalHead: Sendable, Hashable {
+    public var seq: Int64
+    public var hash: SHA256Digest
+    public var recordedTime: Instant?
+
+    public init(seq: Int64, hash: SHA256Digest, recordedTime: Instant?) {
+        self.seq = seq
+        self.hash = hash
+        self.recordedTime = recordedTime
+    }
+}

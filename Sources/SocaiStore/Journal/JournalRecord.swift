@@ -1,0 +1,76 @@
+import SocaiCore
+
+/// One event as a reader sees it: the decoded envelope, where it is, and its exact bytes.
+public struct JournalRecord {
+    public let envelope: EventEnvelope
+    public let location: JournalLocation
+    public let hash: SHA256Digest
+    /// The line's bytes without `\n`: valid only during the callback that receives the record.
+    public let line: UnsafeRawBufferPointer
+}
+
+/// What a read saw besides the events: the head it read to, a torn tail it ignored, and the
+/// damage it stopped at when asked to answer from the intact prefix.
+public struct ReadReport: Sendable {
+    public var head: JournalHead
+    public var eventsRead: Int
+    /// Bytes after the last complete line of the last segment (a write cut by a crash).
+    public var tornTail: TornTail?
+    /// Lines of a multi-event batch whose last line is missing: never acknowledged, so ignored.
+    public var incompleteBatch: IncompleteBatch?
+    /// Set only with `allowDamaged`: where reading stopped.
+    public var damage: JournalProblem?
+
+    /// Messages a reader should show on stderr (torn tail, ignored batch, damage).
+    public var notices: [LocalizedText] {
+        var notices: [LocalizedText] = []
+        if let torn = tornTail { notices.append(torn.notice) }
+        if let batch = incompleteBatch { notices.append(batch.notice) }
+        if let damage {
+            notices.append(LocalizedText(
+                en: "the journal is damaged at \(damage.location): \(damage.message); answering from the \(eventsRead) events before it (--allow-damaged)",
+                vi: "sổ bị hỏng tại \(damage.location): \(damage.message); trả lời từ \(eventsRead) sự kiện trước đó (--allow-damaged)"))
+        }
+        return notices
+    }
+}
+
+/// Bytes at the end of the last segment with no `\n` after them.
+public struct TornTail: Sendable, Hashable {
+    public var segment: String
+    public var offset: Int
+    public var byteCount: Int
+
+    public var notice: LocalizedText {
+        LocalizedText(
+            en: "\(segment) ends with \(byteCount) bytes of an unfinished write (a crash); they are ignored and the next record will move them to quarantine",
+            vi: "\(segment) kết thúc bằng \(byteCount) byte của một lần ghi dở (sự cố); bỏ qua, lần ghi sau sẽ chuyển chúng vào tệp cách ly")
+    }
+}
+
+/// The lines of a batch cut short by a crash.
+public struct IncompleteBatch: Sendable, Hashable {
+    public var segment: String
+    public var offset: Int
+    public var lines: Int
+    public var batchSize: Int
+
+    public var notice: LocalizedText {
+        LocalizedText(
+            en: "\(segment) ends with \(lines) of \(batchSize) lines of an unfinished batch; they were never acknowledged and are ignored",
+            vi: "\(segment) kết thúc bằng \(lines)/\(batchSize) dòng của một lô ghi dở; chưa từng được xác nhận nên bị bỏ qua")
+    }
+}
+
+/// A problem found in the journal: where, and what is wrong.
+public struct JournalProblem: Sendable, Hashable, CustomStringConvertible {
+    public var location: JournalLocation
+    public var message: String
+
+    public init(location: JournalLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(message)" }
+}

@@ -1,0 +1,1 @@
+print("socai-generate: not yet implemented")
