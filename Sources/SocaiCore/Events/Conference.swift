@@ -66,9 +66,23 @@ public struct Conference: Sendable, Hashable {
         self.kind = kind
         self.term = term
         self.asOf = asOf
-        self.figures = figures
+        self.figures = Conference.grouped(figures)
         self.targets = targets
         self.printed = printed
+    }
+}
+
+extension Conference {
+    /// Figures with the values of one key together, keys in first-mention order: the order the
+    /// journal's `figures` object stores them in, so a conference reads back equal to itself.
+    static func grouped(_ figures: [KeyedFigure]) -> [KeyedFigure] {
+        var order: [String] = []
+        var byKey: [String: [KeyedFigure]] = [:]
+        for figure in figures {
+            if byKey[figure.key] == nil { order.append(figure.key) }
+            byKey[figure.key, default: []].append(figure)
+        }
+        return order.flatMap { byKey[$0]! }
     }
 }
 

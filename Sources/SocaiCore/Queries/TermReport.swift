@@ -48,6 +48,8 @@ public struct TermReport: Sendable {
     public var termEnd: CalendarDate
     public var isRunning: Bool
     public var boundarySource: TermBoundarySource
+    /// Where the end comes from: the next term's start.
+    public var endSource: TermBoundarySource
     public var figures: [FigureChange]
     public var flows: [(key: String, total: FlowTotal)]
     public var targets: [TargetAttainment]
@@ -71,7 +73,7 @@ public enum AttainmentStatus: String, Sendable, Hashable {
 extension LedgerView {
     /// The term report for `unit` and `term`, answered up to `today` when the term is running.
     public func term(_ unit: Int32, _ term: TermLabel, today: CalendarDate) -> TermReport {
-        let (span, source) = termSpan(unit, term)
+        let (span, source, endSource) = termSpan(unit, term)
         let isRunning = today < span.to
         let end = isRunning ? max(span.from, today) : span.to
         let period = ClosedPeriod(from: span.from, to: end)
@@ -141,7 +143,7 @@ extension LedgerView {
         }
 
         return TermReport(unit: entry.id, unitName: entry.name(at: end), term: term, from: span.from, to: end,
-                          termEnd: span.to, isRunning: isRunning, boundarySource: source, figures: figures,
+                          termEnd: span.to, isRunning: isRunning, boundarySource: source, endSource: endSource, figures: figures,
                           flows: flows, targets: targets, ratings: ratings, mergers: mergers, conferences: conferences)
     }
 

@@ -6,7 +6,8 @@ public enum TermText {
     public static func render(_ r: TermReport, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         var out = r.unitName + " · " + r.unit.rawValue + " · " + t("term ", "nhiệm kỳ ") + r.term.description + "\n"
-        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + p.text(r.boundarySource.label) + ")"
+        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + t("start: ", "bắt đầu: ") + p.text(r.boundarySource.label)
+            + "; " + t("end: ", "kết thúc: ") + p.text(r.endSource.label) + ")"
         if r.isRunning { out += "; " + t("running, figures to ", "đang diễn ra, số liệu đến ") + p.date(r.to) }
         out += "\n"
 
