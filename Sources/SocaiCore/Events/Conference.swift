@@ -59,9 +59,12 @@ public struct Conference: Sendable, Hashable {
     public var figures: [KeyedFigure]
     public var targets: [KeyedTarget]
     public var printed: [PrintedPercent]
+    /// Conclusions and directives it adopted that are not figures ("set up commune military cells").
+    public var decisions: [String]
 
     public init(title: String, kind: ConferenceKind = .other, term: TermLabel? = nil, asOf: CalendarDate? = nil,
-                figures: [KeyedFigure] = [], targets: [KeyedTarget] = [], printed: [PrintedPercent] = []) {
+                figures: [KeyedFigure] = [], targets: [KeyedTarget] = [], printed: [PrintedPercent] = [],
+                decisions: [String] = []) {
         self.title = title
         self.kind = kind
         self.term = term
@@ -69,6 +72,7 @@ public struct Conference: Sendable, Hashable {
         self.figures = Conference.grouped(figures)
         self.targets = targets
         self.printed = printed
+        self.decisions = decisions
     }
 }
 

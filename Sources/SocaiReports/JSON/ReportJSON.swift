@@ -82,6 +82,7 @@ public enum ReportJSON {
                 for tier in RatingTier.allCases { o[tier.rawValue] = summary.tiers[tier]?.json ?? .null }
                 if let g = summary.goodOrBetter { o["good-or-better"] = g.json }
                 o["rated"] = .optionalInteger(summary.rated)
+                if let implied = summary.implied { o["implied"] = .string(implied.rawValue) }
                 o["percent"] = .object(JSONObject(RatingTier.allCases.map { ($0.rawValue, .percent(summary.percent[$0])) }))
                 byYear[summary.subject.rawValue] = .object(o)
             }

@@ -57,6 +57,7 @@ public enum TermText {
                         text = p.figure(g) + t(" (good or better)", " (tốt trở lên)")
                     }
                     if let percent = s.percent[tier], s.tiers[tier]?.isPercent != true { text += " (" + p.percent(percent) + ")" }
+                    if s.implied == tier { text += t(" implied", " suy ra") }
                     return text.isEmpty ? p.dash : text
                 }
                 table.append([String(s.year), p.text(s.subject.label), cell(.excellent), cell(.good), cell(.completed),
