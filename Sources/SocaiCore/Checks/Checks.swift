@@ -196,7 +196,8 @@ extension LedgerView {
                 guard !kinds.isEmpty, let stated = keyed.value.statedCount,
                       let report = reports.flowReports(unit, keyed.key).first(where: { $0.seq == record.seq }),
                       let period = period(of: report),
-                      let recorded = eventTotal(unit, kinds: kinds, from: period.from, to: period.to) else { continue }
+                      let recorded = eventTotal(unit, kinds: kinds, from: period.from, to: period.to),
+                      recorded > 0 else { continue }  // nothing recorded for that period: nothing to reconcile
                 if recorded != stated {
                     findings.append(Finding(unit: record.subject, date: period.to, figure: keyed.key, stated: keyed.value.description,
                                             derived: String(recorded), kind: "flow-report",

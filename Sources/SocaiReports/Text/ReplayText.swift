@@ -50,6 +50,7 @@ public enum ReplayText {
                     .map { $0.isEmpty ? "" : indent + "  " + $0 }.joined(separator: "\n")
             }
             if !unit.periodFigures.isEmpty {
+                if !unit.figures.isEmpty { out += "\n" }
                 var totals = TextTable(columns: [
                     (p.text(LocalizedText(en: "reported over a period", vi: "số liệu cả giai đoạn")), .left),
                     (p.text(LocalizedText(en: "value", vi: "giá trị")), .right),
