@@ -39,30 +39,38 @@ extension RequestReader {
             if figures.contains(where: { $0.key == key && $0.value.asOf == value.asOf && $0.value.period == value.period }) {
                 fail("figure", raw, en: "--figure \(key) is given twice for the same date", vi: "--figure \(key) bị nhập hai lần cho cùng một ngày")
             }
+            if value.amount.units < 0 && FigureCatalogue.baseKey(key, suffix: "-change") == nil {
+                // Only a change (`members-change=-12`) can be negative: a count, share or amount cannot.
+                let change = definition.nature == .level ? "; for a fall, use \(key)-change=\(value.amount)" : ""
+                let changeVi = definition.nature == .level ? "; nếu là mức giảm, dùng \(key)-change=\(value.amount)" : ""
+                fail("figure", raw, en: "--figure \(raw): \(key) cannot be negative; write the number as printed, 0 or more\(change)",
+                     vi: "--figure \(raw): \(key) không thể âm; hãy ghi số như tài liệu, từ 0 trở lên\(changeVi)")
+                continue
+            }
             switch definition.nature {
             case .flow:
                 if value.asOf != nil {
-                    fail("figure", raw, en: "\(key) is a count over a period: write @FROM..TO (e.g. \(key)=\(value.amount)@2020-01-01..2023-12-31), not a single date",
-                         vi: "\(key) là số lượng trong một khoảng thời gian: ghi @TỪ..ĐẾN (ví dụ \(key)=\(value.amount)@01/01/2020..31/12/2023)")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a count over a period: write @FROM..TO (e.g. \(key)=\(value.amount)@2020-01-01..2023-12-31), not a single date",
+                         vi: "--figure \(raw): \(key) là số lượng trong một khoảng thời gian: ghi @TỪ..ĐẾN (ví dụ \(key)=\(value.amount)@01/01/2020..31/12/2023)")
                 } else if value.period == nil && term == nil {
-                    fail("figure", raw, en: "\(key) is a count over a period: add @FROM..TO to the value, or --term for \"since the start of the term\"",
-                         vi: "\(key) là số lượng trong một khoảng thời gian: thêm @TỪ..ĐẾN vào giá trị, hoặc --term cho \"từ đầu nhiệm kỳ\"")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a count over a period: add @FROM..TO to the value, or --term for \"since the start of the term\"",
+                         vi: "--figure \(raw): \(key) là số lượng trong một khoảng thời gian: thêm @TỪ..ĐẾN vào giá trị, hoặc --term cho \"từ đầu nhiệm kỳ\"")
                 }
                 if let period = value.period, let date, period.to > date {
-                    fail("figure", raw, en: "the period of \(key) ends after the conference (\(date.iso))",
-                         vi: "khoảng thời gian của \(key) kết thúc sau ngày hội nghị (\(date.vietnamese))")
+                    fail("figure", raw, en: "--figure \(raw): the period of \(key) ends after the conference (\(date.iso)); end it on or before that date",
+                         vi: "--figure \(raw): khoảng thời gian của \(key) kết thúc sau ngày hội nghị (\(date.vietnamese)); hãy kết thúc vào hoặc trước ngày đó")
                 }
             case .share:
                 if !value.isPercent {
-                    fail("figure", raw, en: "\(key) is a percentage: write it with %, e.g. \(key)=\(value.amount)%",
-                         vi: "\(key) là tỷ lệ: ghi kèm %, ví dụ \(key)=\(value.amount)%")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a percentage: write it with %, e.g. \(key)=\(value.amount)%",
+                         vi: "--figure \(raw): \(key) là tỷ lệ: ghi kèm %, ví dụ \(key)=\(value.amount)%")
                 }
             case .level, .amount:
                 if value.period != nil {
-                    fail("figure", raw, en: "\(key) is a figure at a date: write @DATE, not a period", vi: "\(key) là số liệu tại một thời điểm: ghi @NGÀY, không ghi khoảng thời gian")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a figure at a date: write @DATE, not a period", vi: "--figure \(raw): \(key) là số liệu tại một thời điểm: ghi @NGÀY, không ghi khoảng thời gian")
                 }
                 if definition.nature == .level && (value.isPercent || value.amount.scale > 0) {
-                    fail("figure", raw, en: "\(key) is a count: write a whole number", vi: "\(key) là số lượng: ghi số nguyên")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a count: write a whole number", vi: "--figure \(raw): \(key) là số lượng: ghi số nguyên")
                 }
                 if let at = value.asOf ?? figureDate, let unit { checkFigureDate(at, unit: unit, raw: raw) }
             }
@@ -86,6 +94,16 @@ extension RequestReader {
                      vi: "chỉ tiêu '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
                 continue
             }
+            let bounds: [FixedDecimal]
+            switch target.shape {
+            case .minimum(let n), .atLeast(let n), .share(let n): bounds = [n]
+            case .range(let a, let b): bounds = [a, b]
+            }
+            if bounds.contains(where: { $0.units < 0 }) {
+                fail("target", raw, en: "--target \(raw): a target cannot be negative; write the number the congress set, e.g. \(key)=400",
+                     vi: "--target \(raw): chỉ tiêu không thể âm; hãy ghi con số đại hội đề ra, ví dụ \(key)=400")
+                continue
+            }
             targets.append(KeyedTarget(key, target))
         }
 
@@ -107,11 +125,12 @@ extension RequestReader {
 
     private mutating func checkFigureDate(_ date: CalendarDate, unit: Int32, raw: String) {
         if date > context.today && !context.allowFuture {
-            fail("figure", raw, en: "\(raw) is dated in the future", vi: "\(raw) có ngày trong tương lai")
+            fail("figure", raw, en: "--figure \(raw) is dated in the future (today is \(context.today.iso)); check the date, or pass --allow-future",
+                 vi: "--figure \(raw) có ngày trong tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")
         }
         if let established = registry[unit].established, date < established {
-            fail("figure", raw, en: "\(raw) is dated before \(registry[unit].id) was established (\(established.iso))",
-                 vi: "\(raw) có ngày trước khi \(registry[unit].id) thành lập (\(established.vietnamese))")
+            fail("figure", raw, en: "--figure \(raw) is dated before \(registry[unit].id) was established (\(established.iso)); use a date on or after it",
+                 vi: "--figure \(raw) có ngày trước khi \(registry[unit].id) thành lập (\(established.vietnamese)); hãy dùng ngày từ đó trở đi")
         }
     }
 
@@ -150,8 +169,8 @@ extension RequestReader {
             guard let (name, valueText) = splitPair(raw, option: "printed", example: onRating ? "excellent-share=15,2" : "admissions-attainment=117,3") else { continue }
             guard PrintedPercentName.parse(name, onRating: onRating) != nil else {
                 let near = EditDistance.nearest(to: name, among: PrintedPercentName.examples(onRating: onRating))
-                fail("printed", raw, en: "'\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-                     vi: "'\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                fail("printed", raw, en: "--printed '\(raw)': '\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                     vi: "--printed '\(raw)': '\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
                 continue
             }
             guard let value = FixedDecimal.parse(valueText), value.units >= 0 else {
@@ -212,6 +231,11 @@ extension RequestReader {
         if let e = counts[.excellent], let g = counts[.good], g > 0, e * 100 > 20 * g {
             warn("excellent", String(e), en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
                  vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
+        } else if let e = rating.tiers[.excellent], let g = rating.tiers[.good], e.isPercent, g.isPercent, g.amount.units > 0,
+                  Ratio(integer: 20) < e.amount.ratio / g.amount.ratio * Ratio(integer: 100) {
+            // Printed shares (15,2% and 75,3%) are tested the same way `check` tests them.
+            warn("excellent", e.description, en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
+                 vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
         }
         return (registry[unit].id, date, .rating(rating))
     }
@@ -220,8 +244,9 @@ extension RequestReader {
         guard let text = single(name) else { return nil }
         do {
             let value = try FigureValue.parse(text)
-            guard value.asOf == nil, value.period == nil, value.isPercent || value.amount.scale == 0 else {
-                fail(name, text, en: "--\(name) takes a count (6) or a printed share (15,2%)", vi: "--\(name) nhận số lượng (6) hoặc tỷ lệ (15,2%)")
+            guard value.asOf == nil, value.period == nil, value.isPercent || value.amount.scale == 0, value.amount.units >= 0 else {
+                fail(name, text, en: "--\(name) '\(text)' must be a count of 0 or more (6) or a printed share (15,2%)",
+                     vi: "--\(name) '\(text)' phải là số lượng không âm (6) hoặc tỷ lệ (15,2%)")
                 return nil
             }
             return value
@@ -271,7 +296,7 @@ extension RequestReader {
                 if date > context.today && !context.allowFuture {
                     fail("set", date.iso, en: "the corrected date \(date.iso) is in the future", vi: "ngày đính chính \(date.vietnamese) là ngày tương lai")
                 }
-                if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set") }
+                if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set", value: "date=" + date.iso) }
             }
         }
         guard let reason else { return nil }

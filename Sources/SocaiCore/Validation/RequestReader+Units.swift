@@ -80,7 +80,7 @@ extension RequestReader {
             fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso); the period must start before it ends",
                  vi: "--since \(since.vietnamese) sau --date \(date.vietnamese); khoảng thời gian phải bắt đầu trước khi kết thúc")
         }
-        if let since, let unit { checkActive(unit, at: since, field: "since") }
+        if let since, let unit { checkActive(unit, at: since, field: "since", value: request.value("since") ?? since.iso) }
         guard let unit, let date, let count, let kind else { return nil }
         return (registry[unit].id, date, .flow(Flow(kind: kind, count: count, since: since)))
     }
