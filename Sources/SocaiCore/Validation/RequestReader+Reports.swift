@@ -6,15 +6,15 @@ extension RequestReader {
         var kind = ConferenceKind.other
         if let text = single("kind") {
             if let parsed = ConferenceKind(rawValue: text) { kind = parsed } else {
-                fail("kind", text, en: "unknown conference kind '\(text)'; use congress, review, report or other",
-                     vi: "loại hội nghị '\(text)' không tồn tại; dùng congress, review, report hoặc other")
+                fail("kind", text, en: "--kind '\(text)': unknown conference kind; use congress, review, report or other",
+                     vi: "--kind '\(text)': loại hội nghị không tồn tại; dùng congress, review, report hoặc other")
             }
         }
         var term: TermLabel?
         if let text = single("term") {
             term = TermLabel(text)
             if term == nil {
-                fail("term", text, en: "term '\(text)' must be two years, e.g. 2020-2025", vi: "nhiệm kỳ '\(text)' phải gồm hai năm, ví dụ 2020-2025")
+                fail("term", text, en: "--term '\(text)' must be two years, e.g. 2020-2025", vi: "--term '\(text)': nhiệm kỳ phải gồm hai năm, ví dụ 2020-2025")
             }
         }
         if kind == .congress && term == nil && !request.has("term") {
@@ -22,22 +22,23 @@ extension RequestReader {
         }
         let asOf = self.date("as-of", required: false)
         if let asOf, let date, asOf > date {
-            fail("as-of", asOf.iso, en: "--as-of \(asOf.iso) is after the conference (\(date.iso)); figures describe the past",
-                 vi: "--as-of \(asOf.vietnamese) sau ngày hội nghị (\(date.vietnamese)); số liệu phải là quá khứ")
+            fail("as-of", asOf.iso, en: "--as-of \(asOf.iso) is after the conference (\(date.iso)); figures describe the past: use a date on or before \(date.iso)",
+                 vi: "--as-of \(asOf.vietnamese) sau ngày hội nghị (\(date.vietnamese)); số liệu phải là quá khứ: hãy dùng ngày từ \(date.vietnamese) trở về trước")
         }
         let figureDate = asOf ?? date
 
         var figures: [KeyedFigure] = []
         for raw in request.values("figure") {
             guard let (key, valueText) = splitPair(raw, option: "figure", example: "members=5275") else { continue }
-            guard let definition = figureDefinition(key, option: "figure") else { continue }
+            guard let definition = figureDefinition(key, option: "figure", raw: raw) else { continue }
             let value: FigureValue
             do { value = try FigureValue.parse(valueText) } catch {
                 fail("figure", raw, en: "--figure \(key): " + error.message.en, vi: "--figure \(key): " + error.message.vi)
                 continue
             }
             if figures.contains(where: { $0.key == key && $0.value.asOf == value.asOf && $0.value.period == value.period }) {
-                fail("figure", raw, en: "--figure \(key) is given twice for the same date", vi: "--figure \(key) bị nhập hai lần cho cùng một ngày")
+                fail("figure", raw, en: "--figure \(raw): \(key) is given twice for the same date; give it once",
+                     vi: "--figure \(raw): \(key) bị nhập hai lần cho cùng một ngày; chỉ nhập một lần")
             }
             if value.amount.units < 0 && FigureCatalogue.baseKey(key, suffix: "-change") == nil {
                 // Only a change (`members-change=-12`) can be negative: a count, share or amount cannot.
@@ -85,13 +86,13 @@ extension RequestReader {
                 || FigureCatalogue.baseKey(key, suffix: "-reduction").flatMap(FigureCatalogue.definition) != nil
             if !known {
                 let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" })
-                fail("target", raw, en: "unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-                     vi: "chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                fail("target", raw, en: "--target \(raw): unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                     vi: "--target \(raw): chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
                 continue
             }
             guard let target = Target.parse(valueText) else {
-                fail("target", raw, en: "target '\(valueText)' must be a number (400), a range (15..20), an open minimum (20..) or a share (7%)",
-                     vi: "chỉ tiêu '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
+                fail("target", raw, en: "--target \(raw): '\(valueText)' must be a number (400), a range (15..20), an open minimum (20..) or a share (7%)",
+                     vi: "--target \(raw): '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
                 continue
             }
             let bounds: [FixedDecimal]
@@ -155,11 +156,11 @@ extension RequestReader {
         return (String(raw[..<equals]).trimmingSpaces, String(raw[raw.index(after: equals)...]).trimmingSpaces)
     }
 
-    mutating func figureDefinition(_ key: String, option: String) -> FigureDefinition? {
+    mutating func figureDefinition(_ key: String, option: String, raw: String) -> FigureDefinition? {
         if let definition = FigureCatalogue.definition(key) { return definition }
         let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys)
-        fail(option, key, en: "unknown figure '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-             vi: "số liệu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        fail(option, raw, en: "--\(option) \(raw): unknown figure '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+             vi: "--\(option) \(raw): số liệu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
         return nil
     }
 
@@ -174,7 +175,8 @@ extension RequestReader {
                 continue
             }
             guard let value = FixedDecimal.parse(valueText), value.units >= 0 else {
-                fail("printed", raw, en: "'\(valueText)' is not a percentage as printed (e.g. 91,57 or 15.2)", vi: "'\(valueText)' không phải tỷ lệ (ví dụ 91,57 hoặc 15,2)")
+                fail("printed", raw, en: "--printed '\(raw)': '\(valueText)' is not a percentage as printed (e.g. 91,57 or 15.2)",
+                     vi: "--printed '\(raw)': '\(valueText)' không phải tỷ lệ (ví dụ 91,57 hoặc 15,2)")
                 continue
             }
             printed.append(PrintedPercent(name, value))
@@ -211,7 +213,8 @@ extension RequestReader {
             if let value = tierValue(tier.rawValue) { tiers[tier] = value }
         }
         let goodOrBetter = tierValue("good-or-better")
-        if tiers.isEmpty && goodOrBetter == nil {
+        let tierOptions = RatingTier.allCases.map(\.rawValue) + ["good-or-better"]
+        if tiers.isEmpty && goodOrBetter == nil && !tierOptions.contains(where: request.has) {
             fail("excellent", nil, en: "give at least one tier: --excellent, --good, --good-or-better, --completed, --failed",
                  vi: "ghi ít nhất một mức: --excellent, --good, --good-or-better, --completed, --failed")
         }
@@ -278,6 +281,17 @@ extension RequestReader {
         var fields = JSONObject()
         for raw in request.values("set") {
             guard let (field, value) = splitPair(raw, option: "set", example: "count=20") else { continue }
+            if field.hasPrefix("figures.") {
+                let key = String(field.dropFirst("figures.".count))
+                // A corrected figure obeys the rules of --figure: a known key, and no negative count.
+                guard figureDefinition(key, option: "set", raw: raw) != nil else { continue }
+                if let parsed = try? FigureValue.parse(value), parsed.amount.units < 0,
+                   FigureCatalogue.baseKey(key, suffix: "-change") == nil {
+                    fail("set", raw, en: "--set \(raw): \(key) cannot be negative; write the number as printed, 0 or more",
+                         vi: "--set \(raw): \(key) không thể âm; hãy ghi số như tài liệu, từ 0 trở lên")
+                    continue
+                }
+            }
             fields[field] = correctionValue(field: field, text: value, target: target.payload)
         }
         if retract == !fields.isEmpty {
@@ -294,7 +308,8 @@ extension RequestReader {
             case .success(let (_, date)):
                 newDate = date
                 if date > context.today && !context.allowFuture {
-                    fail("set", date.iso, en: "the corrected date \(date.iso) is in the future", vi: "ngày đính chính \(date.vietnamese) là ngày tương lai")
+                    fail("set", date.iso, en: "--set date=\(date.iso): the corrected date is in the future (today is \(context.today.iso)); check the date, or pass --allow-future",
+                         vi: "--set date=\(date.iso): ngày đính chính là ngày tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")
                 }
                 if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set", value: "date=" + date.iso) }
             }
