@@ -294,7 +294,7 @@ extension RequestReader {
             }
             fields[field] = correctionValue(field: field, text: value, target: target.payload)
         }
-        if retract == !fields.isEmpty {
+        if retract == request.has("set") {
             fail("retract", nil, en: "give either --retract or one or more --set FIELD=VALUE", vi: "ghi --retract hoặc một hay nhiều --set TRƯỜNG=GIÁ_TRỊ")
             return nil
         }
