@@ -154,6 +154,25 @@ import Testing
         #expect(f.journal.journalBytes == before)
     }
 
+    @Test func refusesAnIDUsedTwiceAndAnOptionGivenTwice() {
+        let f = RecordFixture()
+        let before = f.journal.journalBytes
+        let result = f.journal.importing("twice.jsonl", """
+            {"type":"admission","unit":"ban-pe","date":"2023-01-01","count":1,"event-id":"01900000-0000-7000-8000-0000000000c1"}
+            {"type":"admission","unit":"ban-ca","date":"2023-01-01","count":2,"event-id":"01900000-0000-7000-8000-0000000000C1"}
+            {"type":"admission","unit":["ban-pe","ban-ca"],"date":"2023-01-01","count":1}
+
+            """)
+        #expect(result.status == 64)
+        #expect(result.stderr == """
+            error: line 2: event-id 01900000-0000-7000-8000-0000000000c1 is already used by line 1; give each event its own id
+            error: line 3: --unit is given 2 times; give it once
+            nothing was written.
+
+            """)
+        #expect(f.journal.journalBytes == before)
+    }
+
     @Test func dryRunExpectSeqAndRetriedImports() {
         let f = RecordFixture()
         let before = f.journal.journalBytes

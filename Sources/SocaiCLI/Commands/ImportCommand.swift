@@ -56,6 +56,7 @@ enum ImportCommand: Command {
             var issues: [ValidationIssue] = parsed.issues
             var warnings: [ValidationIssue] = []
             var checkIDs = false
+            var lineOfID: [EventID: Int] = [:]
             var generator = SystemRandomNumberGenerator()
             let flowTypes: Set<String> = ["admission", "arrival", "departure"]
             for line in parsed.lines {
@@ -75,6 +76,13 @@ enum ImportCommand: Command {
                         continue
                     }
                     checkIDs = true
+                    if let id = eventID, let first = lineOfID[id] {
+                        issues.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
+                            en: "event-id \(id) is already used by line \(first); give each event its own id",
+                            vi: "event-id \(id) đã dùng ở dòng \(first); mỗi sự kiện cần một mã riêng"), line: line.number))
+                        continue
+                    }
+                    if let id = eventID { lineOfID[id] = line.number }
                 }
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,

@@ -23,11 +23,13 @@ struct RequestReader {
     }
 
     mutating func required(_ name: String) -> String? {
-        guard let value = request.value(name), !value.trimmingSpaces.isEmpty else {
-            fail(name, nil, en: "--\(name) is required", vi: "thiếu --\(name)")
+        guard let value = single(name), !value.isEmpty else {
+            if !request.has(name) || request.values(name).count == 1 {
+                fail(name, nil, en: "--\(name) is required", vi: "thiếu --\(name)")
+            }
             return nil
         }
-        return value.trimmingSpaces
+        return value
     }
 
     mutating func single(_ name: String) -> String? {
