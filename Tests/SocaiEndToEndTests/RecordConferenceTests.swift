@@ -76,8 +76,11 @@ import Testing
         // An unknown kind and a malformed term.
         f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--title", "Họp", "--kind", "meeting", "--term", "2020"], """
             error: --kind 'meeting': unknown conference kind; use congress, review, report or other
-            error: --term '2020' must be two years, e.g. 2020-2025
+            error: --term '2020' must be two years, the second after the first and at most 10 later, e.g. 2020-2025
             """)
+        f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--title", "Đại hội", "--kind", "congress",
+                  "--term", "2025-2020"],
+                 "error: --term '2025-2020' must be two years, the second after the first and at most 10 later, e.g. 2020-2025")
         // Figures as of a date after the conference.
         f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--as-of", "2024-02-01", "--title", "Họp"],
                  "error: --as-of 2024-02-01 is after the conference (2024-01-23); figures describe the past: use a date on or before 2024-01-23")

@@ -12,6 +12,9 @@ import Testing
         // A count over a period, with Vietnamese grouping.
         f.record(["admission", "--unit", "Sốp Cộp", "--date", "2023-12-31", "--count", "1.234", "--since", "2023-01-01"])
         #expect(f.lastEvent == #"vn.socai.admission.v1 sop-cop 2023-12-31T00:00:00+07:00 {"count":1234,"since":"2023-01-01"}"#)
+        // Names match without case or diacritics, đ as d.
+        f.record(["admission", "--unit", "DANG UY XA MUONG VA", "--date", "2023-12-31", "--count", "1"])
+        #expect(f.lastEvent == #"vn.socai.admission.v1 muong-va 2023-12-31T00:00:00+07:00 {"count":1}"#)
     }
 
     @Test func refusesAnInvalidAdmission() {

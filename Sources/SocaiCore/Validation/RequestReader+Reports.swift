@@ -14,7 +14,8 @@ extension RequestReader {
         if let text = single("term") {
             term = TermLabel(text)
             if term == nil {
-                fail("term", text, en: "--term '\(text)' must be two years, e.g. 2020-2025", vi: "--term '\(text)': nhiệm kỳ phải gồm hai năm, ví dụ 2020-2025")
+                fail("term", text, en: "--term '\(text)' must be two years, the second after the first and at most 10 later, e.g. 2020-2025",
+                     vi: "--term '\(text)': nhiệm kỳ phải gồm hai năm, năm sau lớn hơn năm đầu và không quá 10 năm, ví dụ 2020-2025")
             }
         }
         if kind == .congress && term == nil && !request.has("term") {
