@@ -152,13 +152,15 @@ func generate() {
     var flowsPlanned = 0
     let openingMembers = 20
     for index in baseUnits { truths.append(FlowTruth(unit: index, day: start, delta: openingMembers, kind: .arrival)) }
+    // Opening reports: each cell's members, and each commune's total (its own and its cells').
     _ = baseUnits.map { index in
-        plan(start, units[index].id, start, .conference(Conference(title: "Số liệu đầu kỳ", kind: .report,
-                                                                   figures: [KeyedFigure("members", .count(openingMembers))])))
+        let opening = units[index].kind == .baseCommittee ? openingMembers * 9 : openingMembers
+        return plan(start, units[index].id, start, .conference(Conference(title: "Số liệu đầu kỳ", kind: .report,
+                                                                          figures: [KeyedFigure("members", .count(opening))])))
     }
     while planned.count < options.events {
         let roll = rng.below(1000)
-        let day = start + rng.below(span)
+        let day = start + 1 + rng.below(span - 1)  // after the opening reports of the first day
         // 5 % are recorded late: up to six months after they happened.
         let recordedDay = min(end + 30, day + (rng.chance(5) ? 30 + rng.below(150) : rng.below(7)))
         switch roll {
@@ -221,9 +223,13 @@ func generate() {
     }
 
     // Year-end member reports that state the true count (what a clerk with every decision would report).
+    // A commune's members include its cells' members: its report states the sum.
     var truthByUnit: [Int: [(day: Int, delta: Int)]] = [:]
-    for t in truths { truthByUnit[t.unit, default: []].append((t.day, t.delta)) }
-    for (unit, list) in truthByUnit where units[unit].kind == .baseCommittee {
+    for t in truths {
+        let commune = units[t.unit].kind == .baseCommittee ? t.unit : units[t.unit].parent!
+        truthByUnit[commune, default: []].append((t.day, t.delta))
+    }
+    for (unit, list) in truthByUnit.sorted(by: { $0.key < $1.key }) where units[unit].kind == .baseCommittee {
         let sorted = list.sorted { $0.day < $1.day }
         var running = 0, i = 0
         for year in 2016...2024 where rng.chance(60) {
