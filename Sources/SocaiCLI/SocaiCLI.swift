@@ -7,6 +7,7 @@ public enum SocaiCLI {
     static let commands: [any Command.Type] = [
         InitCommand.self, RecordCommand.self, ImportCommand.self, ReplayCommand.self, TermCommand.self, AuditCommand.self,
         CheckCommand.self, VerifyCommand.self, LogCommand.self, SnapshotCommand.self, HelpCommand.self,
+        ExportCommand.self, CompletionCommand.self,
     ]
 
     static var root: CommandSpec {
@@ -29,6 +30,7 @@ public enum SocaiCLI {
     }
 
     private static func dispatch(_ arguments: [String], _ context: CommandContext) throws(CLIError) -> ExitStatus {
+        if let rest = CompleteCommand.match(arguments) { return CompleteCommand.run(rest, context) }
         let root = self.root
         let globals = GlobalOptions.specs
         let resolved: (command: CommandSpec, path: [String], rest: [String])
