@@ -196,7 +196,8 @@ extension LedgerView {
                 guard !kinds.isEmpty, let stated = keyed.value.statedCount,
                       let report = reports.flowReports(unit, keyed.key).first(where: { $0.seq == record.seq }),
                       let period = period(of: report),
-                      let recorded = eventTotal(unit, kinds: kinds, from: period.from, to: period.to) else { continue }
+                      let recorded = eventTotal(unit, kinds: kinds, from: period.from, to: period.to),
+                      recorded > 0 else { continue }  // nothing recorded for that period: nothing to reconcile
                 if recorded != stated {
                     findings.append(Finding(unit: record.subject, date: period.to, figure: keyed.key, stated: keyed.value.description,
                                             derived: String(recorded), kind: "flow-report",
@@ -344,22 +345,25 @@ extension LedgerView {
                         formula: String) -> Finding {
         let classification = PercentClassification.classify(printed, exact: exact)
         let computed = exact.rounded(scale: 2)
+        // Four decimals show why 91.57 is a truncation of 91.5789, not a rounding.
+        let precise = exact.rounded(scale: 4)
+        let shown = precise.ratio == exact ? exact.rounded(scale: max(2, printed.scale)).description : precise.description + "…"
         let atPrinted = exact.rounded(scale: printed.scale)
         var message: LocalizedText
         switch classification {
         case .rounded:
-            message = LocalizedText(en: "\(printed)% = \(formula) = \(computed)%, rounded", vi: "\(printed)% = \(formula) = \(computed)%, làm tròn")
+            message = LocalizedText(en: "\(printed)% = \(formula) = \(shown)%, rounded", vi: "\(printed)% = \(formula) = \(shown)%, làm tròn")
         case .truncated:
-            message = LocalizedText(en: "\(printed)% = \(formula) = \(computed)%, truncated (rounding gives \(atPrinted)%)",
-                                    vi: "\(printed)% = \(formula) = \(computed)%, cắt bớt chữ số (làm tròn sẽ là \(atPrinted)%)")
+            message = LocalizedText(en: "\(printed)% = \(formula) = \(shown)%, truncated (rounding gives \(atPrinted)%)",
+                                    vi: "\(printed)% = \(formula) = \(shown)%, cắt bớt chữ số (làm tròn sẽ là \(atPrinted)%)")
         case .roundedViaIntermediate:
             let intermediate = exact.rounded(scale: printed.scale + 1)
             message = LocalizedText(
-                en: "\(printed)% = \(formula) = \(computed)% only when rounded twice (\(intermediate) → \(printed)); rounded once it is \(atPrinted)%",
-                vi: "\(printed)% = \(formula) = \(computed)% chỉ khi làm tròn hai lần (\(intermediate) → \(printed)); làm tròn một lần là \(atPrinted)%")
+                en: "\(printed)% = \(formula) = \(shown)% only when rounded twice (\(intermediate) → \(printed)); rounded once it is \(atPrinted)%",
+                vi: "\(printed)% = \(formula) = \(shown)% chỉ khi làm tròn hai lần (\(intermediate) → \(printed)); làm tròn một lần là \(atPrinted)%")
         case .inconsistent:
-            message = LocalizedText(en: "printed \(printed)% but \(formula) = \(computed)%",
-                                    vi: "in \(printed)% nhưng \(formula) = \(computed)%")
+            message = LocalizedText(en: "printed \(printed)% but \(formula) = \(shown)%",
+                                    vi: "in \(printed)% nhưng \(formula) = \(shown)%")
             if let base = formula.split(separator: "/").last.flatMap({ Int($0) }), base > 0, base <= 100_000,
                !(0...base).contains(where: { PercentClassification.classify(printed, exact: Ratio($0 * 100, base)) != .inconsistent }) {
                 message = message + LocalizedText(en: "; no count out of \(base) gives \(printed)%",

@@ -59,16 +59,34 @@ public struct Conference: Sendable, Hashable {
     public var figures: [KeyedFigure]
     public var targets: [KeyedTarget]
     public var printed: [PrintedPercent]
+    /// Conclusions and directives it adopted that are not figures ("set up commune military cells").
+    public var decisions: [String]
 
     public init(title: String, kind: ConferenceKind = .other, term: TermLabel? = nil, asOf: CalendarDate? = nil,
-                figures: [KeyedFigure] = [], targets: [KeyedTarget] = [], printed: [PrintedPercent] = []) {
+                figures: [KeyedFigure] = [], targets: [KeyedTarget] = [], printed: [PrintedPercent] = [],
+                decisions: [String] = []) {
         self.title = title
         self.kind = kind
         self.term = term
         self.asOf = asOf
-        self.figures = figures
+        self.figures = Conference.grouped(figures)
         self.targets = targets
         self.printed = printed
+        self.decisions = decisions
+    }
+}
+
+extension Conference {
+    /// Figures with the values of one key together, keys in first-mention order: the order the
+    /// journal's `figures` object stores them in, so a conference reads back equal to itself.
+    static func grouped(_ figures: [KeyedFigure]) -> [KeyedFigure] {
+        var order: [String] = []
+        var byKey: [String: [KeyedFigure]] = [:]
+        for figure in figures {
+            if byKey[figure.key] == nil { order.append(figure.key) }
+            byKey[figure.key, default: []].append(figure)
+        }
+        return order.flatMap { byKey[$0]! }
     }
 }
 

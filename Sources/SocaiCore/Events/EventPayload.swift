@@ -54,6 +54,7 @@ extension EventPayload {
             if !c.figures.isEmpty { o["figures"] = .object(EventPayload.figuresObject(c.figures)) }
             if !c.targets.isEmpty { o["targets"] = .object(JSONObject(c.targets.map { ($0.key, $0.target.json) })) }
             if !c.printed.isEmpty { o["printed"] = .object(EventPayload.printedObject(c.printed)) }
+            if !c.decisions.isEmpty { o["decisions"] = .array(c.decisions.map { .string($0) }) }
         case .flow(let f):
             o["count"] = .integer(Int64(f.count))
             if let r = f.kind.reason { o["reason"] = .string(r) }
@@ -160,8 +161,16 @@ extension EventPayload {
                 targets.append(KeyedTarget(key, t))
             }
             let printed = try EventPayload.printed(&r)
+            var decisions: [String] = []
+            if let list = r.optionalValue("decisions") {
+                guard let items = list.array else { throw .invalid("decisions", list) }
+                for item in items {
+                    guard let text = item.string else { throw .invalid("decisions", item) }
+                    decisions.append(text)
+                }
+            }
             self = .conference(Conference(title: title, kind: kind, term: term, asOf: asOf, figures: figures,
-                                          targets: targets, printed: printed))
+                                          targets: targets, printed: printed, decisions: decisions))
         case .admission, .arrival, .departure:
             let count = try r.integer("count")
             let kind: FlowKind

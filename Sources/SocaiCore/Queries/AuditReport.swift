@@ -35,6 +35,15 @@ public struct AuditReport: Sendable {
         public var departures: Int
         public var transfers: Int
         public var derived: Int
+
+        public init(previous: Int, admissions: Int, arrivals: Int, departures: Int, transfers: Int, derived: Int) {
+            self.previous = previous
+            self.admissions = admissions
+            self.arrivals = arrivals
+            self.departures = departures
+            self.transfers = transfers
+            self.derived = derived
+        }
     }
 
     public struct CorrectionNote: Sendable, Hashable {

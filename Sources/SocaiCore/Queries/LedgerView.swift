@@ -120,13 +120,17 @@ public final class LedgerView {
             values[unit] = value
         }
 
-        // 3. Roll-ups: a unit with no value of its own takes its children's sum.
+        // 3. Roll-ups: a unit with no value of its own takes its children's sum. A count of units
+        // a unit reports itself is not mixed with registry counts before its first report.
         guard isCount else { return values }
+        let reportsLater = Set(registry.entries.compactMap { entry -> Int32? in
+            !countedKinds.isEmpty && values[entry.index] == nil && !reports.levelReports(entry.index, key).isEmpty ? entry.index : nil
+        })
         let children = registry.childrenByParent(at: date)
         var visiting = Set<Int32>()
         func rollUp(_ unit: Int32) -> LevelValue? {
             if let existing = values[unit] { return existing }
-            guard visiting.insert(unit).inserted else { return nil }
+            guard !reportsLater.contains(unit), visiting.insert(unit).inserted else { return nil }
             var sum = 0
             var contributed = false
             var fromReports = false

@@ -11,8 +11,18 @@ public struct ReplayReport: Sendable {
         public var closedOn: CalendarDate?
         /// Figures in catalogue order.
         public var figures: [(key: String, value: LevelValue)]
+        /// Totals over periods that reports stated, the latest per key ending by the date
+        /// ("1,206 admitted 2008–2018"): not levels, but what a reader of that date knew.
+        public var periodFigures: [PeriodFigure]
         /// Nesting depth in the unit tree, for indented listings.
         public var depth: Int
+    }
+
+    public struct PeriodFigure: Sendable {
+        public var key: String
+        public var value: FigureValue
+        public var period: ClosedPeriod
+        public var seq: Int64
     }
 
     public var to: CalendarDate
@@ -48,9 +58,25 @@ extension LedgerView {
                 id: entry.id, name: entry.name(at: date), kind: entry.kind(at: date),
                 parent: entry.parentIndex(at: date).map { registry[$0].id },
                 status: closed?.status ?? .active, mergedInto: closed?.mergedInto.map { registry[$0].id },
-                closedOn: closed?.date, figures: figures, depth: depth))
+                closedOn: closed?.date, figures: figures, periodFigures: periodFigures(index, at: date), depth: depth))
         }
         return ReplayReport(to: date, knownAt: knownAt, throughSeq: ledger.headSeq, units: units)
+    }
+
+    /// The latest reported total per flow key whose period ends by `date`.
+    func periodFigures(_ unit: Int32, at date: CalendarDate) -> [ReplayReport.PeriodFigure] {
+        var latest: [String: (FlowReport, ClosedPeriod)] = [:]
+        for (key, list) in reports.flows[unit] ?? [:] {
+            for report in list {
+                guard let period = period(of: report), period.to <= date else { continue }
+                if let current = latest[key], (current.1.to, current.0.seq) > (period.to, report.seq) { continue }
+                latest[key] = (report, period)
+            }
+        }
+        let order = FigureCatalogue.keys
+        return latest.values.map { ReplayReport.PeriodFigure(key: $0.0.key, value: $0.0.value, period: $0.1, seq: $0.0.seq) }
+            .sorted { (order.firstIndex(of: FigureCatalogue.baseKey($0.key, suffix: "-per-year") ?? $0.key) ?? 999, $0.key)
+                < (order.firstIndex(of: FigureCatalogue.baseKey($1.key, suffix: "-per-year") ?? $1.key) ?? 999, $1.key) }
     }
 
     /// The level keys worth computing: those reported, members when flows exist, unit counts when
@@ -72,8 +98,9 @@ extension LedgerView {
         let total = table("grassroots-orgs"), committees = table("base-committees"), cells = table("base-cells")
         var derived: [Int32: LevelValue] = [:]
         for (unit, whole) in total where cells[unit] == nil {
-            guard let w = whole.count, let c = committees[unit]?.count, w >= c,
-                  whole.provenance != .rolledUp else { continue }
+            // Only from stated figures: a registry that lists a few committees says nothing of the rest.
+            guard let w = whole.count, let part = committees[unit], let c = part.count, w >= c,
+                  whole.basis != nil, part.basis != nil else { continue }
             derived[unit] = LevelValue.count(w - c, .derived, basis: whole.basis)
         }
         return derived.isEmpty ? [] : [("base-cells", cells.merging(derived) { a, _ in a })]

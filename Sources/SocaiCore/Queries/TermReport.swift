@@ -29,6 +29,9 @@ public struct TermReport: Sendable {
         public var rated: Int?
         /// Each tier's share of the rated, computed from counts (nil when the document gave only shares).
         public var percent: [RatingTier: FixedDecimal]
+        /// A tier the document left out but its other counts and the number rated imply
+        /// (41 rated − 6 − 32 − 3 = 0 failed).
+        public var implied: RatingTier?
         public var seq: Int64
     }
 
@@ -48,6 +51,8 @@ public struct TermReport: Sendable {
     public var termEnd: CalendarDate
     public var isRunning: Bool
     public var boundarySource: TermBoundarySource
+    /// Where the end comes from: the next term's start.
+    public var endSource: TermBoundarySource
     public var figures: [FigureChange]
     public var flows: [(key: String, total: FlowTotal)]
     public var targets: [TargetAttainment]
@@ -71,7 +76,7 @@ public enum AttainmentStatus: String, Sendable, Hashable {
 extension LedgerView {
     /// The term report for `unit` and `term`, answered up to `today` when the term is running.
     public func term(_ unit: Int32, _ term: TermLabel, today: CalendarDate) -> TermReport {
-        let (span, source) = termSpan(unit, term)
+        let (span, source, endSource) = termSpan(unit, term)
         let isRunning = today < span.to
         let end = isRunning ? max(span.from, today) : span.to
         let period = ClosedPeriod(from: span.from, to: end)
@@ -136,12 +141,13 @@ extension LedgerView {
         for record in reports.conferences where period.contains(record.date) {
             guard let u = registry.index[record.subject], scope.contains(u), case .conference(let c) = record.payload else { continue }
             let prefix = u == unit ? "" : registry[u].name(at: record.date) + ": "
+            let decisions = c.decisions.isEmpty ? "" : " — " + c.decisions.joined(separator: "; ")
             conferences.append(TermReport.EventLine(date: record.date, seq: record.seq, type: .conference,
-                                                    text: LocalizedText(prefix + c.title)))
+                                                    text: LocalizedText(prefix + c.title + decisions)))
         }
 
         return TermReport(unit: entry.id, unitName: entry.name(at: end), term: term, from: span.from, to: end,
-                          termEnd: span.to, isRunning: isRunning, boundarySource: source, figures: figures,
+                          termEnd: span.to, isRunning: isRunning, boundarySource: source, endSource: endSource, figures: figures,
                           flows: flows, targets: targets, ratings: ratings, mergers: mergers, conferences: conferences)
     }
 
@@ -214,11 +220,23 @@ extension LedgerView {
     /// A rating's tiers and their shares of the number rated.
     public static func summary(_ rating: Rating, seq: Int64) -> TermReport.RatingSummary {
         var percent: [RatingTier: FixedDecimal] = [:]
-        let counts = rating.disjointCounts
+        var counts = rating.disjointCounts
+        var tiers = rating.tiers
+        var implied: RatingTier?
+        let missing = RatingTier.allCases.filter { counts[$0] == nil && tiers[$0] == nil }
+        if let rated = rating.rated, missing.count == 1, counts.count == 3, rating.goodOrBetter == nil {
+            let rest = rated - counts.values.reduce(0, +)
+            if rest >= 0 {
+                implied = missing[0]
+                counts[missing[0]] = rest
+                tiers[missing[0]] = .count(rest)
+            }
+        }
         if let base = rating.base, base > 0 {
             for (tier, count) in counts { percent[tier] = Ratio(count * 100, base).rounded(scale: 2) }
         }
-        return TermReport.RatingSummary(year: rating.year, subject: rating.of, tiers: rating.tiers,
-                                        goodOrBetter: rating.goodOrBetter, rated: rating.base, percent: percent, seq: seq)
+        return TermReport.RatingSummary(year: rating.year, subject: rating.of, tiers: tiers,
+                                        goodOrBetter: rating.goodOrBetter, rated: rating.base, percent: percent,
+                                        implied: implied, seq: seq)
     }
 }

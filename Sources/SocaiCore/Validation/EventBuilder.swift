@@ -35,7 +35,7 @@ public enum EventBuilder {
         "rename": ["unit", "name", "kind", "setting", "date"],
         "move": ["unit", "parent", "date"],
         "dissolve": ["unit", "reason", "date"],
-        "conference": ["unit", "date", "title", "kind", "term", "as-of", "figure", "target", "printed"],
+        "conference": ["unit", "date", "title", "kind", "term", "as-of", "figure", "target", "printed", "decision"],
         "admission": ["unit", "date", "count", "since"],
         "arrival": ["unit", "date", "count", "since"],
         "departure": ["unit", "date", "count", "reason", "since"],

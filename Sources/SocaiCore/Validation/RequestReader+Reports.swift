@@ -90,10 +90,19 @@ extension RequestReader {
         }
 
         let printed = printedPercents(onRating: false)
+        var decisions: [String] = []
+        for text in request.values("decision") {
+            let trimmed = text.trimmingSpaces
+            if trimmed.isEmpty || trimmed.count > 500 || trimmed.contains(where: \.isNewline) {
+                fail("decision", text, en: "--decision must be one line of 1 to 500 characters", vi: "--decision phải là một dòng từ 1 đến 500 ký tự")
+            } else {
+                decisions.append(trimmed)
+            }
+        }
         if let unit, let figureDate { warnFarFromDerived(figures, unit: unit, at: figureDate) }
         guard let unit, let date, let title else { return nil }
         return (registry[unit].id, date, .conference(Conference(title: title, kind: kind, term: term, asOf: asOf, figures: figures,
-                                                               targets: targets, printed: printed)))
+                                                               targets: targets, printed: printed, decisions: decisions)))
     }
 
     private mutating func checkFigureDate(_ date: CalendarDate, unit: Int32, raw: String) {

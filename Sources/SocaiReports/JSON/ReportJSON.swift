@@ -18,6 +18,16 @@ public enum ReportJSON {
             o["closedOn"] = .optionalString(unit.closedOn?.iso)
             o["figures"] = .object(JSONObject(unit.figures.map { ($0.key, figureValue($0.value)) }))
             o["provenance"] = .object(JSONObject(unit.figures.map { ($0.key, .string($0.value.provenance.rawValue)) }))
+            if !unit.periodFigures.isEmpty {
+                o["periodFigures"] = .object(JSONObject(unit.periodFigures.map { figure in
+                    (figure.key, .object(JSONObject([
+                        ("value", figure.value.amount.scale == 0 ? .integer(Int64(figure.value.amount.units)) : .decimal(figure.value.amount.description)),
+                        ("qualifier", .string(String(describing: figure.value.qualifier))),
+                        ("percent", .bool(figure.value.isPercent)),
+                        ("from", .string(figure.period.from.iso)), ("to", .string(figure.period.to.iso)), ("seq", .integer(figure.seq)),
+                    ])))
+                }))
+            }
             if unit.figures.contains(where: { $0.value.qualifier != .exact }) {
                 o["qualifiers"] = .object(JSONObject(unit.figures.filter { $0.value.qualifier != .exact }
                     .map { ($0.key, .string(String(describing: $0.value.qualifier))) }))
@@ -42,6 +52,7 @@ public enum ReportJSON {
         root["termEnd"] = .string(report.termEnd.iso)
         root["running"] = .bool(report.isRunning)
         root["boundary"] = .string(report.boundarySource.rawValue)
+        root["endBoundary"] = .string(report.endSource.rawValue)
         root["figures"] = .object(JSONObject(report.figures.map { change in
             var o = JSONObject()
             o["start"] = change.start.map(figureValue) ?? .null
@@ -71,6 +82,7 @@ public enum ReportJSON {
                 for tier in RatingTier.allCases { o[tier.rawValue] = summary.tiers[tier]?.json ?? .null }
                 if let g = summary.goodOrBetter { o["good-or-better"] = g.json }
                 o["rated"] = .optionalInteger(summary.rated)
+                if let implied = summary.implied { o["implied"] = .string(implied.rawValue) }
                 o["percent"] = .object(JSONObject(RatingTier.allCases.map { ($0.rawValue, .percent(summary.percent[$0])) }))
                 byYear[summary.subject.rawValue] = .object(o)
             }

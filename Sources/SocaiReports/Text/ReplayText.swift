@@ -28,7 +28,7 @@ public enum ReplayText {
                 if let date = unit.closedOn { out += p.text(LocalizedText(en: " on ", vi: " ngày ")) + p.date(date) }
             }
             out += "\n"
-            guard !unit.figures.isEmpty else {
+            guard !unit.figures.isEmpty || !unit.periodFigures.isEmpty else {
                 if unit.status == .active {
                     out += indent + "  " + p.text(LocalizedText(en: "(no figures recorded)", vi: "(chưa có số liệu)")) + "\n"
                 }
@@ -45,8 +45,25 @@ public enum ReplayText {
                 table.append([key, p.level(value), p.text(value.provenance.label),
                               value.basis.map { $0 == report.to ? "" : p.date($0) } ?? "", p.figureLabel(key)])
             }
-            out += table.render().split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : indent + "  " + $0 }.joined(separator: "\n")
+            if !unit.figures.isEmpty {
+                out += table.render().split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : indent + "  " + $0 }.joined(separator: "\n")
+            }
+            if !unit.periodFigures.isEmpty {
+                if !unit.figures.isEmpty { out += "\n" }
+                var totals = TextTable(columns: [
+                    (p.text(LocalizedText(en: "reported over a period", vi: "số liệu cả giai đoạn")), .left),
+                    (p.text(LocalizedText(en: "value", vi: "giá trị")), .right),
+                    (p.text(LocalizedText(en: "period", vi: "giai đoạn")), .left),
+                    (p.text(LocalizedText(en: "meaning", vi: "nội dung")), .left),
+                ])
+                for figure in unit.periodFigures {
+                    totals.append([figure.key, p.figure(figure.value), p.date(figure.period.from) + " – " + p.date(figure.period.to),
+                                   p.figureLabel(figure.key)])
+                }
+                out += totals.render().split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : indent + "  " + $0 }.joined(separator: "\n")
+            }
         }
         return out
     }

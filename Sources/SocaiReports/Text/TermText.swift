@@ -6,7 +6,8 @@ public enum TermText {
     public static func render(_ r: TermReport, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         var out = r.unitName + " · " + r.unit.rawValue + " · " + t("term ", "nhiệm kỳ ") + r.term.description + "\n"
-        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + p.text(r.boundarySource.label) + ")"
+        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + t("start: ", "bắt đầu: ") + p.text(r.boundarySource.label)
+            + "; " + t("end: ", "kết thúc: ") + p.text(r.endSource.label) + ")"
         if r.isRunning { out += "; " + t("running, figures to ", "đang diễn ra, số liệu đến ") + p.date(r.to) }
         out += "\n"
 
@@ -56,6 +57,7 @@ public enum TermText {
                         text = p.figure(g) + t(" (good or better)", " (tốt trở lên)")
                     }
                     if let percent = s.percent[tier], s.tiers[tier]?.isPercent != true { text += " (" + p.percent(percent) + ")" }
+                    if s.implied == tier { text += t(" implied", " suy ra") }
                     return text.isEmpty ? p.dash : text
                 }
                 table.append([String(s.year), p.text(s.subject.label), cell(.excellent), cell(.good), cell(.completed),

@@ -1,0 +1,120 @@
+import Foundation
+import SocaiTestSupport
+import Testing
+
+/// The README's walkthrough is true: every `console` block's commands are run in order, on a copy
+/// of the shipped journal with the clock fixed, and their output compared word for word (event
+/// ids, which are random, are compared as placeholders). `RECORD_README=1 swift test --filter
+/// Readme` rewrites the outputs in README.md instead.
+@Suite("README walkthrough")
+struct ReadmeTests {
+    static let now = "2026-11-23T10:00:00Z"
+
+    @Test func walkthroughOutputsAreWhatSocaiPrints() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readmePath = root.appendingPathComponent("README.md").path
+        let readme = try String(contentsOfFile: readmePath, encoding: .utf8)
+        let work = TemporaryDirectory("socai-readme")
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Journal").path, toPath: work.file("Journal"))
+        var environment: [String: String] = ["SOCAI_USER": "clerk"]
+        var rewritten: [String] = []
+        var inConsole = false
+        var expected: [String] = []
+        var pendingCommand: String?
+        var commandsRun = 0
+
+        func flush() {
+            guard let command = pendingCommand else { return }
+            let actual = run(command, in: work, environment: &environment)
+            commandsRun += 1
+            let want = expected.joined(separator: "\n")
+            if ProcessInfo.processInfo.environment["RECORD_README"] == nil {
+                #expect(Self.masked(actual) == Self.masked(want), "README command `\(command)` printed:\n\(actual)")
+                rewritten += expected
+            } else {
+                rewritten += actual.isEmpty ? [] : actual.components(separatedBy: "\n")
+            }
+            pendingCommand = nil
+            expected = []
+        }
+
+        for line in readme.components(separatedBy: "\n") {
+            if !inConsole {
+                rewritten.append(line)
+                if line == "```console" { inConsole = true }
+                continue
+            }
+            if line == "```" {
+                flush()
+                rewritten.append(line)
+                inConsole = false
+            } else if line.hasPrefix("$ ") {
+                flush()
+                pendingCommand = String(line.dropFirst(2))
+                rewritten.append(line)
+            } else {
+                expected.append(line)
+            }
+        }
+        #expect(commandsRun >= 10, "the README walkthrough should show at least ten commands")
+        if ProcessInfo.processInfo.environment["RECORD_README"] != nil {
+            try rewritten.joined(separator: "\n").write(toFile: readmePath, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// Runs one README command: `socai …` / `swift run socai …`, `export K=V`, `cp -r A B`.
+    func run(_ command: String, in work: TemporaryDirectory, environment: inout [String: String]) -> String {
+        var words = Self.shellWords(command)
+        if words.first == "export", words.count == 2, let equals = words[1].firstIndex(of: "=") {
+            environment[String(words[1][..<equals])] = String(words[1][words[1].index(after: equals)...])
+            return ""
+        }
+        if words.first == "cp", words.count == 4, words[1] == "-r" {
+            try? FileManager.default.copyItem(atPath: work.file(words[2]), toPath: work.file(words[3]))
+            return ""
+        }
+        // `K=V socai …`: variables for this command only.
+        var local = environment
+        while let first = words.first, let equals = first.firstIndex(of: "="), !first.hasPrefix("-"), first.first!.isUppercase {
+            local[String(first[..<equals])] = String(first[first.index(after: equals)...])
+            words.removeFirst()
+        }
+        if words.starts(with: ["swift", "run", "socai"]) { words.removeFirst(2) }
+        guard words.first == "socai" else {
+            Issue.record("README command not understood: \(command)")
+            return ""
+        }
+        let result = SocaiProcess.run(Array(words.dropFirst()), in: work.path, environment: local, now: local["SOCAI_NOW"] ?? Self.now)
+        var text = result.stdout + result.stderr
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// Splits a command line as a POSIX shell would for the quoting the README uses.
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for character in line {
+            if let q = quote {
+                if character == q { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                inWord = true
+            } else if character == " " {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// Event ids are random: compare them as a placeholder.
+    static func masked(_ text: String) -> String {
+        text.replacing(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, with: "<event-id>")
+    }
+}
