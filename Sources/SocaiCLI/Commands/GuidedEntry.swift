@@ -97,11 +97,17 @@ enum GuidedEntry {
             switch EventBuilder.build(request, view: view, context: context) {
             case .failure(let failure):
                 for issue in failure.issues { d.say(t("  error: ", "  lỗi: ") + d.invocation.presenter.text(issue.message)) }
-                let named = failure.issues.compactMap { issue in fields.first { $0.name == issue.field } }
-                let toFix = named.isEmpty ? fields.filter { $0.kind != .pairs } : named
-                d.say(t("Please answer again:", "Hãy trả lời lại:"))
-                for field in toFix {
+                // Ask again what the errors name, and the date (the usual other half of a conflict),
+                // each with the previous answer as the default: Enter keeps it.
+                let named = Set(failure.issues.map(\.field))
+                var toFix = fields.filter { named.contains($0.name) || ($0.kind == .date && $0.required) }
+                if toFix.isEmpty || !failure.issues.contains(where: { issue in fields.contains { $0.name == issue.field } }) {
+                    toFix = fields.filter { $0.kind != .pairs || named.contains($0.name) }
+                }
+                d.say(t("Please answer again (Enter keeps the answer in brackets):", "Hãy trả lời lại (Enter để giữ câu trả lời trong ngoặc):"))
+                for var field in toFix {
                     if field.kind == .pairs { answers[field.name] = try d.askPairs(field); continue }
+                    if let previous = answers[field.name]?.joined(separator: ",") { field.defaultValue = previous }
                     answers[field.name] = try d.ask(field, view: view).map { [$0] }
                 }
                 continue

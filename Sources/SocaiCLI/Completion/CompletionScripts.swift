@@ -101,6 +101,9 @@ enum CompletionScripts {
                 case "$_socai_value_options" in *" ${COMP_WORDS[i-1]} "*) continue ;; esac
                 case " $(_socai_subcommands "$cmd") " in *" $word "*) cmd="${cmd:+$cmd }$word" ;; esac
             done
+            case "$cmd:$prev" in
+        \(commandArms.joined(separator: "\n"))
+            esac
             case "$prev" in
                 \(units.joined(separator: "|")))
                     COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" "${journal[@]}" __complete units 2>/dev/null)" -- "$cur"))
@@ -117,9 +120,6 @@ enum CompletionScripts {
                     compopt -o filenames 2>/dev/null
                     COMPREPLY=($(compgen -d -- "$cur"))
                     return 0 ;;
-            esac
-            case "$cmd:$prev" in
-        \(commandArms.joined(separator: "\n"))
             esac
             case "$prev" in
         \(valueArms.joined(separator: "\n"))
@@ -198,11 +198,11 @@ enum CompletionScripts {
                 [[ $_socai_value_options == *" ${words[i-1]} "* ]] && continue
                 [[ " $(_socai_subcommands "$cmd") " == *" $word "* ]] && cmd=${cmd:+$cmd }$word
             done
-            case $prev in
-        \(arms.joined(separator: "\n"))
-            esac
             case "$cmd:$prev" in
         \(commandArms.joined(separator: "\n"))
+            esac
+            case $prev in
+        \(arms.joined(separator: "\n"))
             esac
             [[ $_socai_value_options == *" $prev "* ]] && return 1
             if [[ $cur == -* ]]; then
@@ -286,11 +286,10 @@ enum CompletionScripts {
             set -l journal
             for i in (seq 2 (count $tokens))
                 set -l word $tokens[$i]
-                switch $word
-                    case --journal
-                        set journal --journal $tokens[(math $i + 1)]
-                    case '--journal=*'
-                        set journal $word
+                if test "$word" = --journal
+                    set journal --journal $tokens[(math $i + 1)]
+                else if string match -q -- '--journal=*' $word
+                    set journal $word
                 end
                 string match -q -- '-*' $word; and continue
                 contains -- $tokens[(math $i - 1)] $__socai_value_options; and continue
@@ -298,10 +297,10 @@ enum CompletionScripts {
                     set cmd (string trim -- "$cmd $word")
                 end
             end
-        \(valueArms.joined(separator: "\n"))
             switch "$cmd:$prev"
         \(commandArms.joined(separator: "\n"))
             end
+        \(valueArms.joined(separator: "\n"))
             contains -- $prev $__socai_value_options; and return
             if string match -q -- '-*' $cur
                 __socai_options $cmd

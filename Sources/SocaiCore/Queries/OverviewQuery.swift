@@ -51,7 +51,10 @@ extension LedgerView {
             reportDays.insert(point.date.dayNumber)
             reportDays.insert(point.date.dayNumber - 1)  // just before: shows what the report corrected
         }
-        for report in reports.levelReports(unit, "members") { reportDays.insert(report.date.dayNumber) }
+        // Reports below the unit change a rolled-up level too.
+        for member in scope where member != unit {
+            for report in reports.levelReports(member, "members") { reportDays.insert(report.date.dayNumber) }
+        }
         let end = date.dayNumber
         guard let first = (flowDays.union(reportDays)).filter({ $0 <= end }).min() else {
             return OverviewReport.MemberSeries(reported: reported, derived: [])

@@ -19,8 +19,9 @@ public enum HTMLCharts {
         let height = 270.0, left = 62.0, right = 18.0, top = 14.0, bottom = 46.0
         let pad = max(15, (lastDay - firstDay) / 40)
         let x = SVGGeometry.Scale(domain: (Double(firstDay - pad), Double(lastDay + pad)), range: (left, width - right))
-        let spread = max(Double(high - low), max(10, Double(high) * 0.02))
-        let ticks = SVGGeometry.ticks(max(0, Double(low) - spread * 0.1), Double(high) + spread * 0.1, count: 5)
+        // Not from zero: members move by a few percent, which a zero-based axis would flatten.
+        let margin = max(Double(high - low) * 0.1, Double(high) * 0.02, 5)
+        let ticks = SVGGeometry.ticks(max(0, Double(low) - margin), Double(high) + margin, count: 5)
         let y = SVGGeometry.Scale(domain: (ticks.first!, ticks.last!), range: (height - bottom, top))
         let n = SVGGeometry.number
 

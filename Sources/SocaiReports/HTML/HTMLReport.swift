@@ -110,6 +110,7 @@ public enum HTMLReport {
         m.raw("</section>\n")
 
         m.raw(termTables(r, p))
+        m.raw(termEvents(r, p))
         m.raw(unitTree(r, p))
         m.raw(findings(r.findings, p))
 
@@ -194,6 +195,26 @@ public enum HTMLReport {
             m.raw("</tbody></table>\n")
         }
         m.raw("</section>\n")
+        return m.html
+    }
+
+    /// The term's conferences and mergers, by date.
+    static func termEvents(_ r: OverviewReport, _ p: Presenter) -> String {
+        func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        let lines = (r.term.conferences + r.term.mergers).sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
+        guard !lines.isEmpty else { return "" }
+        var m = Markup()
+        m.raw("<section class=\"block\">\n")
+        m.element("h2", text: t("Conferences, reports and mergers in the term", "Hội nghị, báo cáo và sáp nhập trong nhiệm kỳ"))
+        m.raw("<ul class=\"events\">\n")
+        for line in lines {
+            m.open("li", [("class", "event " + line.type.recordName)])
+            m.element("span", [("class", "date")], text: p.date(line.date))
+            m.text(" " + p.text(line.text))
+            m.element("span", [("class", "seq")], text: " seq \(line.seq)")
+            m.raw("</li>\n")
+        }
+        m.raw("</ul>\n</section>\n")
         return m.html
     }
 

@@ -73,6 +73,10 @@ enum HTMLStyle {
     tr.finding.warning td.severity { color: #b7791f; }
     tr.finding.note td { color: var(--muted); }
     td.date { white-space: nowrap; }
+    ul.events { margin: 0; padding: 0; list-style: none; font-size: 9.5pt; }
+    ul.events li { padding: .6mm 0; border-bottom: 1px solid var(--rule); }
+    ul.events .date { display: inline-block; min-width: 22mm; color: var(--muted); font-variant-numeric: tabular-nums; }
+    ul.events .seq { color: var(--muted); font-size: 8pt; }
     p.empty { color: var(--muted); font-style: italic; }
     p.ok { color: var(--excellent); font-weight: 600; }
     .report-footer { margin-top: 6mm; padding-top: 2mm; border-top: 1px solid var(--rule); color: var(--muted); font-size: 8pt; }
