@@ -32,7 +32,8 @@ enum ImportCommand: Command {
         do { text = try ImportFile.read(path) } catch { throw .journal(error) }
         let isCSV = arguments.value("input-format").map { $0 == "csv" } ?? path.lowercased().hasSuffix(".csv")
         let parsed = isCSV ? ImportParser.csv(text) : ImportParser.jsonLines(text)
-        if !parsed.issues.isEmpty { throw .invalid(parsed.issues) }
+        // Lines that could not be read are reported together with every other line's problems.
+        if parsed.lines.isEmpty && !parsed.issues.isEmpty { throw .invalid(parsed.issues) }
         if parsed.lines.isEmpty {
             throw .invalid([ValidationIssue(field: "file", value: path, message: LocalizedText(en: "\(path) holds no events", vi: "\(path) không có sự kiện nào"))])
         }
@@ -47,18 +48,24 @@ enum ImportCommand: Command {
         return try writer.write(retryingOn: &session) { view, now throws(CLIError) in
             var staged = view.ledger
             var current = view
-            var stale = false
+            // What `current` lacks of `staged`: units (any non-flow event) or only flows. A flow
+            // needs only the units, so a run of flows is validated against one view.
+            var unitsStale = false
+            var flowsStale = false
             var events: [PendingEvent] = []
-            var issues: [ValidationIssue] = []
+            var issues: [ValidationIssue] = parsed.issues
             var warnings: [ValidationIssue] = []
             var checkIDs = false
+            var lineOfID: [EventID: Int] = [:]
             var generator = SystemRandomNumberGenerator()
             let flowTypes: Set<String> = ["admission", "arrival", "departure"]
             for line in parsed.lines {
                 progress.tick()
-                if stale && !flowTypes.contains(line.request.type) {
+                let isFlow = flowTypes.contains(line.request.type)
+                if unitsStale || (flowsStale && !isFlow) {
                     current = LedgerView(staged)
-                    stale = false
+                    unitsStale = false
+                    flowsStale = false
                 }
                 var eventID: EventID?
                 if let text = line.eventID {
@@ -69,6 +76,13 @@ enum ImportCommand: Command {
                         continue
                     }
                     checkIDs = true
+                    if let id = eventID, let first = lineOfID[id] {
+                        issues.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
+                            en: "event-id \(id) is already used by line \(first); give each event its own id",
+                            vi: "event-id \(id) đã dùng ở dòng \(first); mỗi sự kiện cần một mã riêng"), line: line.number))
+                        continue
+                    }
+                    if let id = eventID { lineOfID[id] = line.number }
                 }
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
@@ -79,12 +93,16 @@ enum ImportCommand: Command {
                     warnings += built.warnings
                     // Later lines may refer to what earlier lines establish.
                     staged.apply(built.event.envelope(seq: staged.headSeq + 1, recordedTime: now, batch: nil))
-                    stale = true
+                    if isFlow { flowsStale = true } else { unitsStale = true }
                 case .failure(let failure):
                     issues += failure.issues
                 }
             }
-            if !issues.isEmpty { throw .invalid(issues) }
+            if !issues.isEmpty {
+                // In file order, whichever stage found them.
+                let ordered = issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+                throw .invalid(ordered.map(\.element))
+            }
             return (events, warnings, checkIDs)
         }
     }

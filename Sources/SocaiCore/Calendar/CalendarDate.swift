@@ -7,6 +7,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let year: Int
     public let month: Int
     public let day: Int
+    /// Days since 1970-01-01, kept beside the fields: queries compare dates millions of times.
+    public let dayNumber: Int
 
     /// Creates a date, or nil when the day does not exist (31/02, month 13, year outside 1..9999).
     public init?(year: Int, month: Int, day: Int) {
@@ -15,6 +17,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.year = year
         self.month = month
         self.day = day
+        self.dayNumber = CalendarDate.days(year: year, month: month, day: day)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative before it).
@@ -31,11 +34,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
         self.month = m
         self.day = d
+        self.dayNumber = dayNumber
     }
 
-    /// Days since 1970-01-01.
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
+    /// Howard Hinnant's days_from_civil.
+    static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -75,9 +78,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return years
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    public static func == (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber == b.dayNumber }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(dayNumber) }
 
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

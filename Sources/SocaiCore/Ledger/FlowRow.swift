@@ -3,6 +3,8 @@
 /// Flows are nearly all of a large journal, so they live in compact per-unit arrays sorted by
 /// (date, seq) rather than as general records; everything a query or an audit line needs is here.
 public struct FlowRow: Sendable, Hashable {
+    // Fields are ordered so the row has no padding: snapshots copy rows as bytes, and padding
+    // would carry whatever memory held before (non-deterministic files, leaked bytes).
     public var seq: Int64
     /// Recorded time in milliseconds since the epoch.
     public var recordedAt: Int64
@@ -10,11 +12,15 @@ public struct FlowRow: Sendable, Hashable {
     /// Effective date as `CalendarDate.dayNumber`.
     public var day: Int32
     public var count: Int32
-    public var kind: FlowKind
-    public var flags: Flags
     /// Interned `recordedby` and `sourcedoc` (see `Ledger.strings`).
     public var recordedBy: UInt32
     public var source: UInt32
+    /// `FlowKind.rawValue`, stored as a plain byte so rows can be copied to and from snapshot
+    /// bytes and checked, never trusted as an enum's memory.
+    public var kindCode: UInt8
+    public var flags: Flags
+    private var reserved16: UInt16 = 0
+    private var reserved32: UInt32 = 0
 
     public struct Flags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
@@ -23,6 +29,24 @@ public struct FlowRow: Sendable, Hashable {
         public static let corrected = Flags(rawValue: 2)
         /// The count covers a period; its first day is in `Ledger.periodStarts`.
         public static let hasPeriod = Flags(rawValue: 4)
+    }
+
+    public init(seq: Int64, recordedAt: Int64, id: EventKey, day: Int32, count: Int32, kind: FlowKind, flags: Flags,
+                recordedBy: UInt32, source: UInt32) {
+        self.seq = seq
+        self.recordedAt = recordedAt
+        self.id = id
+        self.day = day
+        self.count = count
+        self.kindCode = kind.rawValue
+        self.flags = flags
+        self.recordedBy = recordedBy
+        self.source = source
+    }
+
+    public var kind: FlowKind {
+        get { FlowKind(rawValue: kindCode) ?? .admission }
+        set { kindCode = newValue.rawValue }
     }
 
     public var isRetracted: Bool { flags.contains(.retracted) }

@@ -28,6 +28,22 @@ public struct Ledger: Sendable {
 
     public init() {}
 
+    /// Rebuilds a ledger from a snapshot's parts (`LedgerSnapshot.decode`).
+    mutating func restore(headSeq: Int64, headRecordedTime: Instant?, unitIDs: [UnitID], flows: [[FlowRow]],
+                          periodStarts: [Int64: Int32], records: [LedgerRecord], corrections: [CorrectionRecord],
+                          strings: [String]) {
+        self.headSeq = headSeq
+        self.headRecordedTime = headRecordedTime
+        self.unitIDs = unitIDs
+        self.unitIndex = Dictionary(uniqueKeysWithValues: unitIDs.enumerated().map { ($1, Int32($0)) })
+        self.flows = flows
+        self.periodStarts = periodStarts
+        self.records = records
+        self.corrections = corrections
+        self.strings = strings
+        self.stringIndex = Dictionary(strings.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public var flowCount: Int { flows.reduce(0) { $0 + $1.count } }
 
     /// Folds in the next event. Events must come in seq order.

@@ -104,9 +104,9 @@ public final class LedgerView {
                     }
                 }
             }
-            for (unit, baseline) in baselines {
-                deltas[unit, default: 0] += structuralChange(key, countedKinds: countedKinds, unit: unit,
-                                                             fromDay: baseline.structuralStart, to: date)
+            for (unit, delta) in structuralChanges(key, countedKinds: countedKinds, at: date) {
+                guard let start = baselines[unit]?.structuralStart else { continue }
+                for change in delta where change.day >= start { deltas[unit, default: 0] += change.delta }
             }
         }
 
@@ -154,6 +154,64 @@ public final class LedgerView {
         return values
     }
 
+    /// Every structural change up to `date`, by the unit it changes: computed once per merger,
+    /// move or dissolution for the units on either side of it, not once per unit and event.
+    /// The same rules as `structuralSteps` (which explains one unit's changes in an audit).
+    func structuralChanges(_ key: String, countedKinds: Set<UnitKind>, at date: CalendarDate) -> [Int32: [(day: Int, delta: Int)]] {
+        var changes: [Int32: [(day: Int, delta: Int)]] = [:]
+        let counts = !countedKinds.isEmpty
+        func counted(_ u: Int32, _ d: CalendarDate) -> Bool { registry[u].kind(at: d).map { countedKinds.contains($0) } ?? false }
+        func within(_ u: Int32, _ d: CalendarDate) -> [Int32] { [u] + registry.ancestors(of: u, at: d) }
+        func add(_ units: [Int32], _ day: Int, _ delta: Int) {
+            guard delta != 0 else { return }
+            for u in units { changes[u, default: []].append((day, delta)) }
+        }
+        for merger in registry.mergers where merger.date <= date {
+            let before = merger.date.adding(days: -1)
+            let targetChain = within(merger.target, merger.date)
+            if counts {
+                var participants = Set(merger.sources)
+                if !merger.targetIsNew { participants.insert(merger.target) }
+                var net: [Int32: Int] = [:]
+                for x in participants where counted(x, before) && registry[x].isActive(at: before) {
+                    for u in within(x, before) { net[u, default: 0] -= 1 }
+                }
+                if counted(merger.target, merger.date) { for u in targetChain { net[u, default: 0] += 1 } }
+                for (u, delta) in net where delta != 0 { changes[u, default: []].append((merger.date.dayNumber, delta)) }
+            } else {
+                for source in merger.sources where source != merger.target {
+                    let sourceChain = within(source, before)
+                    let gaining = targetChain.filter { !sourceChain.contains($0) }
+                    let losing = sourceChain.filter { !targetChain.contains($0) }
+                    guard !(gaining.isEmpty && losing.isEmpty), let moved = levels(key, at: before)[source]?.count, moved != 0 else { continue }
+                    add(gaining, merger.date.dayNumber, moved)
+                    add(losing, merger.date.dayNumber, -moved)
+                }
+            }
+        }
+        for move in registry.moves where move.date <= date {
+            let before = move.date.adding(days: -1)
+            let old = registry.ancestors(of: move.unit, at: before), new = registry.ancestors(of: move.unit, at: move.date)
+            let gaining = new.filter { !old.contains($0) }, losing = old.filter { !new.contains($0) }
+            guard !(gaining.isEmpty && losing.isEmpty) else { continue }
+            var moved = levels(key, at: before)[move.unit]?.count ?? 0
+            if counts && counted(move.unit, before) { moved += 1 }
+            add(gaining, move.date.dayNumber, moved)
+            add(losing, move.date.dayNumber, -moved)
+        }
+        if counts {
+            for dissolution in registry.dissolutions where dissolution.date <= date {
+                let before = dissolution.date.adding(days: -1)
+                guard counted(dissolution.unit, before) else { continue }
+                add(registry.ancestors(of: dissolution.unit, at: before), dissolution.date.dayNumber, -1)
+            }
+            for aggregate in registry.aggregateMergers where aggregate.date <= date && countedKinds.contains(aggregate.merger.of) {
+                add(within(aggregate.scope, aggregate.date), aggregate.date.dayNumber, aggregate.merger.change)
+            }
+        }
+        return changes
+    }
+
     /// How mergers, moves, dissolutions and aggregate mergers in `[fromDay, date]` changed `key`
     /// at `unit` (SEMANTICS.md §4): members move with their units; counts of units change.
     func structuralChange(_ key: String, countedKinds: Set<UnitKind>, unit: Int32, fromDay: Int, to date: CalendarDate) -> Int {
@@ -191,11 +249,11 @@ public final class LedgerView {
                         vi: "sáp nhập vào \(name(merger.target, merger.date)): \(gone) → \(came)")))
                 }
             } else {
-                let previous = levels(key, at: before)
                 let targetIn = registry.isWithin(merger.target, unit, at: merger.date)
                 for source in merger.sources where source != merger.target {
-                    let sourceIn = registry.isWithin(source, unit, at: before)
-                    guard sourceIn != targetIn, let moved = previous[source]?.count, moved != 0 else { continue }
+                    // Only a merger across this unit's boundary moves its members (the day before's values).
+                    guard registry.isWithin(source, unit, at: before) != targetIn,
+                          let moved = levels(key, at: before)[source]?.count, moved != 0 else { continue }
                     steps.append(StructuralStep(date: merger.date, seq: merger.seq, delta: targetIn ? moved : -moved,
                                                 description: LocalizedText(
                         en: "\(name(source, before)) merged into \(name(merger.target, merger.date)) with \(moved)",

@@ -45,6 +45,7 @@ public struct UnitRegistry: Sendable {
         var value: Value
 
         static func value(_ changes: [Change], at date: CalendarDate) -> Value? {
+            guard changes.count > 1 else { return changes.first?.value }  // nearly always: one value for life
             let day = date.dayNumber
             var result: Value?
             for change in changes where change.day <= day { result = change.value }
@@ -151,7 +152,15 @@ public struct UnitRegistry: Sendable {
 
     /// Whether `unit` is `ancestor` or lies under it at `date`.
     public func isWithin(_ unit: Int32, _ ancestor: Int32, at date: CalendarDate) -> Bool {
-        unit == ancestor || ancestors(of: unit, at: date).contains(ancestor)
+        if unit == ancestor { return true }
+        var current = entries[Int(unit)].parentIndex(at: date)
+        var hops = 0
+        while let parent = current, hops < 64 {
+            if parent == ancestor { return true }
+            current = entries[Int(parent)].parentIndex(at: date)
+            hops += 1
+        }
+        return false
     }
 
     /// The active children of each unit at `date`.

@@ -61,8 +61,8 @@ public enum EventBuilder {
         for option in request.options where !known.contains(option.name) {
             let near = EditDistance.nearest(to: option.name, among: known)
             b.fail(option.name, option.value,
-                   en: "'\(option.name)' is not a field of \(request.type)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"),
-                   vi: "'\(option.name)' không phải trường của \(request.type)" + (near.isEmpty ? "" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                   en: "'\(option.name)' is not a field of \(request.type)" + (near.isEmpty ? "; its fields are \(known.joined(separator: ", "))" : "; did you mean \(near.joined(separator: ", "))?"),
+                   vi: "'\(option.name)' không phải trường của \(request.type)" + (near.isEmpty ? "; các trường là \(known.joined(separator: ", "))" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
         }
         let built: (subject: UnitID, date: CalendarDate, payload: EventPayload)?
         switch request.type {

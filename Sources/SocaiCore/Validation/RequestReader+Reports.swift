@@ -6,15 +6,16 @@ extension RequestReader {
         var kind = ConferenceKind.other
         if let text = single("kind") {
             if let parsed = ConferenceKind(rawValue: text) { kind = parsed } else {
-                fail("kind", text, en: "unknown conference kind '\(text)'; use congress, review, report or other",
-                     vi: "loại hội nghị '\(text)' không tồn tại; dùng congress, review, report hoặc other")
+                fail("kind", text, en: "--kind '\(text)': unknown conference kind; use congress, review, report or other",
+                     vi: "--kind '\(text)': loại hội nghị không tồn tại; dùng congress, review, report hoặc other")
             }
         }
         var term: TermLabel?
         if let text = single("term") {
             term = TermLabel(text)
             if term == nil {
-                fail("term", text, en: "term '\(text)' must be two years, e.g. 2020-2025", vi: "nhiệm kỳ '\(text)' phải gồm hai năm, ví dụ 2020-2025")
+                fail("term", text, en: "--term '\(text)' must be two years, the second after the first and at most 10 later, e.g. 2020-2025",
+                     vi: "--term '\(text)': nhiệm kỳ phải gồm hai năm, năm sau lớn hơn năm đầu và không quá 10 năm, ví dụ 2020-2025")
             }
         }
         if kind == .congress && term == nil && !request.has("term") {
@@ -22,47 +23,56 @@ extension RequestReader {
         }
         let asOf = self.date("as-of", required: false)
         if let asOf, let date, asOf > date {
-            fail("as-of", asOf.iso, en: "--as-of \(asOf.iso) is after the conference (\(date.iso)); figures describe the past",
-                 vi: "--as-of \(asOf.vietnamese) sau ngày hội nghị (\(date.vietnamese)); số liệu phải là quá khứ")
+            fail("as-of", asOf.iso, en: "--as-of \(asOf.iso) is after the conference (\(date.iso)); figures describe the past: use a date on or before \(date.iso)",
+                 vi: "--as-of \(asOf.vietnamese) sau ngày hội nghị (\(date.vietnamese)); số liệu phải là quá khứ: hãy dùng ngày từ \(date.vietnamese) trở về trước")
         }
         let figureDate = asOf ?? date
 
         var figures: [KeyedFigure] = []
         for raw in request.values("figure") {
             guard let (key, valueText) = splitPair(raw, option: "figure", example: "members=5275") else { continue }
-            guard let definition = figureDefinition(key, option: "figure") else { continue }
+            guard let definition = figureDefinition(key, option: "figure", raw: raw) else { continue }
             let value: FigureValue
             do { value = try FigureValue.parse(valueText) } catch {
                 fail("figure", raw, en: "--figure \(key): " + error.message.en, vi: "--figure \(key): " + error.message.vi)
                 continue
             }
             if figures.contains(where: { $0.key == key && $0.value.asOf == value.asOf && $0.value.period == value.period }) {
-                fail("figure", raw, en: "--figure \(key) is given twice for the same date", vi: "--figure \(key) bị nhập hai lần cho cùng một ngày")
+                fail("figure", raw, en: "--figure \(raw): \(key) is given twice for the same date; give it once",
+                     vi: "--figure \(raw): \(key) bị nhập hai lần cho cùng một ngày; chỉ nhập một lần")
+            }
+            if value.amount.units < 0 && FigureCatalogue.baseKey(key, suffix: "-change") == nil {
+                // Only a change (`members-change=-12`) can be negative: a count, share or amount cannot.
+                let change = definition.nature == .level ? "; for a fall, use \(key)-change=\(value.amount)" : ""
+                let changeVi = definition.nature == .level ? "; nếu là mức giảm, dùng \(key)-change=\(value.amount)" : ""
+                fail("figure", raw, en: "--figure \(raw): \(key) cannot be negative; write the number as printed, 0 or more\(change)",
+                     vi: "--figure \(raw): \(key) không thể âm; hãy ghi số như tài liệu, từ 0 trở lên\(changeVi)")
+                continue
             }
             switch definition.nature {
             case .flow:
                 if value.asOf != nil {
-                    fail("figure", raw, en: "\(key) is a count over a period: write @FROM..TO (e.g. \(key)=\(value.amount)@2020-01-01..2023-12-31), not a single date",
-                         vi: "\(key) là số lượng trong một khoảng thời gian: ghi @TỪ..ĐẾN (ví dụ \(key)=\(value.amount)@01/01/2020..31/12/2023)")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a count over a period: write @FROM..TO (e.g. \(key)=\(value.amount)@2020-01-01..2023-12-31), not a single date",
+                         vi: "--figure \(raw): \(key) là số lượng trong một khoảng thời gian: ghi @TỪ..ĐẾN (ví dụ \(key)=\(value.amount)@01/01/2020..31/12/2023)")
                 } else if value.period == nil && term == nil {
-                    fail("figure", raw, en: "\(key) is a count over a period: add @FROM..TO to the value, or --term for \"since the start of the term\"",
-                         vi: "\(key) là số lượng trong một khoảng thời gian: thêm @TỪ..ĐẾN vào giá trị, hoặc --term cho \"từ đầu nhiệm kỳ\"")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a count over a period: add @FROM..TO to the value, or --term for \"since the start of the term\"",
+                         vi: "--figure \(raw): \(key) là số lượng trong một khoảng thời gian: thêm @TỪ..ĐẾN vào giá trị, hoặc --term cho \"từ đầu nhiệm kỳ\"")
                 }
                 if let period = value.period, let date, period.to > date {
-                    fail("figure", raw, en: "the period of \(key) ends after the conference (\(date.iso))",
-                         vi: "khoảng thời gian của \(key) kết thúc sau ngày hội nghị (\(date.vietnamese))")
+                    fail("figure", raw, en: "--figure \(raw): the period of \(key) ends after the conference (\(date.iso)); end it on or before that date",
+                         vi: "--figure \(raw): khoảng thời gian của \(key) kết thúc sau ngày hội nghị (\(date.vietnamese)); hãy kết thúc vào hoặc trước ngày đó")
                 }
             case .share:
                 if !value.isPercent {
-                    fail("figure", raw, en: "\(key) is a percentage: write it with %, e.g. \(key)=\(value.amount)%",
-                         vi: "\(key) là tỷ lệ: ghi kèm %, ví dụ \(key)=\(value.amount)%")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a percentage: write it with %, e.g. \(key)=\(value.amount)%",
+                         vi: "--figure \(raw): \(key) là tỷ lệ: ghi kèm %, ví dụ \(key)=\(value.amount)%")
                 }
             case .level, .amount:
                 if value.period != nil {
-                    fail("figure", raw, en: "\(key) is a figure at a date: write @DATE, not a period", vi: "\(key) là số liệu tại một thời điểm: ghi @NGÀY, không ghi khoảng thời gian")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a figure at a date: write @DATE, not a period", vi: "--figure \(raw): \(key) là số liệu tại một thời điểm: ghi @NGÀY, không ghi khoảng thời gian")
                 }
                 if definition.nature == .level && (value.isPercent || value.amount.scale > 0) {
-                    fail("figure", raw, en: "\(key) is a count: write a whole number", vi: "\(key) là số lượng: ghi số nguyên")
+                    fail("figure", raw, en: "--figure \(raw): \(key) is a count: write a whole number", vi: "--figure \(raw): \(key) là số lượng: ghi số nguyên")
                 }
                 if let at = value.asOf ?? figureDate, let unit { checkFigureDate(at, unit: unit, raw: raw) }
             }
@@ -77,13 +87,23 @@ extension RequestReader {
                 || FigureCatalogue.baseKey(key, suffix: "-reduction").flatMap(FigureCatalogue.definition) != nil
             if !known {
                 let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" })
-                fail("target", raw, en: "unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-                     vi: "chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                fail("target", raw, en: "--target \(raw): unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                     vi: "--target \(raw): chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
                 continue
             }
             guard let target = Target.parse(valueText) else {
-                fail("target", raw, en: "target '\(valueText)' must be a number (400), a range (15..20), an open minimum (20..) or a share (7%)",
-                     vi: "chỉ tiêu '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
+                fail("target", raw, en: "--target \(raw): '\(valueText)' must be a number (400), a range (15..20), an open minimum (20..) or a share (7%)",
+                     vi: "--target \(raw): '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
+                continue
+            }
+            let bounds: [FixedDecimal]
+            switch target.shape {
+            case .minimum(let n), .atLeast(let n), .share(let n): bounds = [n]
+            case .range(let a, let b): bounds = [a, b]
+            }
+            if bounds.contains(where: { $0.units < 0 }) {
+                fail("target", raw, en: "--target \(raw): a target cannot be negative; write the number the congress set, e.g. \(key)=400",
+                     vi: "--target \(raw): chỉ tiêu không thể âm; hãy ghi con số đại hội đề ra, ví dụ \(key)=400")
                 continue
             }
             targets.append(KeyedTarget(key, target))
@@ -107,11 +127,12 @@ extension RequestReader {
 
     private mutating func checkFigureDate(_ date: CalendarDate, unit: Int32, raw: String) {
         if date > context.today && !context.allowFuture {
-            fail("figure", raw, en: "\(raw) is dated in the future", vi: "\(raw) có ngày trong tương lai")
+            fail("figure", raw, en: "--figure \(raw) is dated in the future (today is \(context.today.iso)); check the date, or pass --allow-future",
+                 vi: "--figure \(raw) có ngày trong tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")
         }
         if let established = registry[unit].established, date < established {
-            fail("figure", raw, en: "\(raw) is dated before \(registry[unit].id) was established (\(established.iso))",
-                 vi: "\(raw) có ngày trước khi \(registry[unit].id) thành lập (\(established.vietnamese))")
+            fail("figure", raw, en: "--figure \(raw) is dated before \(registry[unit].id) was established (\(established.iso)); use a date on or after it",
+                 vi: "--figure \(raw) có ngày trước khi \(registry[unit].id) thành lập (\(established.vietnamese)); hãy dùng ngày từ đó trở đi")
         }
     }
 
@@ -136,11 +157,11 @@ extension RequestReader {
         return (String(raw[..<equals]).trimmingSpaces, String(raw[raw.index(after: equals)...]).trimmingSpaces)
     }
 
-    mutating func figureDefinition(_ key: String, option: String) -> FigureDefinition? {
+    mutating func figureDefinition(_ key: String, option: String, raw: String) -> FigureDefinition? {
         if let definition = FigureCatalogue.definition(key) { return definition }
         let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys)
-        fail(option, key, en: "unknown figure '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-             vi: "số liệu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        fail(option, raw, en: "--\(option) \(raw): unknown figure '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+             vi: "--\(option) \(raw): số liệu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
         return nil
     }
 
@@ -150,12 +171,13 @@ extension RequestReader {
             guard let (name, valueText) = splitPair(raw, option: "printed", example: onRating ? "excellent-share=15,2" : "admissions-attainment=117,3") else { continue }
             guard PrintedPercentName.parse(name, onRating: onRating) != nil else {
                 let near = EditDistance.nearest(to: name, among: PrintedPercentName.examples(onRating: onRating))
-                fail("printed", raw, en: "'\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-                     vi: "'\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+                fail("printed", raw, en: "--printed '\(raw)': '\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                     vi: "--printed '\(raw)': '\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
                 continue
             }
             guard let value = FixedDecimal.parse(valueText), value.units >= 0 else {
-                fail("printed", raw, en: "'\(valueText)' is not a percentage as printed (e.g. 91,57 or 15.2)", vi: "'\(valueText)' không phải tỷ lệ (ví dụ 91,57 hoặc 15,2)")
+                fail("printed", raw, en: "--printed '\(raw)': '\(valueText)' is not a percentage as printed (e.g. 91,57 or 15.2)",
+                     vi: "--printed '\(raw)': '\(valueText)' không phải tỷ lệ (ví dụ 91,57 hoặc 15,2)")
                 continue
             }
             printed.append(PrintedPercent(name, value))
@@ -192,7 +214,8 @@ extension RequestReader {
             if let value = tierValue(tier.rawValue) { tiers[tier] = value }
         }
         let goodOrBetter = tierValue("good-or-better")
-        if tiers.isEmpty && goodOrBetter == nil {
+        let tierOptions = RatingTier.allCases.map(\.rawValue) + ["good-or-better"]
+        if tiers.isEmpty && goodOrBetter == nil && !tierOptions.contains(where: request.has) {
             fail("excellent", nil, en: "give at least one tier: --excellent, --good, --good-or-better, --completed, --failed",
                  vi: "ghi ít nhất một mức: --excellent, --good, --good-or-better, --completed, --failed")
         }
@@ -212,6 +235,11 @@ extension RequestReader {
         if let e = counts[.excellent], let g = counts[.good], g > 0, e * 100 > 20 * g {
             warn("excellent", String(e), en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
                  vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
+        } else if let e = rating.tiers[.excellent], let g = rating.tiers[.good], e.isPercent, g.isPercent, g.amount.units > 0,
+                  Ratio(integer: 20) < e.amount.ratio / g.amount.ratio * Ratio(integer: 100) {
+            // Printed shares (15,2% and 75,3%) are tested the same way `check` tests them.
+            warn("excellent", e.description, en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
+                 vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
         }
         return (registry[unit].id, date, .rating(rating))
     }
@@ -220,8 +248,9 @@ extension RequestReader {
         guard let text = single(name) else { return nil }
         do {
             let value = try FigureValue.parse(text)
-            guard value.asOf == nil, value.period == nil, value.isPercent || value.amount.scale == 0 else {
-                fail(name, text, en: "--\(name) takes a count (6) or a printed share (15,2%)", vi: "--\(name) nhận số lượng (6) hoặc tỷ lệ (15,2%)")
+            guard value.asOf == nil, value.period == nil, value.isPercent || value.amount.scale == 0, value.amount.units >= 0 else {
+                fail(name, text, en: "--\(name) '\(text)' must be a count of 0 or more (6) or a printed share (15,2%)",
+                     vi: "--\(name) '\(text)' phải là số lượng không âm (6) hoặc tỷ lệ (15,2%)")
                 return nil
             }
             return value
@@ -253,9 +282,20 @@ extension RequestReader {
         var fields = JSONObject()
         for raw in request.values("set") {
             guard let (field, value) = splitPair(raw, option: "set", example: "count=20") else { continue }
+            if field.hasPrefix("figures.") {
+                let key = String(field.dropFirst("figures.".count))
+                // A corrected figure obeys the rules of --figure: a known key, and no negative count.
+                guard figureDefinition(key, option: "set", raw: raw) != nil else { continue }
+                if let parsed = try? FigureValue.parse(value), parsed.amount.units < 0,
+                   FigureCatalogue.baseKey(key, suffix: "-change") == nil {
+                    fail("set", raw, en: "--set \(raw): \(key) cannot be negative; write the number as printed, 0 or more",
+                         vi: "--set \(raw): \(key) không thể âm; hãy ghi số như tài liệu, từ 0 trở lên")
+                    continue
+                }
+            }
             fields[field] = correctionValue(field: field, text: value, target: target.payload)
         }
-        if retract == !fields.isEmpty {
+        if retract == request.has("set") {
             fail("retract", nil, en: "give either --retract or one or more --set FIELD=VALUE", vi: "ghi --retract hoặc một hay nhiều --set TRƯỜNG=GIÁ_TRỊ")
             return nil
         }
@@ -269,9 +309,10 @@ extension RequestReader {
             case .success(let (_, date)):
                 newDate = date
                 if date > context.today && !context.allowFuture {
-                    fail("set", date.iso, en: "the corrected date \(date.iso) is in the future", vi: "ngày đính chính \(date.vietnamese) là ngày tương lai")
+                    fail("set", date.iso, en: "--set date=\(date.iso): the corrected date is in the future (today is \(context.today.iso)); check the date, or pass --allow-future",
+                         vi: "--set date=\(date.iso): ngày đính chính là ngày tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")
                 }
-                if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set") }
+                if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set", value: "date=" + date.iso) }
             }
         }
         guard let reason else { return nil }

@@ -45,8 +45,8 @@ extension RequestReader {
         let parent = self.unit("parent", activeAt: date)
         if let unit, let parent, let date, registry.isWithin(parent, unit, at: date) {
             fail("parent", registry[parent].id.rawValue,
-                 en: "\(registry[parent].id) is \(registry[unit].id) itself or lies under it; a unit cannot be moved under itself",
-                 vi: "\(registry[parent].id) là chính \(registry[unit].id) hoặc trực thuộc nó; không thể chuyển đơn vị vào chính nó")
+                 en: "--parent '\(request.value("parent") ?? "")': \(registry[parent].id) is \(registry[unit].id) itself or lies under it; a unit cannot be moved under itself: choose a parent outside \(registry[unit].id)",
+                 vi: "--parent '\(request.value("parent") ?? "")': \(registry[parent].id) là chính \(registry[unit].id) hoặc trực thuộc nó; không thể chuyển đơn vị vào chính nó: hãy chọn đơn vị cấp trên ngoài \(registry[unit].id)")
             return nil
         }
         guard let unit, let parent, let date else { return nil }
@@ -80,7 +80,7 @@ extension RequestReader {
             fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso); the period must start before it ends",
                  vi: "--since \(since.vietnamese) sau --date \(date.vietnamese); khoảng thời gian phải bắt đầu trước khi kết thúc")
         }
-        if let since, let unit { checkActive(unit, at: since, field: "since") }
+        if let since, let unit { checkActive(unit, at: since, field: "since", value: request.value("since") ?? since.iso) }
         guard let unit, let date, let count, let kind else { return nil }
         return (registry[unit].id, date, .flow(Flow(kind: kind, count: count, since: since)))
     }
@@ -147,8 +147,8 @@ extension RequestReader {
             }
             for source in others where registry.isWithin(intoIndex, source, at: date) {
                 fail("into", registry[intoIndex].id.rawValue,
-                     en: "\(registry[intoIndex].id) lies under \(registry[source].id); merging a unit into its own subunit would make a cycle",
-                     vi: "\(registry[intoIndex].id) trực thuộc \(registry[source].id); sáp nhập vào đơn vị con sẽ tạo vòng lặp")
+                     en: "--into '\(intoText)': \(registry[intoIndex].id) lies under \(registry[source].id); merging a unit into its own subunit would make a cycle: merge into a unit outside \(registry[source].id)",
+                     vi: "--into '\(intoText)': \(registry[intoIndex].id) trực thuộc \(registry[source].id); sáp nhập vào đơn vị con sẽ tạo vòng lặp: hãy sáp nhập vào đơn vị ngoài \(registry[source].id)")
             }
         } else if newUnit != nil && sources.count < 1 {
             fail("from", nil, en: "list at least one unit in --from", vi: "ghi ít nhất một đơn vị trong --from")
@@ -180,7 +180,8 @@ extension RequestReader {
                  vi: "sáp nhập làm giảm số đơn vị: --after \(after) phải nhỏ hơn --before \(before)")
         }
         if let since, let date, since > date {
-            fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso)", vi: "--since \(since.vietnamese) sau --date \(date.vietnamese)")
+            fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso); the period must start before it ends",
+                 vi: "--since \(since.vietnamese) sau --date \(date.vietnamese); khoảng thời gian phải bắt đầu trước khi kết thúc")
         }
         guard let scope, let of, let before, let after, let date, after < before else { return nil }
         return (registry[scope].id, date, .aggregateMerger(AggregateMerger(scope: registry[scope].id, of: of, before: before,

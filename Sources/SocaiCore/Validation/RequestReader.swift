@@ -23,11 +23,13 @@ struct RequestReader {
     }
 
     mutating func required(_ name: String) -> String? {
-        guard let value = request.value(name), !value.trimmingSpaces.isEmpty else {
-            fail(name, nil, en: "--\(name) is required", vi: "thiếu --\(name)")
+        guard let value = single(name), !value.isEmpty else {
+            if !request.has(name) || request.values(name).count == 1 {
+                fail(name, nil, en: "--\(name) is required", vi: "thiếu --\(name)")
+            }
             return nil
         }
-        return value.trimmingSpaces
+        return value
     }
 
     mutating func single(_ name: String) -> String? {
@@ -46,8 +48,8 @@ struct RequestReader {
         do {
             let date = try DateParser.parse(text)
             if date > context.today && !context.allowFuture {
-                fail(name, text, en: "\(date.iso) is in the future (today is \(context.today.iso)); check the date, or pass --allow-future to record a planned event",
-                     vi: "\(date.vietnamese) là ngày trong tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future nếu là sự kiện dự kiến")
+                fail(name, text, en: "--\(name) \(date.iso) is in the future (today is \(context.today.iso)); check the date, or pass --allow-future to record a planned event",
+                     vi: "--\(name) \(date.vietnamese) là ngày trong tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future nếu là sự kiện dự kiến")
             }
             return date
         } catch {
@@ -63,30 +65,34 @@ struct RequestReader {
         guard let text = text ?? required(name) else { return nil }
         switch UnitLookup.resolve(text, in: registry) {
         case .found(let index):
-            if let date { checkActive(index, at: date, field: name) }
+            if let date { checkActive(index, at: date, field: name, value: text) }
             return index
         case .ambiguous(let candidates):
-            fail(name, text, en: "'\(text)' matches several units: \(candidates.joined(separator: "; ")); give the id",
-                 vi: "'\(text)' khớp nhiều đơn vị: \(candidates.joined(separator: "; ")); hãy ghi mã đơn vị")
+            fail(name, text, en: "--\(name) '\(text)' matches several units: \(candidates.joined(separator: "; ")); give the id",
+                 vi: "--\(name) '\(text)' khớp nhiều đơn vị: \(candidates.joined(separator: "; ")); hãy ghi mã đơn vị")
         case .unknown(let suggestions):
             fail(name, text,
-                 en: "no unit '\(text)'" + (suggestions.isEmpty ? "; list units with `socai replay` or record it with `socai record unit`" : "; did you mean \(suggestions.joined(separator: "; "))?"),
-                 vi: "không có đơn vị '\(text)'" + (suggestions.isEmpty ? "; xem danh sách bằng `socai replay` hoặc ghi mới bằng `socai record unit`" : "; có phải ý bạn là \(suggestions.joined(separator: "; "))?"))
+                 en: "--\(name) '\(text)': no such unit" + (suggestions.isEmpty ? "; list units with `socai replay` or record it with `socai record unit`" : "; did you mean \(suggestions.joined(separator: "; "))?"),
+                 vi: "--\(name) '\(text)': không có đơn vị này" + (suggestions.isEmpty ? "; xem danh sách bằng `socai replay` hoặc ghi mới bằng `socai record unit`" : "; có phải ý bạn là \(suggestions.joined(separator: "; "))?"))
         }
         return nil
     }
 
-    mutating func checkActive(_ index: Int32, at date: CalendarDate, field: String) {
+    /// Refuses a date outside the unit's life: before it was established, or on or after it closed.
+    /// `field` and `value` are the option and the text that brought the unit or the date in.
+    mutating func checkActive(_ index: Int32, at date: CalendarDate, field: String, value: String) {
         let entry = registry[index]
         if let established = entry.established, date < established {
-            fail(field, entry.id.rawValue,
-                 en: "\(entry.id) was established on \(established.iso); the date \(date.iso) is before it exists",
-                 vi: "\(entry.id) thành lập ngày \(established.vietnamese); ngày \(date.vietnamese) là trước khi đơn vị tồn tại")
+            fail(field, value,
+                 en: "--\(field) '\(value)': \(entry.id) did not exist yet on \(date.iso) (established \(established.iso)); use a date on or after \(established.iso)",
+                 vi: "--\(field) '\(value)': \(entry.id) chưa tồn tại vào ngày \(date.vietnamese) (thành lập \(established.vietnamese)); hãy dùng ngày từ \(established.vietnamese) trở đi")
         } else if let closing = entry.closing, closing.date <= date {
-            let whereTo = closing.mergedInto.map { " into \(registry[$0].id)" } ?? ""
-            fail(field, entry.id.rawValue,
-                 en: "\(entry.id) closed on \(closing.date.iso) (\(closing.status.rawValue)\(whereTo)); record for its successor or use an earlier date",
-                 vi: "\(entry.id) đã kết thúc ngày \(closing.date.vietnamese) (\(closing.status == .merged ? "sáp nhập" : "giải thể")\(whereTo)); ghi cho đơn vị kế tiếp hoặc dùng ngày sớm hơn")
+            let successor = closing.mergedInto.map { registry[$0].id.rawValue }
+            fail(field, value,
+                 en: "--\(field) '\(value)': \(entry.id) no longer existed on \(date.iso) (\(closing.status.rawValue)\(successor.map { " into " + $0 } ?? "") on \(closing.date.iso)); "
+                     + (successor.map { "record it for \($0) or use " } ?? "use ") + "a date before \(closing.date.iso)",
+                 vi: "--\(field) '\(value)': \(entry.id) không còn tồn tại vào ngày \(date.vietnamese) (\(closing.status == .merged ? "sáp nhập" : "giải thể")\(successor.map { " vào " + $0 } ?? "") ngày \(closing.date.vietnamese)); "
+                     + (successor.map { "hãy ghi cho \($0) hoặc dùng " } ?? "hãy dùng ") + "ngày trước \(closing.date.vietnamese)")
         }
     }
 

@@ -3,6 +3,11 @@ import SocaiCore
 /// `socai audit` as a register: one line per event with its change and the running value, then
 /// the explanation of every reported value and what no event explains.
 public enum AuditText {
+    /// The start of a long source, so the register stays readable (`--json` has it whole).
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
     public static func render(_ r: AuditReport, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         var out = r.unitName + " · " + r.unit.rawValue + " · " + r.figure + " (" + p.figureLabel(r.figure) + ")\n"
@@ -28,7 +33,8 @@ public enum AuditText {
             for e in r.entries {
                 var event = p.text(e.type.label)
                 if e.retracted { event += t(" (retracted)", " (đã rút lại)") } else if e.corrected { event += t(" (corrected)", " (đã đính chính)") }
-                let source = [e.source, e.recordedBy + " " + p.instant(e.recordedTime)].compactMap { $0 }.joined(separator: " · ")
+                let source = [e.source.map { shortened($0, 48) }, e.recordedBy + " " + p.instant(e.recordedTime)]
+                    .compactMap { $0 }.joined(separator: " · ")
                 table.append([p.date(e.date), String(e.seq), event, e.unit == r.unit ? "" : e.unit.rawValue,
                               e.delta.map(p.signed) ?? "", e.reported.map(p.figure) ?? "",
                               e.unexplained.map { $0 == 0 ? "0" : p.signed($0) } ?? "", e.value.map(p.count) ?? p.dash, source])

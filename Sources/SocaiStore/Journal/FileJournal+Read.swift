@@ -34,17 +34,27 @@ extension FileJournal {
                                 incompleteBatch: tail.incompleteBatch, damage: nil)
         guard !tail.segments.isEmpty else { return report }
 
-        let (startIndex, previousHash, firstSeq) = try startingPoint(for: options.fromSeq, segments: tail.segments)
+        // Start at the line itself: lines before it are neither decoded nor hashed again.
+        var start = LinePosition(segmentIndex: 0, offset: 0, lineNumber: 1, previousHash: genesisHash)
+        if options.fromSeq > 1 {
+            guard options.fromSeq <= tail.head.seq else { return report }
+            guard let position = try locate(seq: options.fromSeq, segments: tail.segments, committedEnd: tail.committedEnd) else {
+                throw .damaged(JournalLocation(segment: tail.segments.last!, line: 0), reason: "seq \(options.fromSeq) cannot be found")
+            }
+            start = position
+        }
+        let previousHash = start.previousHash
         var checker = LineChecker(source: metadata.source, verifyHashes: options.verifyHashes,
-                                  previousHash: previousHash, expectedSeq: firstSeq)
+                                  previousHash: start.previousHash, expectedSeq: max(1, options.fromSeq))
         var damage: JournalProblem?
         var stopped = false
         var lastDelivered: (seq: Int64, hash: SHA256Digest, time: Instant)?
-        for index in startIndex..<tail.segments.count where damage == nil && !stopped {
+        for index in start.segmentIndex..<tail.segments.count where damage == nil && !stopped {
             let name = tail.segments[index]
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let end = index == tail.segments.count - 1 ? tail.committedEnd : try fd.size()
-            try ForwardLineReader.forEachLine(fd, to: end) { line, number, _ in
+            let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
+            try ForwardLineReader.forEachLine(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber) { line, number, _ in
                 switch checker.check(line) {
                 case .failure(let error):
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
@@ -76,43 +86,5 @@ extension FileJournal {
             }
         }
         return report
-    }
-
-    /// The segment to start reading at for `fromSeq`, the stored hash before its first line, and
-    /// the seq of that first line.
-    private func startingPoint(for fromSeq: Int64, segments: [String]) throws(JournalError)
-        -> (index: Int, previousHash: SHA256Digest, firstSeq: Int64) {
-        guard fromSeq > 1, segments.count > 1 else { return (0, genesisHash, 1) }
-        // The last segment whose first seq is <= fromSeq.
-        var chosen = 0
-        var low = 1, high = segments.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            if let first = try firstSeq(of: segments[middle]), first <= fromSeq {
-                chosen = middle
-                low = middle + 1
-            } else {
-                high = middle - 1
-            }
-        }
-        guard chosen > 0, let first = try firstSeq(of: segments[chosen]) else { return (0, genesisHash, 1) }
-        let fd = try FileDescriptor.open(path(segments[chosen - 1]), O_RDONLY)
-        guard let (_, bytes) = try BackwardLineReader.line(endingAt: try fd.size(), in: fd),
-              let hash = bytes.withUnsafeBytes({ JournalLineCodec.splitHash($0)?.stored }) else {
-            return (0, genesisHash, 1)
-        }
-        return (chosen, hash, first)
-    }
-
-    private func firstSeq(of segment: String) throws(JournalError) -> Int64? {
-        let fd = try FileDescriptor.open(path(segment), O_RDONLY)
-        var seq: Int64?
-        try ForwardLineReader.forEachLine(fd, to: try fd.size()) { line, _, _ in
-            if case .success(let decoded) = Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(line) }) {
-                seq = decoded.envelope.seq
-            }
-            return false
-        }
-        return seq
     }
 }

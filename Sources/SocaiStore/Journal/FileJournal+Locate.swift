@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SocaiCore
+
+/// Where the line with a given seq is.
+struct LinePosition {
+    var segmentIndex: Int
+    var offset: Int
+    var lineNumber: Int
+    /// The chain hash stored on the line before it (the genesis hash for seq 1).
+    var previousHash: SHA256Digest
+}
+
+extension FileJournal {
+    /// Finds the line with `seq` without hashing or decoding the lines before it: segments are
+    /// found by their first seq, lines within a segment by counting newlines (seqs are contiguous).
+    /// Nil when the journal has no such line (or is damaged around it).
+    func locate(seq: Int64, segments: [String], committedEnd: Int) throws(JournalError) -> LinePosition? {
+        guard seq >= 1, !segments.isEmpty else { return nil }
+        var chosen = -1
+        var chosenFirst: Int64 = 0
+        var low = 0, high = segments.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            guard let first = try firstSeq(of: segments[middle]) else { high = middle - 1; continue }
+            if first <= seq {
+                chosen = middle
+                chosenFirst = first
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        guard chosen >= 0 else { return nil }
+        let fd = try FileDescriptor.open(path(segments[chosen]), O_RDONLY)
+        let end = chosen == segments.count - 1 ? committedEnd : try fd.size()
+        let wantedLine = Int(seq - chosenFirst) + 1
+        var found: (offset: Int, previous: SHA256Digest?)?
+        var previousLine: SHA256Digest?
+        try ForwardLineReader.forEachLine(fd, to: end) { line, number, offset in
+            if number == wantedLine {
+                found = (offset, previousLine)
+                return false
+            }
+            if number == wantedLine - 1 { previousLine = JournalLineCodec.splitHash(line)?.stored }
+            return true
+        }
+        guard let found else { return nil }
+        var previous = found.previous
+        if wantedLine == 1 {
+            if chosen == 0 {
+                previous = genesisHash
+            } else {
+                let before = try FileDescriptor.open(path(segments[chosen - 1]), O_RDONLY)
+                if let (_, bytes) = try BackwardLineReader.line(endingAt: try before.size(), in: before) {
+                    previous = bytes.withUnsafeBytes { JournalLineCodec.splitHash($0)?.stored }
+                }
+            }
+        }
+        guard let previous else { return nil }
+        return LinePosition(segmentIndex: chosen, offset: found.offset, lineNumber: wantedLine, previousHash: previous)
+    }
+
+    /// The seq of a segment's first line.
+    func firstSeq(of segment: String) throws(JournalError) -> Int64? {
+        let fd = try FileDescriptor.open(path(segment), O_RDONLY)
+        var seq: Int64?
+        try ForwardLineReader.forEachLine(fd, to: try fd.size()) { line, _, _ in
+            if case .success(let decoded) = Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(line) }) {
+                seq = decoded.envelope.seq
+            }
+            return false
+        }
+        return seq
+    }
+
+    /// The chain hash stored on the line with `seq`, checked against that line's seq: how a
+    /// snapshot's stamp is matched with the journal.
+    public func storedHash(atSeq seq: Int64) throws(JournalError) -> SHA256Digest? {
+        let tail = try tail(verifyHead: false)
+        guard seq <= tail.head.seq else { return nil }
+        if seq == tail.head.seq { return tail.head.hash }
+        guard let next = try locate(seq: seq + 1, segments: tail.segments, committedEnd: tail.committedEnd) else { return nil }
+        return next.previousHash
+    }
+}
