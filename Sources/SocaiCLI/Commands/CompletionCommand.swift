@@ -10,9 +10,9 @@ enum CompletionCommand: Command {
         files, and unit ids, which it asks from the journal as you type (socai __complete units, honouring --journal and
         $SOCAI_JOURNAL).
 
-        bash:  source <(socai completion bash)    or save it in ~/.local/share/bash-completion/completions/socai
-        zsh:   source <(socai completion zsh)     (after compinit), or save it as _socai in a directory of $fpath
-        fish:  socai completion fish | source     or save it as ~/.config/fish/completions/socai.fish
+         bash:  source <(socai completion bash)    or save it as ~/.local/share/bash-completion/completions/socai
+         zsh:   source <(socai completion zsh)     (after compinit), or save it as _socai in a directory of $fpath
+         fish:  socai completion fish | source     or save it as ~/.config/fish/completions/socai.fish
         """,
         positionals: [PositionalSpec(name: "shell", help: "bash, zsh or fish.")],
         examples: ["source <(socai completion bash)", "socai completion fish > ~/.config/fish/completions/socai.fish"])
