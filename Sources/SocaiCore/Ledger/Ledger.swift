@@ -25,6 +25,7 @@ public struct Ledger: Sendable {
     /// Interned recorder names and source documents of flows (index 0 is "no source").
     public private(set) var strings: [String] = [""]
     private var stringIndex: [String: UInt32] = ["": 0]
+    private var lastInterned: (text: String, index: UInt32)?
 
     public init() {}
 
@@ -90,6 +91,9 @@ public struct Ledger: Sendable {
     }
 
     private mutating func intern(_ text: String) -> UInt32 {
+        // Consecutive events nearly always share their recorder and document.
+        if let last = lastInterned, last.text == text { return last.index }
+        defer { lastInterned = (text, stringIndex[text]!) }
         if let existing = stringIndex[text] { return existing }
         let new = UInt32(strings.count)
         strings.append(text)

@@ -48,9 +48,10 @@ extension FileJournal {
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let size = try fd.size()
             let isLast = index == names.count - 1
-            let end = try ForwardLineReader.forEachLine(fd, to: size) { line, number, offset in
+            let end = try ParallelLineScanner.scan(fd, from: 0, to: size, firstLineNumber: 1, previousHash: checker.previousHash,
+                                                   verifyHashes: true) { outcome, number, offset, _ in
                 let location = JournalLocation(segment: name, line: number)
-                switch checker.check(line) {
+                switch checker.sequence(outcome) {
                 case .failure(let error):
                     report.problems.append(JournalProblem(location: location, message: error.reason))
                 case .success(let decoded):

@@ -54,8 +54,9 @@ extension FileJournal {
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let end = index == tail.segments.count - 1 ? tail.committedEnd : try fd.size()
             let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
-            try ForwardLineReader.forEachLine(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber) { line, number, _ in
-                switch checker.check(line) {
+            try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
+                                         previousHash: checker.previousHash, verifyHashes: options.verifyHashes) { outcome, number, _, line in
+                switch checker.sequence(outcome) {
                 case .failure(let error):
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                     return false

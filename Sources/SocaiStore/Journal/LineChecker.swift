@@ -1,10 +1,13 @@
 import SocaiCore
 
-/// The checks every line must pass, in order: its hash tail, its JSON and attributes, its seq,
-/// its chain hash, its journal, its recorded time, its place in a batch.
+/// The checks every line must pass: its hash tail, its JSON and attributes and its chain hash
+/// (`local`: the line alone, given the hash stored on the line before it), then its seq, its
+/// journal, its recorded time and its place in a batch (`sequence`: the line among its neighbours).
 ///
-/// Readers stop at the first problem (or answer from the prefix before it); `verify` records it
-/// and carries on with the next line, so it can name every damaged line at once.
+/// The local checks are independent from line to line, so a reader runs them on both cores
+/// (`ParallelLineScanner`); the sequence checks are cheap and run in order. Readers stop at the
+/// first problem (or answer from the prefix before it); `verify` records it and carries on with
+/// the next line, so it can name every damaged line at once.
 struct LineChecker {
     let source: String
     let verifyHashes: Bool
@@ -12,6 +15,7 @@ struct LineChecker {
     var expectedSeq: Int64
     var lastRecordedTime: Instant?
     var openBatch: BatchMark?
+    private var decoder = FastLineDecoder()
 
     init(source: String, verifyHashes: Bool, previousHash: SHA256Digest, expectedSeq: Int64) {
         self.source = source
@@ -20,27 +24,51 @@ struct LineChecker {
         self.expectedSeq = expectedSeq
     }
 
-    /// Checks one line; on success returns the decoded line and advances.
-    mutating func check(_ line: UnsafeRawBufferPointer) -> Result<DecodedLine, LineDecodingError> {
+    /// What the local checks found about one line.
+    struct LocalOutcome {
+        var decoded: DecodedLine?
+        var stored: SHA256Digest?
+        var problem: String?
+    }
+
+    /// The checks of one line on its own.
+    static func local(_ line: UnsafeRawBufferPointer, previousHash: SHA256Digest, verifyHashes: Bool,
+                      decoder: inout FastLineDecoder) -> LocalOutcome {
         guard let (body, stored) = JournalLineCodec.splitHash(line) else {
-            resynchronise(storedHash: nil)
-            return .failure(LineDecodingError("the line does not end with its chain hash (bytes changed, cut or inserted)"))
+            return LocalOutcome(decoded: nil, stored: nil,
+                                problem: "the line does not end with its chain hash (bytes changed, cut or inserted)")
         }
         let decoded: DecodedLine
         do {
-            decoded = try JournalLineCodec.decode(line)
+            decoded = try decoder.decode(line, storedHash: stored)
         } catch {
-            resynchronise(storedHash: stored)
-            return .failure(error)
+            return LocalOutcome(decoded: nil, stored: stored, problem: error.reason)
+        }
+        if verifyHashes && JournalLineCodec.chainHash(previous: previousHash, body: body) != stored {
+            return LocalOutcome(decoded: decoded, stored: stored,
+                                problem: "the chain hash does not match the line's bytes and the line before it")
+        }
+        return LocalOutcome(decoded: decoded, stored: stored, problem: nil)
+    }
+
+    /// Checks one line (local and sequence checks); on success returns the decoded line and advances.
+    mutating func check(_ line: UnsafeRawBufferPointer) -> Result<DecodedLine, LineDecodingError> {
+        let outcome = LineChecker.local(line, previousHash: previousHash, verifyHashes: verifyHashes, decoder: &decoder)
+        return sequence(outcome)
+    }
+
+    /// The checks of a line among its neighbours, after its local checks.
+    mutating func sequence(_ outcome: LocalOutcome) -> Result<DecodedLine, LineDecodingError> {
+        guard let decoded = outcome.decoded else {
+            resynchronise(storedHash: outcome.stored)
+            return .failure(LineDecodingError(outcome.problem ?? "unreadable"))
         }
         let event = decoded.envelope
         var problems: [String] = []
         if event.seq != expectedSeq {
             problems.append("seq is \(event.seq), expected \(expectedSeq) (a line is missing, duplicated or out of order)")
         }
-        if verifyHashes && JournalLineCodec.chainHash(previous: previousHash, body: body) != stored {
-            problems.append("the chain hash does not match the line's bytes and the line before it")
-        }
+        if let problem = outcome.problem { problems.append(problem) }
         if decoded.source != source {
             problems.append("source is \(decoded.source), not this journal's \(source)")
         }
@@ -54,7 +82,7 @@ struct LineChecker {
         } else if let mark = event.batch, mark.index != 1 {
             problems.append("batch line \(mark) does not follow line \(mark.index - 1)/\(mark.count)")
         }
-        previousHash = stored
+        previousHash = decoded.storedHash
         expectedSeq = event.seq + 1
         lastRecordedTime = event.recordedTime
         openBatch = event.batch.flatMap { $0.index < $0.count ? $0 : nil }
