@@ -7,6 +7,7 @@ public enum SocaiCLI {
     static let commands: [any Command.Type] = [
         InitCommand.self, RecordCommand.self, ImportCommand.self, ReplayCommand.self, TermCommand.self, AuditCommand.self,
         CheckCommand.self, VerifyCommand.self, LogCommand.self, SnapshotCommand.self, HelpCommand.self,
+        ExportCommand.self, CompletionCommand.self,
     ]
 
     static var root: CommandSpec {
@@ -29,6 +30,7 @@ public enum SocaiCLI {
     }
 
     private static func dispatch(_ arguments: [String], _ context: CommandContext) throws(CLIError) -> ExitStatus {
+        if let rest = CompleteCommand.match(arguments) { return CompleteCommand.run(rest, context) }
         let root = self.root
         let globals = GlobalOptions.specs
         let resolved: (command: CommandSpec, path: [String], rest: [String])
@@ -50,6 +52,10 @@ public enum SocaiCLI {
         let top = resolved.command.name.split(separator: " ").first.map(String.init) ?? ""
         guard let command = commands.first(where: { $0.spec.name == top }) else {
             throw .usage(UsageError(message: "unknown command", command: resolved.command.name))
+        }
+        if invocation.format == .html || invocation.format == .cloudevents, command != ExportCommand.self {
+            throw .usage(UsageError(message: "--format \(invocation.format.rawValue) is written by export", command: resolved.command.name,
+                                    hint: "use socai export --format \(invocation.format.rawValue), or --format text, json or csv here"))
         }
         return try command.run(parsed, invocation)
     }

@@ -22,7 +22,7 @@ enum CheckCommand: Command {
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.check(report, language: invocation.language)))
         case .csv: invocation.out(ReportCSV.check(report, invocation.presenter, bom: invocation.globals.flag("bom")))
-        default: invocation.out(CheckText.render(report, invocation.presenter, showNotes: arguments.flag("notes")))
+        default: invocation.out(CheckText.render(report, invocation.presenter, showNotes: arguments.flag("notes"), style: invocation.textStyle))
         }
         return report.ok ? .success : .problemsFound
     }

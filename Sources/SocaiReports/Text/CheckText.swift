@@ -2,13 +2,13 @@ import SocaiCore
 
 /// `socai check` findings, one per line, errors first, as `unit date figure: message`.
 public enum CheckText {
-    public static func render(_ r: CheckReport, _ p: Presenter, showNotes: Bool) -> String {
+    public static func render(_ r: CheckReport, _ p: Presenter, showNotes: Bool, style: TextStyle = .plain) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         var out = ""
         let shown = r.findings.filter { showNotes || $0.severity != .note }
             .sorted { ($0.severity, $0.unit.rawValue, $0.date) < ($1.severity, $1.unit.rawValue, $1.date) }
         for f in shown {
-            out += p.text(f.severity.label) + " [" + f.kind + "] " + f.unit.rawValue + " " + p.date(f.date) + " " + f.figure + ": "
+            out += style.severity(p.text(f.severity.label), f.severity) + " [" + f.kind + "] " + f.unit.rawValue + " " + p.date(f.date) + " " + f.figure + ": "
                 + p.text(f.message) + (f.seq.map { " (seq \($0))" } ?? "") + "\n"
         }
         let errors = r.findings.filter { $0.severity == .error }.count

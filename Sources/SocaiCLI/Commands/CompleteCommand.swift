@@ -1,0 +1,36 @@
+import SocaiCore
+
+/// `socai __complete units|figures`: the words completion scripts offer at completion time, one
+/// per line. Hidden from help; prints nothing (and succeeds) when there is nothing to offer, so
+/// a missing journal never disturbs the shell.
+enum CompleteCommand {
+    static let word = "__complete"
+
+    static let spec = CommandSpec(
+        name: word, abstract: "Words for shell completion (used by the completion scripts).",
+        positionals: [PositionalSpec(name: "what", help: "units or figures.")])
+
+    /// The arguments for `__complete` when the line asks for it (globals may come first), else nil.
+    static func match(_ arguments: [String]) -> [String]? {
+        let root = CommandSpec(name: "", abstract: "", subcommands: [spec])
+        guard let resolved = try? ArgumentScanner.resolveCommand(arguments, root: root, globals: GlobalOptions.specs),
+              resolved.command.name == word else { return nil }
+        return resolved.rest
+    }
+
+    static func run(_ rest: [String], _ context: CommandContext) -> ExitStatus {
+        guard let parsed = try? ArgumentScanner.scan(rest, command: spec, globals: GlobalOptions.specs),
+              let invocation = try? Invocation(context: context, globals: parsed) else { return .badInput }
+        switch parsed.positionals.first {
+        case "units":
+            guard let session = try? JournalSession.load(invocation) else { return .success }
+            let ids = session.view.registry.entries.filter { $0.established != nil }.map(\.id.rawValue).sorted()
+            if !ids.isEmpty { invocation.out(ids.joined(separator: "\n") + "\n") }
+        case "figures":
+            invocation.out(FigureCatalogue.keys.joined(separator: "\n") + "\n")
+        default:
+            return .badInput
+        }
+        return .success
+    }
+}

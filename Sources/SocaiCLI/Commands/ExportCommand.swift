@@ -1,0 +1,153 @@
+import Foundation
+import SocaiCore
+import SocaiReports
+import SocaiStore
+
+/// `socai export`: the report people read (one printable HTML file) or the journal's events as a
+/// CloudEvents batch for other systems.
+enum ExportCommand: Command {
+    static let spec = CommandSpec(
+        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch.",
+        usage: ["socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
+                "socai export --format cloudevents [--out FILE] [--unit UNIT]"],
+        discussion: """
+        --format html: one self-contained file (styles and SVG charts inline, no script, nothing fetched, printable on A4)
+        about the unit (default: each top-level unit) as of --to (default today): its members over time (counts reported
+        by documents as points, the level socai derives as a line), admissions per year of the term against the target,
+        rating tiers per year, the units under it with their key figures, and the `check` findings. Open it in a browser
+        and print it, or print it headless: chromium --headless --print-to-pdf=report.pdf report.html
+
+        --format cloudevents: the stored events exactly as recorded (every line of the journal, byte for byte, with its
+        seq, hash chain and extension attributes) as one JSON array, the application/cloudevents-batch+json format.
+
+        Without --out the document goes to standard output. Without --format, an --out ending in .html or .json picks it.
+        """,
+        options: [
+            OptionSpec(name: "out", short: "o", valueName: "FILE", help: "Write to FILE (replaced atomically) instead of standard output."),
+            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it."),
+            OptionSpec(name: "term", valueName: "YYYY-YYYY", help: "html: the term for admissions and targets (default: the one running at --to)."),
+            OptionSpec(name: "to", valueName: "DATE", help: "html: the report's date (end of day; default today)."),
+            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
+            OptionSpec(name: "strict", help: "html: treat unexplained remainders as errors in the findings."),
+        ],
+        examples: ["socai export --format html --out report.html --unit sop-cop --term 2020-2025 --to 2023-12-31 --lang vi",
+                   "socai export --out report.html",
+                   "socai export --format cloudevents --out events.json",
+                   "socai export --format cloudevents | jq length"])
+
+    enum Kind { case html, cloudEvents }
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        let kind = try self.kind(arguments, invocation)
+        let output: String
+        var summary: LocalizedText
+        switch kind {
+        case .html:
+            (output, summary) = try html(arguments, invocation)
+        case .cloudEvents:
+            (output, summary) = try cloudEvents(arguments, invocation)
+        }
+        guard let path = arguments.value("out") else {
+            invocation.out(output)
+            return .success
+        }
+        do {
+            try Data(output.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .message(LocalizedText(en: "cannot write \(path): \(error.localizedDescription)",
+                                         vi: "không ghi được \(path): \(error.localizedDescription)"), .ioError)
+        }
+        summary = LocalizedText(en: "wrote \(path): ", vi: "đã ghi \(path): ") + summary
+        invocation.out(invocation.presenter.text(summary) + "\n")
+        return .success
+    }
+
+    /// `--format html|cloudevents`, or the extension of `--out`.
+    static func kind(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> Kind {
+        let explicit = invocation.globals.value("format") != nil || invocation.globals.flag("json")
+        switch invocation.format {
+        case .html: return .html
+        case .cloudevents: return .cloudEvents
+        default:
+            let out = arguments.value("out")?.lowercased() ?? ""
+            if !explicit && (out.hasSuffix(".html") || out.hasSuffix(".htm")) { return .html }
+            if !explicit && out.hasSuffix(".json") { return .cloudEvents }
+            throw .usage(UsageError(message: explicit ? "export does not write --format \(invocation.format.rawValue)"
+                                                      : "say what to export", command: spec.name,
+                                    hint: "use --format html (a printable report) or --format cloudevents (the events)"))
+        }
+    }
+
+    // MARK: - HTML
+
+    static func html(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> (String, LocalizedText) {
+        let to = try invocation.date(arguments, "to") ?? invocation.today
+        let knownAt = try invocation.knownAt(arguments)
+        var term: TermLabel?
+        if let text = arguments.value("term") {
+            guard let parsed = TermLabel(text) else {
+                throw .usage(UsageError(message: "--term '\(text)' is not a term", command: spec.name, hint: "write two years, e.g. 2020-2025"))
+            }
+            term = parsed
+        }
+        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let view = session.view
+        let units: [Int32]
+        if let text = arguments.value("unit") {
+            units = [try invocation.unit(text, in: view, command: spec.name)]
+        } else {
+            units = view.topUnits(at: to)
+        }
+        let progress = Progress(invocation, label: LocalizedText(en: "reporting", vi: "đang lập báo cáo"), total: units.count)
+        var reports: [OverviewReport] = []
+        for unit in units {
+            reports.append(view.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict")))
+            progress.tick()
+        }
+        progress.finish()
+        let metadata = HTMLReport.Metadata(generatedAt: invocation.context.now(), version: SocaiCLI.version,
+                                           throughSeq: view.ledger.headSeq)
+        let html = HTMLReport.render(reports, invocation.presenter, metadata: metadata)
+        let names = reports.map(\.unit.rawValue).joined(separator: ", ")
+        return (html, LocalizedText(en: "report on \(names.isEmpty ? "no units" : names) as of \(invocation.presenter.date(to))",
+                                    vi: "báo cáo về \(names.isEmpty ? "(không có đơn vị)" : names) tính đến \(invocation.presenter.date(to))"))
+    }
+
+    // MARK: - CloudEvents
+
+    /// The journal's lines spliced into a JSON array: each element is a stored line, unchanged.
+    static func cloudEvents(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> (String, LocalizedText) {
+        let journal: FileJournal
+        do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
+        let knownAt = try invocation.knownAt(arguments)
+        var unit: UnitID?
+        if let text = arguments.value("unit") {
+            let session = try JournalSession.load(invocation, knownAt: knownAt)
+            unit = session.view.registry[try invocation.unit(text, in: session.view, command: spec.name)].id
+        }
+        let progress = Progress(invocation, label: LocalizedText(en: "exporting", vi: "đang xuất"))
+        var bytes: [UInt8] = Array("[".utf8)
+        var count = 0
+        let report: ReadReport
+        do {
+            report = try journal.read(ReadOptions(allowDamaged: invocation.globals.flag("allow-damaged"))) { record in
+                progress.tick()
+                if let knownAt, record.envelope.recordedTime > knownAt { return false }
+                if let unit, !LogCommand.involves(record.envelope, unit) { return true }
+                bytes.append(contentsOf: count == 0 ? Array("\n".utf8) : Array(",\n".utf8))
+                bytes.append(contentsOf: record.line)
+                count += 1
+                return true
+            }
+        } catch {
+            progress.finish()
+            throw .journal(error)
+        }
+        progress.finish()
+        for notice in report.notices { invocation.notice(notice) }
+        bytes.append(contentsOf: Array((count == 0 ? "]\n" : "\n]\n").utf8))
+        return (String(decoding: bytes, as: UTF8.self),
+                LocalizedText(en: "\(count) events (application/cloudevents-batch+json)",
+                              vi: "\(count) sự kiện (application/cloudevents-batch+json)"))
+    }
+}

@@ -1,0 +1,169 @@
+extension LedgerView {
+    /// At most this many samples of the derived members line; beyond it, month ends are sampled.
+    static let overviewSampleLimit = 240
+
+    /// The figures the unit tree shows as columns, when units have them, in this order.
+    static let overviewTreeKeys = ["members", "grassroots-orgs", "base-committees", "base-cells", "cells", "villages",
+                                   "villages-without-members", "villages-without-cell"]
+
+    /// The printed report's content for `unit` at the end of `date`: members over time, the
+    /// term's admissions per year against its target, ratings per year, the unit tree and the
+    /// `check` findings for the subtree. `term` defaults to the term running on `date`.
+    public func overview(_ unit: Int32, term: TermLabel? = nil, to date: CalendarDate, knownAt: Instant? = nil,
+                         strict: Bool = false) -> OverviewReport {
+        let entry = registry[unit]
+        let termLabel = term ?? currentTerm(unit, on: date)
+        let termReport = self.term(unit, termLabel, today: date)
+        let replayed = replay(at: date, root: entry.id, knownAt: knownAt)
+        let keys = LedgerView.overviewTreeKeys.filter { key in replayed.units.contains { $0.figures.contains { $0.key == key } } }
+        let tree = replayed.units.map { state in
+            OverviewReport.TreeUnit(unit: state, figures: Dictionary(state.figures.filter { keys.contains($0.key) },
+                                                                     uniquingKeysWith: { a, _ in a }))
+        }
+        return OverviewReport(
+            unit: entry.id, unitName: entry.name(at: date), kind: entry.kind(at: date), to: date, knownAt: knownAt,
+            throughSeq: ledger.headSeq, term: termReport, members: memberSeries(unit, to: date),
+            admissions: admissionsPerYear(unit, termReport), admissionTarget: admissionTarget(termReport),
+            ratings: ratingBars(unit, to: date), keyFigures: keys, tree: tree,
+            findings: check(scope: unit, strict: strict))
+    }
+
+    /// Reported member counts and the derived level sampled where it can change.
+    func memberSeries(_ unit: Int32, to date: CalendarDate) -> OverviewReport.MemberSeries {
+        var reportedByDay: [Int: OverviewReport.MemberPoint] = [:]
+        for report in reports.levelReports(unit, "members") where report.date <= date {
+            guard let value = report.value.statedCount else { continue }
+            reportedByDay[report.date.dayNumber] = OverviewReport.MemberPoint(date: report.date, value: value, seq: report.seq)
+        }
+        let reported = reportedByDay.values.sorted { $0.date < $1.date }
+
+        // Days on which the level can change: flows in the unit's history, reports, structure.
+        var scope = Set(registry.everDescendants(of: unit))
+        for (predecessor, _) in registry.predecessors(of: unit) { scope.formUnion(registry.everDescendants(of: predecessor)) }
+        var flowDays = Set<Int>()
+        for member in scope where Int(member) < ledger.flows.count {
+            for row in ledger.flows[Int(member)] where !row.isRetracted { flowDays.insert(Int(row.day)) }
+        }
+        for merger in registry.mergers { flowDays.insert(merger.date.dayNumber) }
+        for move in registry.moves { flowDays.insert(move.date.dayNumber) }
+        var reportDays = Set<Int>()
+        for point in reported {
+            reportDays.insert(point.date.dayNumber)
+            reportDays.insert(point.date.dayNumber - 1)  // just before: shows what the report corrected
+        }
+        // Reports below the unit change a rolled-up level too.
+        for member in scope where member != unit {
+            for report in reports.levelReports(member, "members") { reportDays.insert(report.date.dayNumber) }
+        }
+        let end = date.dayNumber
+        guard let first = (flowDays.union(reportDays)).filter({ $0 <= end }).min() else {
+            return OverviewReport.MemberSeries(reported: reported, derived: [])
+        }
+        var days = reportDays.union(flowDays).filter { $0 >= first && $0 <= end }
+        days.insert(end)
+        if days.count > LedgerView.overviewSampleLimit {
+            days = reportDays.filter { $0 >= first && $0 <= end }
+            var month = CalendarDate(dayNumber: first)
+            while month.dayNumber <= end {
+                let last = CalendarDate(year: month.year, month: month.month,
+                                        day: CalendarDate.daysInMonth(year: month.year, month: month.month))!
+                days.insert(min(last.dayNumber, end))
+                month = last.adding(days: 1)
+            }
+            days.insert(end)
+        }
+        var derived: [OverviewReport.MemberPoint] = []
+        for day in days.sorted() {
+            let at = CalendarDate(dayNumber: day)
+            if let value = level(unit, "members", at: at)?.count { derived.append(OverviewReport.MemberPoint(date: at, value: value)) }
+        }
+        return OverviewReport.MemberSeries(reported: reported, derived: derived)
+    }
+
+    /// Admissions in each calendar year of the term, cut to the term and to its last day so far.
+    func admissionsPerYear(_ unit: Int32, _ term: TermReport) -> [OverviewReport.AdmissionYear] {
+        guard term.from <= term.to else { return [] }
+        var years: [OverviewReport.AdmissionYear] = []
+        for year in term.from.year...term.to.year {
+            let period = ClosedPeriod(from: max(term.from, CalendarDate(year: year, month: 1, day: 1)!),
+                                      to: min(term.to, CalendarDate(year: year, month: 12, day: 31)!))
+            let total = flowTotal(unit, "admissions", over: period)
+            years.append(OverviewReport.AdmissionYear(year: year, period: period, actual: total?.value, provenance: total?.provenance))
+        }
+        return years
+    }
+
+    /// The term's admissions target as a yearly figure (per-year targets win over term totals).
+    func admissionTarget(_ term: TermReport) -> OverviewReport.AdmissionTarget? {
+        let termYears = term.term.secondYear - term.term.firstYear
+        let chosen = term.targets.first { $0.key == "admissions-per-year" } ?? term.targets.first { $0.key == "admissions" }
+        guard let chosen else { return nil }
+        let isPerYear = chosen.key == "admissions-per-year"
+        var perYear: FixedDecimal?
+        switch chosen.target.shape {
+        case .minimum(let n), .atLeast(let n):
+            perYear = isPerYear ? n : LedgerView.trimmed((n.ratio / Ratio(integer: max(1, termYears))).rounded(scale: 2))
+        case .range, .share:
+            perYear = nil
+        }
+        return OverviewReport.AdmissionTarget(target: chosen.target, isPerYear: isPerYear, perYear: perYear, termYears: termYears,
+                                              actual: chosen.actual, forTerm: chosen.effectiveTarget, percent: chosen.percent,
+                                              status: chosen.status)
+    }
+
+    /// `80.00` → `80`, `26.70` → `26.7`: a computed figure without the zeros rounding added.
+    static func trimmed(_ d: FixedDecimal) -> FixedDecimal {
+        var d = d
+        while d.scale > 0 && d.units % 10 == 0 { d = FixedDecimal(units: d.units / 10, scale: d.scale - 1) }
+        return d
+    }
+
+    /// Each year's latest rating of each subject for `unit`, for the years up to `date`'s (a
+    /// year's ratings are decided after it closes: 2023's on 23/01/2024 still belong to a report
+    /// as of 31/12/2023).
+    func ratingBars(_ unit: Int32, to date: CalendarDate) -> [OverviewReport.RatingBar] {
+        let id = registry[unit].id
+        var latest: [String: LedgerRecord] = [:]
+        for record in reports.ratings where record.subject == id {
+            guard case .rating(let rating) = record.payload, rating.year <= date.year else { continue }
+            latest["\(rating.year)/\(rating.of.rawValue)"] = record
+        }
+        var bars: [OverviewReport.RatingBar] = []
+        for record in latest.values {
+            guard case .rating(let rating) = record.payload else { continue }
+            let summary = LedgerView.summary(rating, seq: record.seq)
+            let counts = rating.disjointCounts
+            var segments: [OverviewReport.RatingBar.Segment] = []
+            for tier in RatingTier.allCases {
+                var stated = rating.tiers[tier]
+                if tier == .good, stated == nil, let both = rating.goodOrBetter, both.isPercent,
+                   let excellent = rating.tiers[.excellent], excellent.isPercent, both.amount.scale == excellent.amount.scale {
+                    // Printed shares with good-or-better: the disjoint share of good is the difference.
+                    stated = FigureValue(amount: FixedDecimal(units: both.amount.units - excellent.amount.units, scale: both.amount.scale),
+                                         isPercent: true)
+                }
+                let count = counts[tier]
+                let share = summary.percent[tier] ?? (stated?.isPercent == true ? stated?.amount : nil)
+                guard count != nil || share != nil else { continue }
+                segments.append(OverviewReport.RatingBar.Segment(tier: tier, count: count, share: share,
+                                                                 stated: stated ?? count.map(FigureValue.count)))
+            }
+            bars.append(OverviewReport.RatingBar(year: rating.year, subject: rating.of, segments: segments, rated: rating.base,
+                                                 goodOrBetter: rating.goodOrBetter, seq: record.seq))
+        }
+        let order = RatingSubject.allCases
+        return bars.sorted { ($0.year, order.firstIndex(of: $0.subject)!) < ($1.year, order.firstIndex(of: $1.subject)!) }
+    }
+
+    /// The units at the top of the tree at `date` (no parent, or a parent not yet established):
+    /// what a report covers when no unit is named.
+    public func topUnits(at date: CalendarDate) -> [Int32] {
+        registry.entries.filter { entry in
+            guard entry.isActive(at: date) else { return false }
+            guard let parent = entry.parentIndex(at: date) else { return true }
+            return !registry[parent].isActive(at: date)
+        }
+        .sorted { $0.id < $1.id }
+        .map(\.index)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SocaiTestSupport
+import Testing
+
+/// The completion scripts load in their shells and offer what socai accepts: commands, options,
+/// fixed values, figure keys, and unit ids read from the journal as the user types.
+@Suite("Shell completion")
+struct CompletionShellTests {
+    static let binary = SocaiProcess.binary
+
+    /// Runs `_socai` in bash for the words typed (the last one being completed) and returns COMPREPLY.
+    static func bashCompletions(_ words: [String], in directory: String, environment: [String: String] = [:]) -> [String] {
+        let quoted = ([binary] + words).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let script = """
+            source <('\(binary)' completion bash) || exit 3
+            COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count); COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+            _socai
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        var env = environment
+        env["SOCAI_NOW"] = SocaiProcess.fixedNow
+        let result = ExternalTool.run(ExternalTool.bash!, ["-c", script], environment: env, in: directory)
+        #expect(result.status == 0, "\(result)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test(.enabled(if: ExternalTool.bash != nil, "bash is not installed"))
+    func bashSourcesTheScriptAndRegistersIt() {
+        let dir = TemporaryDirectory()
+        let result = ExternalTool.run(ExternalTool.bash!, ["-c", "source <('\(Self.binary)' completion bash) && complete -p socai"],
+                                      in: dir.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "complete -F _socai socai\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test(.enabled(if: ExternalTool.bash != nil, "bash is not installed"))
+    func bashCompletesCommandsOptionsValuesAndUnits() {
+        let j = ScratchJournal()
+        for arguments in [["unit", "--id", "son-la", "--name", "Tỉnh ủy Sơn La", "--kind", "province", "--date", "2015-01-01"],
+                          ["unit", "--id", "sop-cop", "--name", "Huyện ủy Sốp Cộp", "--kind", "district", "--parent", "son-la",
+                           "--date", "2015-01-01"]] {
+            #expect(j.run(["record"] + arguments).status == 0)
+        }
+        let here = j.directory.path
+        #expect(Self.bashCompletions(["ex"], in: here) == ["export"])
+        #expect(Self.bashCompletions(["record", "adm"], in: here) == ["admission"])
+        #expect(Self.bashCompletions(["record", "admission", "--co"], in: here) == ["--count"])
+        #expect(Self.bashCompletions(["--lang", ""], in: here) == ["vi", "en"])
+        #expect(Self.bashCompletions(["export", "--format", "c"], in: here) == ["csv", "cloudevents"])
+        #expect(Self.bashCompletions(["record", "departure", "--reason", "t"], in: here) == ["transfer-out"])
+        #expect(Self.bashCompletions(["record", "conference", "--kind", "c"], in: here) == ["congress"])
+        #expect(Self.bashCompletions(["record", "unit", "--kind", "dis"], in: here) == ["district"])
+        #expect(Self.bashCompletions(["record", "conference", "--figure", "members"], in: here).contains("members="))
+        #expect(Self.bashCompletions(["audit", "--figure", "member"], in: here) == ["members"])  // a key, not KEY=
+        #expect(Self.bashCompletions(["help", "fig"], in: here) == ["figures"])
+        #expect(Self.bashCompletions(["completion", ""], in: here) == ["bash", "zsh", "fish"])
+        // Unit ids come from the journal: the one in the working directory …
+        #expect(Self.bashCompletions(["term", "--unit", "s"], in: here) == ["son-la", "sop-cop"])
+        // … or the one named on the line, from anywhere; no journal, no ids (and no noise).
+        let elsewhere = TemporaryDirectory()
+        #expect(Self.bashCompletions(["--journal", j.journalPath, "replay", "--unit", "so"], in: elsewhere.path) == ["son-la", "sop-cop"])
+        #expect(Self.bashCompletions(["term", "--unit", ""], in: elsewhere.path).isEmpty)
+        // Option values are not mistaken for command words.
+        #expect(Self.bashCompletions(["--journal", "record", "--l"], in: here) == ["--lang"])
+    }
+
+    @Test(.enabled(if: ExternalTool.zsh != nil, "zsh is not installed"))
+    func zshScriptParses() {
+        let dir = TemporaryDirectory()
+        let script = SocaiProcess.run(["completion", "zsh"], in: dir.path)
+        dir.write("_socai", script.stdout)
+        let result = ExternalTool.run(ExternalTool.zsh!, ["-n", dir.file("_socai")])
+        #expect(result.status == 0, "\(result)")
+    }
+
+    @Test(.enabled(if: ExternalTool.fish != nil, "fish is not installed"))
+    func fishScriptParses() {
+        let dir = TemporaryDirectory()
+        let script = SocaiProcess.run(["completion", "fish"], in: dir.path)
+        dir.write("socai.fish", script.stdout)
+        let result = ExternalTool.run(ExternalTool.fish!, ["--no-execute", dir.file("socai.fish")])
+        #expect(result.status == 0, "\(result)")
+    }
+}

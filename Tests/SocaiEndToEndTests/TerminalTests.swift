@@ -1,0 +1,102 @@
+import Foundation
+import SocaiTestSupport
+import Testing
+
+/// socai at a real (pseudo) terminal: guided entry typed answer by answer, colour only where it
+/// belongs. The journal is checked afterwards with `socai log`.
+@Suite("At a terminal")
+struct TerminalTests {
+    static func journal() -> ScratchJournal {
+        let j = ScratchJournal()
+        for arguments in [["unit", "--id", "son-la", "--name", "Tỉnh ủy Sơn La", "--kind", "province", "--date", "2015-01-01"],
+                          ["unit", "--id", "sop-cop", "--name", "Huyện ủy Sốp Cộp", "--kind", "district", "--parent", "son-la",
+                           "--date", "2015-01-01"]] {
+            let result = j.run(["record"] + arguments)
+            precondition(result.status == 0, "\(result)")
+        }
+        return j
+    }
+
+    @Test func guidedEntryRecordsAnAdmissionTypedStepByStep() throws {
+        let j = Self.journal()
+        let term = try PseudoTerminal(["record"], in: j.directory.path)
+        #expect(term.expect("Event type: "), "\(term.transcript)")
+        term.sendLine("adm")
+        #expect(term.expect("→ admission"))
+        #expect(term.expect("unit: "))
+        term.sendLine("sop cop")  // no diacritics, no dash: the name is found all the same
+        #expect(term.expect("→ sop-cop (Huyện ủy Sốp Cộp)"), "\(term.transcript)")
+        #expect(term.expect("date [2024-06-01]: "))
+        term.sendLine("")
+        #expect(term.expect("count: "))
+        term.sendLine("hai mươi")
+        #expect(term.expect("is not a whole number"))
+        #expect(term.expect("count: "))
+        term.sendLine("25")
+        #expect(term.expect("Other options"))
+        term.sendLine("")
+        #expect(term.expect("Source document (optional): "))
+        term.sendLine("Báo cáo tháng 5/2024")
+        #expect(term.expect("admission · sop-cop (Huyện ủy Sốp Cộp) · 2024-06-01"), "\(term.transcript)")
+        #expect(term.expect("Record this event? (yes/no) [yes]: "))
+        term.sendLine("")
+        #expect(term.expect("recorded seq 3"), "\(term.transcript)")
+        #expect(term.expect("Next event type (Enter when done): "))
+        term.sendLine("")
+        #expect(term.wait() == 0, "\(term.transcript)")
+
+        let log = j.run(["log", "--json", "--from-seq", "3"])
+        #expect(log.stdout.contains("\"type\":\"vn.socai.admission.v1\""), "\(log.stdout)")
+        #expect(log.stdout.contains("\"count\":25"))
+        #expect(log.stdout.contains("Báo cáo tháng 5/2024"))
+    }
+
+    @Test func endOfInputCancelsWithNothingWritten() throws {
+        let j = Self.journal()
+        let before = j.journalBytes
+        let term = try PseudoTerminal(["record"], in: j.directory.path)
+        #expect(term.expect("Event type: "))
+        term.sendLine("departure")
+        #expect(term.expect("unit: "))
+        term.sendLine("Sốp")
+        #expect(term.expect("→ sop-cop"))
+        #expect(term.expect("date [2024-06-01]: "))
+        term.sendLine("31/05/2024")
+        #expect(term.expect("count: "))
+        term.sendEndOfInput()  // Ctrl-D
+        #expect(term.expect("cancelled: nothing was written."), "\(term.transcript)")
+        #expect(term.wait() == 0)
+        #expect(j.journalBytes == before)
+    }
+
+    @Test func recordWithoutATypeOffTerminalShowsHelp() {
+        let j = Self.journal()
+        let result = j.run(["record"])
+        #expect(result.status == 64)
+        #expect(result.stdout.contains("SUBCOMMANDS"))
+    }
+
+    /// Colour (red errors, yellow warnings) on a terminal only, and never with NO_COLOR set.
+    @Test func colourOnlyOnATerminalWithoutNoColor() throws {
+        let j = Self.journal()
+        let result = j.run(["record", "conference", "--unit", "sop-cop", "--date", "2020-08-14", "--title", "Đại hội",
+                            "--figure", "members=3545"])
+        #expect(result.status == 0)
+        _ = j.run(["record", "conference", "--unit", "sop-cop", "--date", "2023-12-31", "--title", "Báo cáo",
+                   "--figure", "members=4014"])
+
+        let coloured = try PseudoTerminal(["check"], in: j.directory.path)
+        #expect(coloured.wait() == 0)
+        #expect(coloured.transcript.contains("\u{1B}[33mwarning\u{1B}[0m"), "\(coloured.transcript)")
+
+        for environment in [["NO_COLOR": "1"], ["TERM": "dumb"]] {
+            let plain = try PseudoTerminal(["check"], in: j.directory.path, environment: environment)
+            #expect(plain.wait() == 0)
+            #expect(plain.transcript.contains("warning [unexplained]"))
+            #expect(!plain.transcript.contains("\u{1B}["), "\(environment): \(plain.transcript)")
+        }
+        let piped = j.run(["check"])
+        #expect(piped.stdout.contains("warning [unexplained]"))
+        #expect(!piped.stdout.contains("\u{1B}"))
+    }
+}
