@@ -46,11 +46,15 @@ struct FastLineDecoder {
         let payload: EventPayload
         if type.isFlow, let flow = s.flowData(type) {
             payload = .flow(flow)
+            // The hash tail itself was checked by `splitHash`: this must be that tail, 64 hex digits from the end.
+            guard s.literal(#","chainhash":""#), s.i == line.count - 66 else { return nil }
         } else {
-            return nil
+            // Other events: the strict parser reads only the `data` object, which ends where the hash tail begins.
+            let dataEnd = line.count - JournalLineCodec.hashTailLength
+            guard dataEnd > s.i, let object = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: line[s.i..<dataEnd])).object,
+                  let decoded = try? EventPayload(type: type, data: object) else { return nil }
+            payload = decoded
         }
-        // The hash tail itself was checked by `splitHash`: this must be that tail, 64 hex digits from the end.
-        guard s.literal(#","chainhash":""#), s.i == line.count - 66 else { return nil }
         let envelope = EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: date, recordedTime: recorded,
                                      recordedBy: cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch,
                                      payload: payload)
