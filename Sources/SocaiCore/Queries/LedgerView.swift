@@ -3,7 +3,8 @@
 public final class LedgerView {
     public let ledger: Ledger
     public let registry: UnitRegistry
-    public let reports: ReportIndex
+    /// Built on first use: recording a unit or a flow validates against the registry alone.
+    public private(set) lazy var reports: ReportIndex = ReportIndex(ledger, registry: registry)
     private var memberSums: [FlowSums?]
     private var kindSums: [Int32: FlowSums] = [:]
     private var levelCache: [LevelCacheKey: [Int32: LevelValue]] = [:]
@@ -17,7 +18,6 @@ public final class LedgerView {
     public init(_ ledger: Ledger) {
         self.ledger = ledger
         self.registry = UnitRegistry(ledger)
-        self.reports = ReportIndex(ledger, registry: registry)
         self.memberSums = [FlowSums?](repeating: nil, count: ledger.unitIDs.count)
     }
 

@@ -80,7 +80,13 @@ public struct UnitRegistry: Sendable {
     public init(_ ledger: Ledger) {
         index = ledger.unitIndex
         entries = ledger.unitIDs.enumerated().map { Entry(id: $1, index: Int32($0)) }
-        let ordered = ledger.records.filter { !$0.isRetracted }.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
+        let ordered = ledger.records.filter { record in
+            guard !record.isRetracted else { return false }
+            switch record.type {
+            case .unitEstablished, .unitRenamed, .unitMoved, .unitDissolved, .merger: return true
+            default: return false
+            }
+        }.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
         for record in ordered {
             let day = record.date.dayNumber
             switch record.payload {

@@ -164,7 +164,7 @@ func generate() {
         // 5 % are recorded late: up to six months after they happened.
         let recordedDay = min(end + 30, day + (rng.chance(5) ? 30 + rng.below(150) : rng.below(7)))
         switch roll {
-        case 0..<820:
+        case 0..<930:
             let unitIndex = baseUnits[rng.below(baseUnits.count)]
             let kind: FlowKind
             switch rng.below(100) {
@@ -181,7 +181,7 @@ func generate() {
             truths.append(FlowTruth(unit: unitIndex, day: day, delta: kind.memberSign * count, kind: kind))
             correctable.append((id, unitIndex, day, recordedDay, kind, truths.count - 1))
             flowsPlanned += 1
-        case 820..<840 where !correctable.isEmpty:
+        case 930..<945 where !correctable.isEmpty:
             // A correction: retract a flow recorded twice, or fix its count.
             let pick = correctable.remove(at: rng.below(correctable.count))
             let retract = rng.chance(40)
@@ -195,7 +195,7 @@ func generate() {
                                                 action: action)))))
             order += 1
             truths[pick.truth].delta = retract ? 0 : pick.kind.memberSign * newCount
-        case 840..<870:
+        case 945..<970:
             let commune = communeIndexes[rng.below(communeIndexes.count)]
             let year = 2015 + rng.below(9)
             let rated = 40 + rng.below(200)
@@ -204,7 +204,7 @@ func generate() {
                      CalendarDate(year: year, month: 12, day: 31)!.dayNumber,
                      .rating(Rating(year: year, of: .members, tiers: [.excellent: .count(excellent), .good: .count(rated - excellent - completed - failed),
                                                                      .completed: .count(completed), .failed: .count(failed)], rated: rated)))
-        case 870..<876:
+        case 970..<976:
             // Two villages of a commune merge into the first.
             let communes = Array(villagesOf.keys)
             let commune = communes[rng.below(communes.count)]
