@@ -26,6 +26,12 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.rawValue = String(decoding: lowered, as: UTF8.self)
     }
 
+    /// An id already known to be canonical (lowercase hex, dashes in place): the journal reader
+    /// checks the bytes itself and skips the second pass.
+    public init(canonical text: String) {
+        self.rawValue = text
+    }
+
     public var description: String { rawValue }
 
     public static func < (a: EventID, b: EventID) -> Bool { a.rawValue < b.rawValue }

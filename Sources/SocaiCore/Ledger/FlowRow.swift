@@ -62,10 +62,13 @@ public struct EventKey: Sendable, Hashable {
 
     public init(_ id: EventID) {
         var high: UInt64 = 0, low: UInt64 = 0, count = 0
-        for byte in id.rawValue.utf8 where byte != 0x2D {
-            let nibble = UInt64(byte <= 0x39 ? byte - 0x30 : byte - 0x61 + 10)
-            if count < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
-            count += 1
+        var text = id.rawValue
+        text.withUTF8 { bytes in
+            for byte in bytes where byte != 0x2D {
+                let nibble = UInt64(byte <= 0x39 ? byte &- 0x30 : byte &- 0x61 &+ 10)
+                if count < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
+                count += 1
+            }
         }
         self.high = high
         self.low = low

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SocaiCore
 
 /// Decodes the lines socai itself writes straight from their bytes, without building a JSON tree.
@@ -22,12 +27,12 @@ struct FastLineDecoder {
     private mutating func fastDecode(_ line: UnsafeRawBufferPointer, storedHash: SHA256Digest) -> DecodedLine? {
         var s = Scanner(bytes: line)
         guard s.literal(#"{"specversion":"1.0","id":""#), let idBytes = s.plainString(), idBytes.count == 36,
-              let id = EventID(String(decoding: idBytes, as: UTF8.self)),
+              let id = FastLineDecoder.eventID(idBytes),
               s.literal(#","source":""#), let sourceBytes = s.plainString(),
               s.literal(#","type":""#), let typeBytes = s.plainString(),
-              let type = EventType(rawValue: String(decoding: typeBytes, as: UTF8.self)),
+              let type = FastLineDecoder.eventType(typeBytes),
               s.literal(#","subject":""#), let subjectBytes = s.plainString(),
-              let subject = UnitID(String(decoding: subjectBytes, as: UTF8.self)),
+              let subject = cachedUnit(subjectBytes),
               s.literal(#","time":""#), let date = s.isoDate(), s.literal(#"T00:00:00+07:00","datacontenttype":"application/json","seq":"#),
               let seq = s.integer(), seq >= 1,
               s.literal(#","recordedtime":""#), let recorded = s.instant(),
@@ -39,7 +44,8 @@ struct FastLineDecoder {
         }
         var batch: BatchMark?
         if s.literal(#","batch":""#) {
-            guard let batchBytes = s.plainString(), let mark = BatchMark(String(decoding: batchBytes, as: UTF8.self)) else { return nil }
+            guard let index = s.integer(), s.literal("/"), let count = s.integer(), s.literal("\""),
+                  let mark = BatchMark(index: Int(index), count: Int(count)) else { return nil }
             batch = mark
         }
         guard s.literal(#","data":"#) else { return nil }
@@ -61,10 +67,44 @@ struct FastLineDecoder {
         return DecodedLine(envelope: envelope, source: cached(sourceBytes, &lastSource), storedHash: storedHash)
     }
 
+    private var lastUnit: (bytes: [UInt8], id: UnitID)?
+
     private func cached(_ bytes: UnsafeRawBufferPointer, _ cache: inout (bytes: [UInt8], text: String)) -> String {
-        if bytes.elementsEqual(cache.bytes) { return cache.text }
+        if FastLineDecoder.same(bytes, cache.bytes) { return cache.text }
         cache = (Array(bytes), String(decoding: bytes, as: UTF8.self))
         return cache.text
+    }
+
+    private mutating func cachedUnit(_ bytes: UnsafeRawBufferPointer) -> UnitID? {
+        if let last = lastUnit, FastLineDecoder.same(bytes, last.bytes) { return last.id }
+        guard let id = UnitID(String(decoding: bytes, as: UTF8.self)) else { return nil }
+        lastUnit = (Array(bytes), id)
+        return id
+    }
+
+    @inline(__always)
+    static func same(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Bool {
+        a.count == b.count && b.withUnsafeBytes { memcmp(a.baseAddress!, $0.baseAddress!, a.count) == 0 }
+    }
+
+    /// The event types as bytes, to match a line's `type` without building a String.
+    private static let typeBytes: [(bytes: [UInt8], type: EventType)] = EventType.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    static func eventType(_ bytes: UnsafeRawBufferPointer) -> EventType? {
+        for entry in typeBytes where same(bytes, entry.bytes) { return entry.type }
+        return nil
+    }
+
+    /// A lowercase canonical UUID, as socai writes ids (anything else goes to the general decoder).
+    static func eventID(_ bytes: UnsafeRawBufferPointer) -> EventID? {
+        for (i, b) in bytes.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard b == 0x2D else { return nil }
+            } else {
+                guard (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) else { return nil }
+            }
+        }
+        return EventID(canonical: String(decoding: bytes, as: UTF8.self))
     }
 }
 
