@@ -61,6 +61,8 @@ extension FileJournal {
             }
             pending = fresh
         }
+        let (unique, repeated) = try pending.withoutRepeatedIDs(firstSeq: tail.head.seq + 1)
+        pending = unique
         guard !pending.isEmpty else {
             return AppendResult(written: [], alreadyRecorded: already, notices: notices, head: tail.head)
         }
@@ -81,6 +83,7 @@ extension FileJournal {
         }
 
         try write(bytes, after: tail)
+        already += repeated.compactMap { id in written.first { $0.id == id } }
         let head = JournalHead(seq: written.last!.seq, hash: hash, recordedTime: recordedTime)
         return AppendResult(written: written, alreadyRecorded: already, notices: notices, head: head)
     }
