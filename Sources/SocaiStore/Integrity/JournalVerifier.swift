@@ -48,7 +48,9 @@ extension FileJournal {
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let size = try fd.size()
             let isLast = index == names.count - 1
+            var lines = 0
             let end = try ForwardLineReader.forEachLine(fd, to: size) { line, number, offset in
+                lines = number
                 let location = JournalLocation(segment: name, line: number)
                 switch checker.check(line) {
                 case .failure(let error):
@@ -72,10 +74,16 @@ extension FileJournal {
                 return true
             }
             if end < size {
-                if isLast {
+                // The unfinished line is named by its number: the one after the last complete line.
+                let location = JournalLocation(segment: name, line: lines + 1)
+                let leftover = try fd.read(count: size - end, at: end)
+                if let length = leftover.withUnsafeBytes({ JournalLineCodec.completeLineLength(atStartOf: $0) }) {
+                    report.problems.append(JournalProblem(location: location,
+                                                          message: JournalLineCodec.notTornReason(extraBytes: leftover.count - length)))
+                } else if isLast {
                     report.warnings.append(TornTail(segment: name, offset: end, byteCount: size - end).notice)
                 } else {
-                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: 0),
+                    report.problems.append(JournalProblem(location: location,
                                                           message: "\(size - end) bytes after the last complete line of a segment that is not the last"))
                 }
             }
@@ -83,7 +91,7 @@ extension FileJournal {
                 if isLast {
                     report.warnings.append(IncompleteBatch(segment: name, offset: 0, lines: open.index, batchSize: open.count).notice)
                 } else {
-                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: 0),
+                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: lines),
                                                           message: "batch line \(open) is the last line of a segment"))
                 }
             }

@@ -115,6 +115,32 @@ public enum JournalLineCodec {
         return (UnsafeRawBufferPointer(rebasing: line[0..<prefixStart]), digest)
     }
 
+    /// When `bytes` (what follows the last `\n` of a segment) begin with a complete, decodable line
+    /// and go on past it, that line's length; otherwise nil.
+    ///
+    /// A torn write is a prefix of what the writer wrote, and the writer always puts `\n` right
+    /// after a line's `"}`. So a whole line followed by anything but its `\n` is not a crash's
+    /// leftover but a changed or inserted byte: damage to an acknowledged line, which must be
+    /// reported, never moved to quarantine as if it had never been written.
+    static func completeLineLength(atStartOf bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count > hashTailLength + 1 else { return nil }
+        var end = hashTailLength + 1
+        while end < bytes.count {
+            // Only where the fixed tail could end: `"}` preceded by the hash attribute.
+            if bytes[end - 1] == 0x7D, bytes[end - 2] == 0x22 {
+                let candidate = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
+                if splitHash(candidate) != nil, (try? decode(candidate)) != nil { return end }
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    static func notTornReason(extraBytes: Int) -> String {
+        "the last line is complete but \(extraBytes) byte\(extraBytes == 1 ? "" : "s") follow\(extraBytes == 1 ? "s" : "") it where its newline should be "
+            + "(a changed or added byte, not an interrupted write)"
+    }
+
     /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes.
     public static func decode(_ line: UnsafeRawBufferPointer) throws(LineDecodingError) -> DecodedLine {
         guard let (_, stored) = splitHash(line) else {
