@@ -44,7 +44,9 @@ extension FileJournal {
             let name = tail.segments[index]
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let end = index == tail.segments.count - 1 ? tail.committedEnd : try fd.size()
-            try ForwardLineReader.forEachLine(fd, to: end) { line, number, _ in
+            var lines = 0
+            let consumed = try ForwardLineReader.forEachLine(fd, to: end) { line, number, _ in
+                lines = number
                 switch checker.check(line) {
                 case .failure(let error):
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
@@ -58,6 +60,11 @@ extension FileJournal {
                     if !body(record) { stopped = true; return false }
                     return true
                 }
+            }
+            if damage == nil && !stopped && consumed < end {
+                // Only the last segment may end mid-line (a torn write); an earlier one was cut.
+                damage = JournalProblem(location: JournalLocation(segment: name, line: lines + 1),
+                                        message: "\(end - consumed) bytes after the last complete line of a segment that is not the last")
             }
             if damage == nil && !stopped && index < tail.segments.count - 1, let open = checker.unfinishedBatch {
                 damage = JournalProblem(location: JournalLocation(segment: name, line: 0),
