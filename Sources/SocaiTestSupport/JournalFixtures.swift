@@ -75,6 +75,21 @@ public final class ScratchFileJournal: @unchecked Sendable {
         return (events, report)
     }
 
+    /// The lines (each with its `\n`) an append of `events` at `now` would write next: what a crash
+    /// part-way through that append leaves a prefix of.
+    public func nextLines(_ events: [PendingEvent], now: Instant = JournalFixtures.now) throws -> [[UInt8]] {
+        let head = try journal.read(ReadOptions(fromSeq: Int64.max)) { _ in true }.head
+        let recordedTime = max(now, head.recordedTime ?? now)
+        var hash = head.hash
+        return events.enumerated().map { offset, event in
+            let batch = events.count > 1 ? BatchMark(index: offset + 1, count: events.count) : nil
+            let envelope = event.envelope(seq: head.seq + Int64(offset) + 1, recordedTime: recordedTime, batch: batch)
+            let (line, lineHash) = JournalLineCodec.encode(envelope, source: journal.metadata.source, previousHash: hash)
+            hash = lineHash
+            return line
+        }
+    }
+
     // MARK: Files
 
     /// Segment file names in journal order.
