@@ -31,6 +31,21 @@ public enum JournalFixtures {
         (first..<(first + count)).map { admission($0, group: group) }
     }
 
+    /// The lines (each with its `\n`) an append of `events` at `now` to `journal` would write next,
+    /// chained from its head: what a crash part-way through that append leaves a prefix of.
+    public static func nextLines(of journal: FileJournal, _ events: [PendingEvent], now: Instant = now) throws -> [[UInt8]] {
+        let head = try journal.read(ReadOptions(fromSeq: Int64.max)) { _ in true }.head
+        let recordedTime = max(now, head.recordedTime ?? now)
+        var hash = head.hash
+        return events.enumerated().map { offset, event in
+            let batch = events.count > 1 ? BatchMark(index: offset + 1, count: events.count) : nil
+            let envelope = event.envelope(seq: head.seq + Int64(offset) + 1, recordedTime: recordedTime, batch: batch)
+            let (line, lineHash) = JournalLineCodec.encode(envelope, source: journal.metadata.source, previousHash: hash)
+            hash = lineHash
+            return line
+        }
+    }
+
     /// The `n`th segment's file name: `segment-00000001.jsonl` for 1.
     public static func segmentName(_ n: Int) -> String { String(format: "segment-%08d.jsonl", n) }
 }
@@ -78,16 +93,7 @@ public final class ScratchFileJournal: @unchecked Sendable {
     /// The lines (each with its `\n`) an append of `events` at `now` would write next: what a crash
     /// part-way through that append leaves a prefix of.
     public func nextLines(_ events: [PendingEvent], now: Instant = JournalFixtures.now) throws -> [[UInt8]] {
-        let head = try journal.read(ReadOptions(fromSeq: Int64.max)) { _ in true }.head
-        let recordedTime = max(now, head.recordedTime ?? now)
-        var hash = head.hash
-        return events.enumerated().map { offset, event in
-            let batch = events.count > 1 ? BatchMark(index: offset + 1, count: events.count) : nil
-            let envelope = event.envelope(seq: head.seq + Int64(offset) + 1, recordedTime: recordedTime, batch: batch)
-            let (line, lineHash) = JournalLineCodec.encode(envelope, source: journal.metadata.source, previousHash: hash)
-            hash = lineHash
-            return line
-        }
+        try JournalFixtures.nextLines(of: journal, events, now: now)
     }
 
     // MARK: Files
