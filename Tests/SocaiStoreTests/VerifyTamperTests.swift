@@ -219,6 +219,20 @@ struct VerifyTamperTests {
         #expect(try scratch.journal.verify().ok)
     }
 
+    @Test("a batch cut at the end of an earlier segment is named at its last line, by verify and by readers")
+    func batchCutAtSegmentEnd() throws {
+        let scratch = try ScratchFileJournal(segmentBytes: 4096)
+        try scratch.append([F.admission(1)])
+        try scratch.append(F.admissions(2, count: 3))
+        try scratch.append(F.admissions(5, count: 9))      // does not fit: segment 2
+        let first = F.segmentName(1)
+        let bytes = scratch.bytes(first)
+        try scratch.write(first, Array(bytes[0..<LineMap(bytes).range(ofLine: 4).lowerBound]))   // drop line 3/3 whole
+        let expected = JournalLocation(segment: first, line: 3)
+        #expect(try scratch.journal.verify().problems.first?.location == expected)
+        #expect(CrashRecoveryTests.location(of: { try scratch.events() }) == expected)
+    }
+
     @Test("a missing segment is named, first or in the middle")
     func missingSegment() throws {
         for missing in [1, 2] {

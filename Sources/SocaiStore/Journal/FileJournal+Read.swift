@@ -67,7 +67,7 @@ extension FileJournal {
                                         message: "\(end - consumed) bytes after the last complete line of a segment that is not the last")
             }
             if damage == nil && !stopped && index < tail.segments.count - 1, let open = checker.unfinishedBatch {
-                damage = JournalProblem(location: JournalLocation(segment: name, line: 0),
+                damage = JournalProblem(location: JournalLocation(segment: name, line: lines),
                                         message: "batch line \(open) is the last line of a segment")
             }
         }
