@@ -89,17 +89,50 @@ struct JournalBenchmarks {
         try scratch.reopen().read(ReadOptions(verifyHashes: false)) { record in
             lines.append(Array(record.line)); return true
         }
-        let hashTime = clock.measure {
-            var previous = JournalLineCodec.genesisHash(journalID: JournalFixtures.journalID)
-            for line in lines {
-                line.withUnsafeBytes { buffer in
-                    guard let (body, stored) = JournalLineCodec.splitHash(buffer) else { return }
-                    precondition(JournalLineCodec.chainHash(previous: previous, body: body) == stored)
-                    previous = stored
-                }
+        // Before/after of the codec change, interleaved in one process so machine load hits both
+        // alike: the old code built a String and an Array per line; the new one uses the stack.
+        var best = (old: Double.infinity, new: Double.infinity)
+        for _ in 0..<3 {
+            best.old = min(best.old, Self.seconds(clock.measure { Self.chainAll(lines, split: Self.oldSplitHash, hash: Self.oldChainHash) }))
+            best.new = min(best.new, Self.seconds(clock.measure { Self.chainAll(lines, split: JournalLineCodec.splitHash, hash: JournalLineCodec.chainHash) }))
+        }
+        print(String(format: "BENCH splitHash + chainHash alone: before %.0f lines/s, after %.0f lines/s (x%.2f)",
+                     Double(lines.count) / best.old, Double(lines.count) / best.new, best.old / best.new))
+    }
+
+    /// Checks the whole chain with the given split and hash functions.
+    static func chainAll(_ lines: [[UInt8]], split: (UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, stored: SHA256Digest)?,
+                         hash: (SHA256Digest, UnsafeRawBufferPointer) -> SHA256Digest) {
+        var previous = JournalLineCodec.genesisHash(journalID: JournalFixtures.journalID)
+        for line in lines {
+            line.withUnsafeBytes { buffer in
+                guard let (body, stored) = split(buffer) else { preconditionFailure("no hash tail") }
+                precondition(hash(previous, body) == stored)
+                previous = stored
             }
         }
-        print(String(format: "BENCH splitHash + chainHash alone: %.0f lines/s", Double(lines.count) / Self.seconds(hashTime)))
+    }
+
+    /// The chain hash as it was before: the previous digest's hex as a String, copied to an Array.
+    static func oldChainHash(previous: SHA256Digest, body: UnsafeRawBufferPointer) -> SHA256Digest {
+        var hasher = SHA256()
+        hasher.update(Array(previous.hex.utf8))
+        hasher.update(body)
+        return hasher.finalize()
+    }
+
+    /// splitHash as it was before: the stored hex decoded through a String and re-rendered to compare.
+    static func oldSplitHash(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, stored: SHA256Digest)? {
+        let suffix = Array(#","chainhash":""#.utf8)
+        let tailLength = suffix.count + 66
+        let n = line.count
+        guard n > tailLength, line[n - 1] == 0x7D, line[n - 2] == 0x22 else { return nil }
+        let prefixStart = n - tailLength
+        for (i, byte) in suffix.enumerated() where line[prefixStart + i] != byte { return nil }
+        let hexStart = prefixStart + suffix.count
+        let hex = String(decoding: UnsafeRawBufferPointer(rebasing: line[hexStart..<(hexStart + 64)]), as: UTF8.self)
+        guard let digest = SHA256Digest(hex: hex), digest.hex == hex else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: line[0..<prefixStart]), digest)
     }
 
     static func seconds(_ duration: Duration) -> Double {
