@@ -119,8 +119,11 @@ public final class ScratchFileJournal: @unchecked Sendable {
     public func write(_ name: String, _ bytes: [UInt8]) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file(name)))
         defer { try? handle.close() }
-        try handle.truncate(atOffset: 0)
+        // Overwrite, then cut to length: truncating to 0 first would free the blocks, which on a
+        // file system mounted with `discard` costs a synchronous discard every time.
+        try handle.seek(toOffset: 0)
         try handle.write(contentsOf: Data(bytes))
+        try handle.truncate(atOffset: UInt64(bytes.count))
     }
 
     /// Appends raw bytes to a segment, as a crash mid-write would have left them.
