@@ -56,7 +56,7 @@ enum ImportCommand: Command {
             var issues: [ValidationIssue] = parsed.issues
             var warnings: [ValidationIssue] = []
             var checkIDs = false
-            var lineOfID: [EventID: Int] = [:]
+            var lineOfID: [EventID: ImportLine] = [:]
             var generator = SystemRandomNumberGenerator()
             let flowTypes: Set<String> = ["admission", "arrival", "departure"]
             for line in parsed.lines {
@@ -77,12 +77,20 @@ enum ImportCommand: Command {
                     }
                     checkIDs = true
                     if let id = eventID, let first = lineOfID[id] {
-                        issues.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
-                            en: "event-id \(id) is already used by line \(first); give each event its own id",
-                            vi: "event-id \(id) đã dùng ở dòng \(first); mỗi sự kiện cần một mã riêng"), line: line.number))
+                        // The same event twice under its id records once (an idempotent retry); another event is refused.
+                        if first.request.type == line.request.type && first.request.options == line.request.options
+                            && first.source == line.source && first.by == line.by {
+                            warnings.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
+                                en: "repeats line \(first.number) (event-id \(id)); recorded once",
+                                vi: "lặp lại dòng \(first.number) (event-id \(id)); chỉ ghi một lần"), severity: .warning, line: line.number))
+                        } else {
+                            issues.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
+                                en: "event-id \(id) is already used by line \(first.number); give each event its own id",
+                                vi: "event-id \(id) đã dùng ở dòng \(first.number); mỗi sự kiện cần một mã riêng"), line: line.number))
+                        }
                         continue
                     }
-                    if let id = eventID { lineOfID[id] = line.number }
+                    if let id = eventID { lineOfID[id] = line }
                 }
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,

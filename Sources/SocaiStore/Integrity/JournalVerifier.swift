@@ -48,8 +48,10 @@ extension FileJournal {
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let size = try fd.size()
             let isLast = index == names.count - 1
+            var lines = 0
             let end = try ParallelLineScanner.scan(fd, from: 0, to: size, firstLineNumber: 1, previousHash: checker.previousHash,
                                                    verifyHashes: true) { outcome, number, offset, _ in
+                lines = number
                 let location = JournalLocation(segment: name, line: number)
                 switch checker.sequence(outcome) {
                 case .failure(let error):
@@ -73,10 +75,16 @@ extension FileJournal {
                 return true
             }
             if end < size {
-                if isLast {
+                // The unfinished line is named by its number: the one after the last complete line.
+                let location = JournalLocation(segment: name, line: lines + 1)
+                let leftover = try fd.read(count: size - end, at: end)
+                if let length = leftover.withUnsafeBytes({ JournalLineCodec.completeLineLength(atStartOf: $0) }) {
+                    report.problems.append(JournalProblem(location: location,
+                                                          message: JournalLineCodec.notTornReason(extraBytes: leftover.count - length)))
+                } else if isLast {
                     report.warnings.append(TornTail(segment: name, offset: end, byteCount: size - end).notice)
                 } else {
-                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: 0),
+                    report.problems.append(JournalProblem(location: location,
                                                           message: "\(size - end) bytes after the last complete line of a segment that is not the last"))
                 }
             }
@@ -84,7 +92,7 @@ extension FileJournal {
                 if isLast {
                     report.warnings.append(IncompleteBatch(segment: name, offset: 0, lines: open.index, batchSize: open.count).notice)
                 } else {
-                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: 0),
+                    report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: lines),
                                                           message: "batch line \(open) is the last line of a segment"))
                 }
             }

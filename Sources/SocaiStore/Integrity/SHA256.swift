@@ -282,6 +282,30 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
         self.init(words: words)
     }
 
+    /// Reads exactly 64 lowercase hex ASCII bytes, the form the journal stores, straight from memory:
+    /// no String, no heap. Anything else (another length, an uppercase or non-hex byte) is nil, so a
+    /// stored hash has exactly one spelling and a changed byte in it is never silently accepted.
+    public init?(lowercaseHex bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 64 else { return nil }
+        var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &words) { raw -> Bool in
+            let out = raw.bindMemory(to: UInt32.self)
+            for index in 0..<64 {
+                let unit = bytes[index]
+                let nibble: UInt8
+                switch unit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = unit &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = unit &- UInt8(ascii: "a") &+ 10
+                default: return false
+                }
+                out[index &>> 3] = (out[index &>> 3] &<< 4) | UInt32(nibble)
+            }
+            return true
+        }
+        guard valid else { return nil }
+        self.init(words: words)
+    }
+
     /// Writes the 64 lowercase hex ASCII bytes into `buffer` (which has room for 64 bytes) without
     /// allocating, so chaining a journal line to the previous digest costs no heap traffic.
     public func writeHex(into buffer: UnsafeMutableRawBufferPointer) {

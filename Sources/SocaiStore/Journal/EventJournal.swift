@@ -12,3 +12,24 @@ public protocol EventJournal: Sendable {
 }
 
 extension FileJournal: EventJournal {}
+
+extension Array where Element == PendingEvent {
+    /// The events of one append with repeated ids taken out: an id is unique in a journal, so an
+    /// identical repeat is the same fact (recorded once, reported as already recorded) and two
+    /// different events under one id are refused, with the seq the first of them would have had.
+    func withoutRepeatedIDs(firstSeq: Int64) throws(JournalError) -> (events: [PendingEvent], repeated: [EventID]) {
+        var seen: [EventID: Int] = [:]
+        var kept: [PendingEvent] = []
+        var repeated: [EventID] = []
+        for event in self {
+            if let index = seen[event.id] {
+                guard kept[index] == event else { throw .eventIDInUse(event.id, seq: firstSeq + Int64(index)) }
+                repeated.append(event.id)
+            } else {
+                seen[event.id] = kept.count
+                kept.append(event)
+            }
+        }
+        return (kept, repeated)
+    }
+}

@@ -61,6 +61,8 @@ extension FileJournal {
             }
             pending = fresh
         }
+        let (unique, repeated) = try pending.withoutRepeatedIDs(firstSeq: tail.head.seq + 1)
+        pending = unique
         guard !pending.isEmpty else {
             return AppendResult(written: [], alreadyRecorded: already, notices: notices, head: tail.head)
         }
@@ -81,6 +83,7 @@ extension FileJournal {
         }
 
         try write(bytes, after: tail)
+        already += repeated.compactMap { id in written.first { $0.id == id } }
         let head = JournalHead(seq: written.last!.seq, hash: hash, recordedTime: recordedTime)
         return AppendResult(written: written, alreadyRecorded: already, notices: notices, head: head)
     }
@@ -99,7 +102,9 @@ extension FileJournal {
         do {
             try fd.writeAll(bytes)
             try fd.sync()
-            if startsNewSegment { try FileDescriptor.syncDirectory(directory) }
+            // A new segment's directory entry must be durable too; so must that of an empty segment
+            // a crashed writer created but never synced (or whose torn bytes were just quarantined).
+            if startsNewSegment || sizeBefore == 0 { try FileDescriptor.syncDirectory(directory) }
         } catch {
             // Leave no partial line behind: cut back what was written, or remove the new segment.
             if startsNewSegment {
@@ -122,8 +127,19 @@ extension FileJournal {
         let size = try fd.size()
         let bytes = try fd.read(count: size - tail.committedEnd, at: tail.committedEnd)
         let stamp = now.rfc3339.filter { $0.isNumber } + "-\(getpid())"
-        let quarantineName = SegmentNames.quarantine(segment: name, stamp: stamp)
-        try FileSystem.createFile(path(quarantineName), contents: bytes)
+        // Two recoveries by one process in one millisecond (or a reused pid under a fixed clock)
+        // must not collide: the second gets a numbered name instead of failing with EEXIST.
+        var quarantineName = SegmentNames.quarantine(segment: name, stamp: stamp)
+        var attempt = 1
+        while true {
+            do {
+                try FileSystem.createFile(path(quarantineName), contents: bytes)
+                break
+            } catch .io(_, _, let code) where code == EEXIST && attempt < 1000 {
+                attempt += 1
+                quarantineName = SegmentNames.quarantine(segment: name, stamp: stamp + "-\(attempt)")
+            }
+        }
         try fd.truncate(to: tail.committedEnd)
         try fd.sync()
         let what = tail.incompleteBatch.map { "\($0.lines) lines of an unfinished batch of \($0.batchSize)" }

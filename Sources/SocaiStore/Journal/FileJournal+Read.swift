@@ -46,6 +46,7 @@ extension FileJournal {
         let previousHash = start.previousHash
         var checker = LineChecker(source: metadata.source, verifyHashes: options.verifyHashes,
                                   previousHash: start.previousHash, expectedSeq: max(1, options.fromSeq))
+        checker.startsInsideBatch = options.fromSeq > 1
         var damage: JournalProblem?
         var stopped = false
         var lastDelivered: (seq: Int64, hash: SHA256Digest, time: Instant)?
@@ -54,8 +55,10 @@ extension FileJournal {
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let end = index == tail.segments.count - 1 ? tail.committedEnd : try fd.size()
             let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
-            try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
-                                         previousHash: checker.previousHash, verifyHashes: options.verifyHashes) { outcome, number, _, line in
+            var lines = first.lineNumber - 1
+            let consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
+                                                        previousHash: checker.previousHash, verifyHashes: options.verifyHashes) { outcome, number, _, line in
+                lines = number
                 switch checker.sequence(outcome) {
                 case .failure(let error):
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
@@ -70,8 +73,13 @@ extension FileJournal {
                     return true
                 }
             }
+            if damage == nil && !stopped && consumed < end {
+                // Only the last segment may end mid-line (a torn write); an earlier one was cut.
+                damage = JournalProblem(location: JournalLocation(segment: name, line: lines + 1),
+                                        message: "\(end - consumed) bytes after the last complete line of a segment that is not the last")
+            }
             if damage == nil && !stopped && index < tail.segments.count - 1, let open = checker.unfinishedBatch {
-                damage = JournalProblem(location: JournalLocation(segment: name, line: 0),
+                damage = JournalProblem(location: JournalLocation(segment: name, line: lines),
                                         message: "batch line \(open) is the last line of a segment")
             }
         }

@@ -39,6 +39,11 @@ extension FileJournal {
         var torn: TornTail?
         if lastNewlineEnd < size {
             torn = TornTail(segment: last, offset: lastNewlineEnd, byteCount: size - lastNewlineEnd)
+            let leftover = try fd.read(count: size - lastNewlineEnd, at: lastNewlineEnd)
+            if let length = leftover.withUnsafeBytes({ JournalLineCodec.completeLineLength(atStartOf: $0) }) {
+                throw .damaged(JournalLocation(segment: last, line: try BackwardLineReader.lineNumber(at: lastNewlineEnd, in: fd)),
+                               reason: JournalLineCodec.notTornReason(extraBytes: leftover.count - length))
+            }
         }
         var committedEnd = lastNewlineEnd
         var incomplete: IncompleteBatch?

@@ -26,6 +26,7 @@ public final class InMemoryJournal: EventJournal {
         var checker = LineChecker(source: source, verifyHashes: options.verifyHashes,
                                   previousHash: JournalLineCodec.genesisHash(journalID: id), expectedSeq: 1)
         var report = ReadReport(head: head, eventsRead: 0, tornTail: nil, incompleteBatch: nil, damage: nil)
+        var lastGood: JournalHead?
         for (index, line) in lines.enumerated() {
             let location = JournalLocation(segment: "memory", line: index + 1)
             let keepGoing: Bool = line.withUnsafeBytes { buffer in
@@ -35,6 +36,7 @@ public final class InMemoryJournal: EventJournal {
                     report.damage = JournalProblem(location: location, message: error.reason)
                     return false
                 case .success(let decoded):
+                    lastGood = JournalHead(seq: decoded.envelope.seq, hash: decoded.storedHash, recordedTime: decoded.envelope.recordedTime)
                     guard decoded.envelope.seq >= options.fromSeq else { return true }
                     report.eventsRead += 1
                     return body(JournalRecord(envelope: decoded.envelope, location: location, hash: decoded.storedHash, line: bytes))
@@ -42,8 +44,10 @@ public final class InMemoryJournal: EventJournal {
             }
             if !keepGoing { break }
         }
-        if let damage = report.damage, !options.allowDamaged {
-            throw .damaged(damage.location, reason: damage.message)
+        if let damage = report.damage {
+            guard options.allowDamaged else { throw .damaged(damage.location, reason: damage.message) }
+            // As FileJournal: the head is the last intact event, which is what a reader answered from.
+            report.head = lastGood ?? JournalHead(seq: 0, hash: JournalLineCodec.genesisHash(journalID: id), recordedTime: nil)
         }
         return report
     }
@@ -73,6 +77,11 @@ public final class InMemoryJournal: EventJournal {
                 }
                 pending = fresh
             }
+            let repeated: [EventID]
+            switch Result(catching: { () throws(JournalError) in try pending.withoutRepeatedIDs(firstSeq: state.head.seq + 1) }) {
+            case .success(let split): (pending, repeated) = split
+            case .failure(let error): return .failure(error)
+            }
             guard !pending.isEmpty else {
                 return .success(AppendResult(written: [], alreadyRecorded: already, notices: [], head: state.head))
             }
@@ -91,6 +100,7 @@ public final class InMemoryJournal: EventJournal {
             }
             state.lines += lines
             state.head = JournalHead(seq: written.last!.seq, hash: hash, recordedTime: recordedTime)
+            already += repeated.compactMap { id in written.first { $0.id == id } }
             return .success(AppendResult(written: written, alreadyRecorded: already, notices: [], head: state.head))
         }
         return try result.get()

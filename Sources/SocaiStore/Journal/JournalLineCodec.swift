@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SocaiCore
 
 /// One journal line ↔ one event: CloudEvents 1.0 in JSON, socai's extension attributes, and the
@@ -47,8 +52,12 @@ public enum JournalLineCodec {
         w.write(.object(event.payload.data))
         var bytes = w.bytes
         let hash = chainHash(previous: previousHash, body: bytes)
+        bytes.reserveCapacity(bytes.count + hashTailLength + 1)
         bytes.append(contentsOf: hashSuffixPrefix)
-        bytes.append(contentsOf: Array(hash.hex.utf8))
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { hex in
+            hash.writeHex(into: hex)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(hex))
+        }
         bytes.append(0x22)
         bytes.append(0x7D)
         bytes.append(0x0A)
@@ -71,9 +80,15 @@ public enum JournalLineCodec {
     }
 
     /// SHA-256 of the previous hash in hex followed by the line's body.
+    ///
+    /// Runs once per line on every read, so it allocates nothing: the previous digest's hex is
+    /// written into a 64-byte stack buffer, and the body is hashed where it lies.
     public static func chainHash(previous: SHA256Digest, body: UnsafeRawBufferPointer) -> SHA256Digest {
         var hasher = SHA256()
-        hasher.update(Array(previous.hex.utf8))
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { hex in
+            previous.writeHex(into: hex)
+            hasher.update(UnsafeRawBufferPointer(hex))
+        }
         hasher.update(body)
         return hasher.finalize()
     }
@@ -82,16 +97,48 @@ public enum JournalLineCodec {
         body.withUnsafeBytes { chainHash(previous: previous, body: $0) }
     }
 
-    /// Splits a line (without `\n`) into its hashed body and its stored hash, or says why it cannot.
+    /// Splits a line (without `\n`) into its hashed body and its stored hash, or nil when the line
+    /// does not end with `,"chainhash":"` + 64 lowercase hex digits + `"}`. Reads the bytes in
+    /// place: no String is built.
     public static func splitHash(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, stored: SHA256Digest)? {
         let n = line.count
         guard n > hashTailLength, line[n - 1] == 0x7D, line[n - 2] == 0x22 else { return nil }
         let prefixStart = n - hashTailLength
-        for (i, byte) in hashSuffixPrefix.enumerated() where line[prefixStart + i] != byte { return nil }
+        let prefixMatches = hashSuffixPrefix.withUnsafeBytes { expected in
+            memcmp(line.baseAddress! + prefixStart, expected.baseAddress!, expected.count) == 0
+        }
+        guard prefixMatches else { return nil }
         let hexStart = prefixStart + hashSuffixPrefix.count
-        let hex = String(decoding: UnsafeRawBufferPointer(rebasing: line[hexStart..<(hexStart + 64)]), as: UTF8.self)
-        guard let digest = SHA256Digest(hex: hex), digest.hex == hex else { return nil }
+        guard let digest = SHA256Digest(lowercaseHex: UnsafeRawBufferPointer(rebasing: line[hexStart..<(hexStart + 64)])) else {
+            return nil
+        }
         return (UnsafeRawBufferPointer(rebasing: line[0..<prefixStart]), digest)
+    }
+
+    /// When `bytes` (what follows the last `\n` of a segment) begin with a complete, decodable line
+    /// and go on past it, that line's length; otherwise nil.
+    ///
+    /// A torn write is a prefix of what the writer wrote, and the writer always puts `\n` right
+    /// after a line's `"}`. So a whole line followed by anything but its `\n` is not a crash's
+    /// leftover but a changed or inserted byte: damage to an acknowledged line, which must be
+    /// reported, never moved to quarantine as if it had never been written.
+    static func completeLineLength(atStartOf bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count > hashTailLength + 1 else { return nil }
+        var end = hashTailLength + 1
+        while end < bytes.count {
+            // Only where the fixed tail could end: `"}` preceded by the hash attribute.
+            if bytes[end - 1] == 0x7D, bytes[end - 2] == 0x22 {
+                let candidate = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
+                if splitHash(candidate) != nil, (try? decode(candidate)) != nil { return end }
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    static func notTornReason(extraBytes: Int) -> String {
+        "the last line is complete but \(extraBytes) byte\(extraBytes == 1 ? "" : "s") follow\(extraBytes == 1 ? "s" : "") it where its newline should be "
+            + "(a changed or added byte, not an interrupted write)"
     }
 
     /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes.

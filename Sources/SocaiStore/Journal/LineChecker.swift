@@ -15,6 +15,8 @@ struct LineChecker {
     var expectedSeq: Int64
     var lastRecordedTime: Instant?
     var openBatch: BatchMark?
+    /// Reading from a seq inside a batch: the first line may continue a batch begun before it.
+    var startsInsideBatch = false
     private var decoder = FastLineDecoder()
 
     init(source: String, verifyHashes: Bool, previousHash: SHA256Digest, expectedSeq: Int64) {
@@ -79,9 +81,10 @@ struct LineChecker {
             if event.batch?.count != open.count || event.batch?.index != open.index + 1 {
                 problems.append("batch line \(open) is followed by \(event.batch.map(\.description) ?? "a line outside the batch")")
             }
-        } else if let mark = event.batch, mark.index != 1 {
+        } else if let mark = event.batch, mark.index != 1, !startsInsideBatch {
             problems.append("batch line \(mark) does not follow line \(mark.index - 1)/\(mark.count)")
         }
+        startsInsideBatch = false
         previousHash = decoded.storedHash
         expectedSeq = event.seq + 1
         lastRecordedTime = event.recordedTime
