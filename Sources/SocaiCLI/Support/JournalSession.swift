@@ -32,8 +32,8 @@ struct JournalSession {
         let progress = Progress(invocation, label: LocalizedText(en: "reading", vi: "đang đọc"))
         do {
             report = try journal.read(options) { record in
-                if let limit, record.envelope.recordedTime > limit { return false }
-                ledger.apply(record.envelope)
+                if let limit, record.recordedTime > limit { return false }
+                if let flow = record.flowLine { ledger.apply(flow) } else { ledger.apply(record.envelope) }
                 progress.tick()
                 return true
             }

@@ -53,17 +53,8 @@ public struct Ledger: Sendable {
         headRecordedTime = event.recordedTime
         switch event.payload {
         case .flow(let flow):
-            let unit = index(of: event.subject)
-            var flags: FlowRow.Flags = []
-            if let since = flow.since {
-                flags.insert(.hasPeriod)
-                periodStarts[event.seq] = Int32(since.dayNumber)
-            }
-            let row = FlowRow(seq: event.seq, recordedAt: event.recordedTime.millisecondsSinceEpoch, id: EventKey(event.id),
-                              day: Int32(event.effectiveDate.dayNumber), count: Int32(clamping: flow.count),
-                              kind: flow.kind, flags: flags, recordedBy: intern(event.recordedBy),
-                              source: intern(event.sourceDocument ?? ""))
-            insert(row, unit: unit)
+            applyFlow(seq: event.seq, id: EventKey(event.id), subject: event.subject, date: event.effectiveDate,
+                      recordedTime: event.recordedTime, recordedBy: event.recordedBy, source: event.sourceDocument, flow: flow)
         case .correction(let correction):
             applyCorrection(correction, envelope: event)
         default:
@@ -76,6 +67,28 @@ public struct Ledger: Sendable {
                                         recordedTime: event.recordedTime, recordedBy: event.recordedBy,
                                         sourceDocument: event.sourceDocument, payload: event.payload))
         }
+    }
+
+    /// Folds in a flow read straight from the journal (no envelope built). Events must come in seq order.
+    public mutating func apply(_ line: FlowLine) {
+        headSeq = line.seq
+        headRecordedTime = line.recordedTime
+        applyFlow(seq: line.seq, id: line.id, subject: line.subject, date: line.effectiveDate, recordedTime: line.recordedTime,
+                  recordedBy: line.recordedBy, source: line.sourceDocument, flow: line.flow)
+    }
+
+    private mutating func applyFlow(seq: Int64, id: EventKey, subject: UnitID, date: CalendarDate, recordedTime: Instant,
+                                    recordedBy: String, source: String?, flow: Flow) {
+        let unit = index(of: subject)
+        var flags: FlowRow.Flags = []
+        if let since = flow.since {
+            flags.insert(.hasPeriod)
+            periodStarts[seq] = Int32(since.dayNumber)
+        }
+        let row = FlowRow(seq: seq, recordedAt: recordedTime.millisecondsSinceEpoch, id: id, day: Int32(date.dayNumber),
+                          count: Int32(clamping: flow.count), kind: flow.kind, flags: flags, recordedBy: intern(recordedBy),
+                          source: intern(source ?? ""))
+        insert(row, unit: unit)
     }
 
     /// The index of `unit`, registering it on first sight so the fold never fails on a journal

@@ -40,7 +40,7 @@ extension FileJournal {
         for name in names { totalBytes += (try? FileDescriptor.open(path(name), O_RDONLY).size()) ?? 0 }
 
         var checker = LineChecker(source: metadata.source, verifyHashes: true, previousHash: genesisHash, expectedSeq: 1)
-        var seenIDs: [UUIDKey: Int64] = [:]
+        var seenIDs: [EventKey: Int64] = [:]
         var bytesDone = 0
         var lastProgress = 0
         var head: JournalHead?
@@ -58,15 +58,14 @@ extension FileJournal {
                     report.problems.append(JournalProblem(location: location, message: error.reason))
                 case .success(let decoded):
                     report.events += 1
-                    let key = UUIDKey(decoded.envelope.id)
+                    let key = decoded.idKey
                     if let previous = seenIDs[key] {
                         report.problems.append(JournalProblem(location: location,
-                                                              message: "event id \(decoded.envelope.id) was already used by seq \(previous)"))
+                                                              message: "event id \(key.eventID) was already used by seq \(previous)"))
                     } else {
-                        seenIDs[key] = decoded.envelope.seq
+                        seenIDs[key] = decoded.seq
                     }
-                    head = JournalHead(seq: decoded.envelope.seq, hash: decoded.storedHash,
-                                       recordedTime: decoded.envelope.recordedTime)
+                    head = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
                 }
                 if let progress, bytesDone + offset - lastProgress > 8 << 20 {
                     lastProgress = bytesDone + offset
@@ -101,22 +100,5 @@ extension FileJournal {
         report.head = head
         progress?(totalBytes, totalBytes)
         return report
-    }
-}
-
-/// An event id as two 64-bit halves: a set of them costs 16 bytes an id, not a String each.
-struct UUIDKey: Hashable {
-    let high: UInt64
-    let low: UInt64
-
-    init(_ id: EventID) {
-        var high: UInt64 = 0, low: UInt64 = 0, count = 0
-        for byte in id.rawValue.utf8 where byte != 0x2D {
-            let nibble = UInt64(byte <= 0x39 ? byte - 0x30 : byte - 0x61 + 10)
-            if count < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
-            count += 1
-        }
-        self.high = high
-        self.low = low
     }
 }

@@ -27,7 +27,7 @@ struct FastLineDecoder {
     private mutating func fastDecode(_ line: UnsafeRawBufferPointer, storedHash: SHA256Digest) -> DecodedLine? {
         var s = Scanner(bytes: line)
         guard s.literal(#"{"specversion":"1.0","id":""#), let idBytes = s.plainString(), idBytes.count == 36,
-              let id = FastLineDecoder.eventID(idBytes),
+              let key = EventKey(canonicalBytes: idBytes),
               s.literal(#","source":""#), let sourceBytes = s.plainString(),
               s.literal(#","type":""#), let typeBytes = s.plainString(),
               let type = FastLineDecoder.eventType(typeBytes),
@@ -51,9 +51,11 @@ struct FastLineDecoder {
         guard s.literal(#","data":"#) else { return nil }
         let payload: EventPayload
         if type.isFlow, let flow = s.flowData(type) {
-            payload = .flow(flow)
             // The hash tail itself was checked by `splitHash`: this must be that tail, 64 hex digits from the end.
             guard s.literal(#","chainhash":""#), s.i == line.count - 66 else { return nil }
+            let flowLine = FlowLine(seq: seq, id: key, subject: subject, effectiveDate: date, recordedTime: recorded,
+                                    recordedBy: cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch, flow: flow)
+            return DecodedLine(flow: flowLine, source: cached(sourceBytes, &lastSource), storedHash: storedHash)
         } else {
             // Other events: the strict parser reads only the `data` object, which ends where the hash tail begins.
             let dataEnd = line.count - JournalLineCodec.hashTailLength
@@ -61,6 +63,7 @@ struct FastLineDecoder {
                   let decoded = try? EventPayload(type: type, data: object) else { return nil }
             payload = decoded
         }
+        guard let id = FastLineDecoder.eventID(idBytes) else { return nil }
         let envelope = EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: date, recordedTime: recorded,
                                      recordedBy: cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch,
                                      payload: payload)
@@ -113,11 +116,10 @@ private struct Scanner {
     let bytes: UnsafeRawBufferPointer
     var i = 0
 
+    @inline(__always)
     mutating func literal(_ text: StaticString) -> Bool {
         let n = text.utf8CodeUnitCount
-        guard i + n <= bytes.count else { return false }
-        let p = text.utf8Start
-        for k in 0..<n where bytes[i + k] != p[k] { return false }
+        guard i + n <= bytes.count, memcmp(bytes.baseAddress! + i, text.utf8Start, n) == 0 else { return false }
         i += n
         return true
     }

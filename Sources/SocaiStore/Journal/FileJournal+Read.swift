@@ -64,11 +64,11 @@ extension FileJournal {
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                     return false
                 case .success(let decoded):
-                    guard decoded.envelope.seq >= options.fromSeq else { return true }
-                    let record = JournalRecord(envelope: decoded.envelope, location: JournalLocation(segment: name, line: number),
+                    guard decoded.seq >= options.fromSeq else { return true }
+                    let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
                                                hash: decoded.storedHash, line: line)
                     report.eventsRead += 1
-                    lastDelivered = (decoded.envelope.seq, decoded.storedHash, decoded.envelope.recordedTime)
+                    lastDelivered = (decoded.seq, decoded.storedHash, decoded.recordedTime)
                     if !body(record) { stopped = true; return false }
                     return true
                 }

@@ -36,10 +36,10 @@ public final class InMemoryJournal: EventJournal {
                     report.damage = JournalProblem(location: location, message: error.reason)
                     return false
                 case .success(let decoded):
-                    lastGood = JournalHead(seq: decoded.envelope.seq, hash: decoded.storedHash, recordedTime: decoded.envelope.recordedTime)
-                    guard decoded.envelope.seq >= options.fromSeq else { return true }
+                    lastGood = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
+                    guard decoded.seq >= options.fromSeq else { return true }
                     report.eventsRead += 1
-                    return body(JournalRecord(envelope: decoded.envelope, location: location, hash: decoded.storedHash, line: bytes))
+                    return body(JournalRecord(decoded: decoded, location: location, hash: decoded.storedHash, line: bytes))
                 }
             }
             if !keepGoing { break }

@@ -197,9 +197,69 @@ public enum JournalLineCodec {
 
 /// A decoded line: the event, the journal `source` it names, and the chain hash it stores.
 public struct DecodedLine: Sendable {
-    public var envelope: EventEnvelope
+    /// A flow stays compact until someone needs its envelope: readers that fold flows never do.
+    enum Event: Sendable {
+        case envelope(EventEnvelope)
+        case flow(FlowLine)
+    }
+
+    var event: Event
     public var source: String
     public var storedHash: SHA256Digest
+
+    init(envelope: EventEnvelope, source: String, storedHash: SHA256Digest) {
+        self.event = .envelope(envelope)
+        self.source = source
+        self.storedHash = storedHash
+    }
+
+    init(flow: FlowLine, source: String, storedHash: SHA256Digest) {
+        self.event = .flow(flow)
+        self.source = source
+        self.storedHash = storedHash
+    }
+
+    public var envelope: EventEnvelope {
+        switch event {
+        case .envelope(let envelope): envelope
+        case .flow(let flow): flow.envelope
+        }
+    }
+
+    /// The flow, when the line is one, without building an envelope.
+    public var flowLine: FlowLine? {
+        if case .flow(let flow) = event { return flow }
+        return nil
+    }
+
+    public var seq: Int64 {
+        switch event {
+        case .envelope(let envelope): envelope.seq
+        case .flow(let flow): flow.seq
+        }
+    }
+
+    public var recordedTime: Instant {
+        switch event {
+        case .envelope(let envelope): envelope.recordedTime
+        case .flow(let flow): flow.recordedTime
+        }
+    }
+
+    /// The event id in its packed form.
+    public var idKey: EventKey {
+        switch event {
+        case .envelope(let envelope): EventKey(envelope.id)
+        case .flow(let flow): flow.id
+        }
+    }
+
+    public var batch: BatchMark? {
+        switch event {
+        case .envelope(let envelope): envelope.batch
+        case .flow(let flow): flow.batch
+        }
+    }
 }
 
 /// Why a complete line is not a valid socai event.

@@ -2,11 +2,29 @@ import SocaiCore
 
 /// One event as a reader sees it: the decoded envelope, where it is, and its exact bytes.
 public struct JournalRecord {
-    public let envelope: EventEnvelope
+    let decoded: DecodedLine
     public let location: JournalLocation
     public let hash: SHA256Digest
     /// The line's bytes without `\n`: valid only during the callback that receives the record.
     public let line: UnsafeRawBufferPointer
+
+    init(decoded: DecodedLine, location: JournalLocation, hash: SHA256Digest, line: UnsafeRawBufferPointer) {
+        self.decoded = decoded
+        self.location = location
+        self.hash = hash
+        self.line = line
+    }
+
+    public init(envelope: EventEnvelope, location: JournalLocation, hash: SHA256Digest, line: UnsafeRawBufferPointer) {
+        self.init(decoded: DecodedLine(envelope: envelope, source: "", storedHash: hash), location: location, hash: hash, line: line)
+    }
+
+    /// The event (built on demand for a flow read in its compact form).
+    public var envelope: EventEnvelope { decoded.envelope }
+    /// The flow, when the line is one, in the compact form the fold takes.
+    public var flowLine: FlowLine? { decoded.flowLine }
+    public var seq: Int64 { decoded.seq }
+    public var recordedTime: Instant { decoded.recordedTime }
 }
 
 /// What a read saw besides the events: the head it read to, a torn tail it ignored, and the

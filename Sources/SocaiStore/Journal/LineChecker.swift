@@ -65,30 +65,30 @@ struct LineChecker {
             resynchronise(storedHash: outcome.stored)
             return .failure(LineDecodingError(outcome.problem ?? "unreadable"))
         }
-        let event = decoded.envelope
+        let seq = decoded.seq, recordedTime = decoded.recordedTime, batch = decoded.batch
         var problems: [String] = []
-        if event.seq != expectedSeq {
-            problems.append("seq is \(event.seq), expected \(expectedSeq) (a line is missing, duplicated or out of order)")
+        if seq != expectedSeq {
+            problems.append("seq is \(seq), expected \(expectedSeq) (a line is missing, duplicated or out of order)")
         }
         if let problem = outcome.problem { problems.append(problem) }
         if decoded.source != source {
             problems.append("source is \(decoded.source), not this journal's \(source)")
         }
-        if let last = lastRecordedTime, event.recordedTime < last {
-            problems.append("recordedtime \(event.recordedTime) is earlier than the line before it (\(last))")
+        if let last = lastRecordedTime, recordedTime < last {
+            problems.append("recordedtime \(recordedTime) is earlier than the line before it (\(last))")
         }
         if let open = openBatch {
-            if event.batch?.count != open.count || event.batch?.index != open.index + 1 {
-                problems.append("batch line \(open) is followed by \(event.batch.map(\.description) ?? "a line outside the batch")")
+            if batch?.count != open.count || batch?.index != open.index + 1 {
+                problems.append("batch line \(open) is followed by \(batch.map(\.description) ?? "a line outside the batch")")
             }
-        } else if let mark = event.batch, mark.index != 1, !startsInsideBatch {
+        } else if let mark = batch, mark.index != 1, !startsInsideBatch {
             problems.append("batch line \(mark) does not follow line \(mark.index - 1)/\(mark.count)")
         }
         startsInsideBatch = false
         previousHash = decoded.storedHash
-        expectedSeq = event.seq + 1
-        lastRecordedTime = event.recordedTime
-        openBatch = event.batch.flatMap { $0.index < $0.count ? $0 : nil }
+        expectedSeq = seq + 1
+        lastRecordedTime = recordedTime
+        openBatch = batch.flatMap { $0.index < $0.count ? $0 : nil }
         if !problems.isEmpty { return .failure(LineDecodingError(problems.joined(separator: "; "))) }
         return .success(decoded)
     }

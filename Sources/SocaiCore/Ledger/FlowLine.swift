@@ -1,0 +1,54 @@
+/// A flow event as read from the journal, before it is an `EventEnvelope`: what the fold needs,
+/// without the allocations of a full envelope (its id stays 16 bytes, not a 36-character String).
+///
+/// Flows are nearly every line of a large journal; readers hand these to `Ledger.apply(_:)`
+/// directly, and build the envelope only when someone asks for it (`envelope`).
+public struct FlowLine: Sendable {
+    public var seq: Int64
+    public var id: EventKey
+    public var subject: UnitID
+    public var effectiveDate: CalendarDate
+    public var recordedTime: Instant
+    public var recordedBy: String
+    public var sourceDocument: String?
+    public var batch: BatchMark?
+    public var flow: Flow
+
+    public init(seq: Int64, id: EventKey, subject: UnitID, effectiveDate: CalendarDate, recordedTime: Instant,
+                recordedBy: String, sourceDocument: String?, batch: BatchMark?, flow: Flow) {
+        self.seq = seq
+        self.id = id
+        self.subject = subject
+        self.effectiveDate = effectiveDate
+        self.recordedTime = recordedTime
+        self.recordedBy = recordedBy
+        self.sourceDocument = sourceDocument
+        self.batch = batch
+        self.flow = flow
+    }
+
+    public var envelope: EventEnvelope {
+        EventEnvelope(seq: seq, id: id.eventID, subject: subject, effectiveDate: effectiveDate, recordedTime: recordedTime,
+                      recordedBy: recordedBy, sourceDocument: sourceDocument, batch: batch, payload: .flow(flow))
+    }
+}
+
+extension EventKey {
+    /// Parses a canonical lowercase UUID's 32 hex digits straight from bytes.
+    public init?(canonicalBytes bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 36 else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0, count = 0
+        for i in 0..<36 {
+            let b = bytes[i]
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard b == 0x2D else { return nil }
+                continue
+            }
+            let nibble: UInt64
+            if b >= 0x30 && b <= 0x39 { nibble = UInt64(b &- 0x30) } else if b >= 0x61 && b <= 0x66 { nibble = UInt64(b &- 0x61 &+ 10) } else { return nil }
+            if count < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
+            count += 1
+        }
+        self.init(high: high, low: low)
+    }
+}
