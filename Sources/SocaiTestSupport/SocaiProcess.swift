@@ -80,7 +80,8 @@ public final class ScratchJournal: @unchecked Sendable {
 
     /// The bytes of every segment, concatenated: to assert nothing was written.
     public var journalBytes: [UInt8] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: journalPath)) ?? []).filter { $0.hasPrefix("segment-") }.sorted()
+        // Segments and quarantine files; seals are derived from segments and left out.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: journalPath)) ?? []).filter { $0.hasPrefix("segment-") && !$0.hasSuffix(".seal") }.sorted()
         return names.flatMap { FileManager.default.contents(atPath: journalPath + "/" + $0).map { Array($0) } ?? [] }
     }
 }

@@ -104,7 +104,7 @@ final class RecordFixture: @unchecked Sendable {
     /// The segment files' names, in journal order.
     var segments: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: journal.journalPath)) ?? [])
-            .filter { $0.hasPrefix("segment-") }.sorted()
+            .filter { $0.hasPrefix("segment-") && !$0.hasSuffix(".seal") }.sorted()
     }
 
     /// The last event, as `TYPE SUBJECT TIME DATA` (data as compact JSON, in stored key order).

@@ -95,6 +95,9 @@ extension FileJournal {
         let startsNewSegment = lastName == nil
             || (tail.committedEnd > 0 && tail.committedEnd + bytes.count > metadata.segmentBytes)
         let name = startsNewSegment ? SegmentNames.name(tail.segments.count + 1) : lastName!
+        if startsNewSegment, let closing = lastName, !FileSystem.exists(sealPath(closing)) {
+            try sealClosingSegment(closing, tail: tail)
+        }
         let segmentPath = path(name)
         let flags = startsNewSegment ? (O_WRONLY | O_CREAT | O_EXCL | O_APPEND) : (O_WRONLY | O_APPEND)
         let fd = try FileDescriptor.open(segmentPath, flags)
@@ -116,6 +119,21 @@ extension FileJournal {
             }
             throw error
         }
+    }
+
+    /// Seals the segment the journal is rolling over from: its whole chain checked from the hash
+    /// stored on the line before it.
+    private func sealClosingSegment(_ segment: String, tail: TailState) throws(JournalError) {
+        guard let index = tail.segments.firstIndex(of: segment), let first = try firstSeq(of: segment) else { return }
+        var previous = genesisHash
+        if index > 0 {
+            let before = try FileDescriptor.open(path(tail.segments[index - 1]), O_RDONLY)
+            if let (_, bytes) = try BackwardLineReader.line(endingAt: try before.size(), in: before),
+               let stored = bytes.withUnsafeBytes({ JournalLineCodec.splitHash($0)?.stored }) {
+                previous = stored
+            }
+        }
+        try seal(segment, previousHash: previous, firstSeq: first)
     }
 
     /// Moves the bytes after the last committed line into a quarantine file beside the segment,

@@ -56,8 +56,12 @@ extension FileJournal {
             let end = index == tail.segments.count - 1 ? tail.committedEnd : try fd.size()
             let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
             var lines = first.lineNumber - 1
+            // A closed segment whose seal matches its bytes is not re-hashed line by line (see SegmentSeal).
+            let seal = options.verifyHashes && first.offset == 0 && index < tail.segments.count - 1
+                ? try matchingSeal(name, fd: fd, size: end) : nil
             let consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
-                                                        previousHash: checker.previousHash, verifyHashes: options.verifyHashes) { outcome, number, _, line in
+                                                        previousHash: checker.previousHash,
+                                                        verifyHashes: options.verifyHashes && seal == nil) { outcome, number, _, line in
                 lines = number
                 switch checker.sequence(outcome) {
                 case .failure(let error):
@@ -72,6 +76,10 @@ extension FileJournal {
                     if !body(record) { stopped = true; return false }
                     return true
                 }
+            }
+            if let seal, damage == nil, !stopped, lines != seal.lines || checker.previousHash != seal.chainHash {
+                damage = JournalProblem(location: JournalLocation(segment: name, line: lines),
+                                        message: "the segment and its seal disagree (lines or last chain hash); run `socai verify`")
             }
             if damage == nil && !stopped && consumed < end {
                 // Only the last segment may end mid-line (a torn write); an earlier one was cut.
