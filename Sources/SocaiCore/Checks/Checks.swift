@@ -322,7 +322,7 @@ extension LedgerView {
             guard definition.countsUnitKinds.isEmpty else { continue }
             for report in reportsOfKey {
                 guard let stated = report.value.exactCount else { continue }
-                let children = registry.childrenByParent(at: report.date)[unit] ?? []
+                let children = children(at: report.date)[unit] ?? []
                 guard !children.isEmpty else { continue }
                 let values = children.map { level($0, key, at: report.date)?.count }
                 guard values.allSatisfy({ $0 != nil }) else { continue }

@@ -128,12 +128,14 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes.
+        var ascii = true
+        // Fast path: no escapes. ASCII needs no UTF-8 validation.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x22 {
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     throw JSONError(offset: start, message: "invalid UTF-8 in string")
                 }
@@ -141,6 +143,7 @@ public struct JSONParser {
             }
             if byte == 0x5C { break }
             if byte < 0x20 { throw error("control character in string") }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         // Slow path: escapes.

@@ -112,7 +112,7 @@ extension LedgerView {
         let value = isFlowFigure ? nil : level(unit, key, at: to)
         var components: [AuditReport.Component] = []
         if value?.provenance == .rolledUp {
-            for child in registry.childrenByParent(at: to)[unit] ?? [] {
+            for child in children(at: to)[unit] ?? [] {
                 if let v = level(child, key, at: to) {
                     components.append(AuditReport.Component(unit: registry[child].id, name: registry[child].name(at: to), value: v))
                 }

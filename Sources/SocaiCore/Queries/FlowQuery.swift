@@ -77,7 +77,7 @@ extension LedgerView {
         if let events = eventTotal(unit, kinds: kinds, from: period.from, to: period.to) {
             return FlowTotal(value: events, provenance: .derived, report: nil, fromEvents: events)
         }
-        let children = registry.childrenByParent(at: period.to)[unit] ?? []
+        let children = children(at: period.to)[unit] ?? []
         let parts = children.compactMap { flowTotal($0, key, over: period) }
         guard !parts.isEmpty else { return nil }
         return FlowTotal(value: parts.reduce(0) { $0 + $1.value }, provenance: .rolledUp, report: nil, fromEvents: 0)

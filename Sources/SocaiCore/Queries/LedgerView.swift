@@ -11,6 +11,15 @@ public final class LedgerView {
     private var epochCache: [Int32: [(from: Int, to: Int, chain: [Int32])]] = [:]
     /// Units that are ever anyone's parent.
     private var parents: Set<Int32>?
+    private var childrenCache: [Int: [Int32: [Int32]]] = [:]
+
+    /// The active children of each unit at `date`, computed once per date.
+    public func children(at date: CalendarDate) -> [Int32: [Int32]] {
+        if let cached = childrenCache[date.dayNumber] { return cached }
+        let children = registry.childrenByParent(at: date)
+        childrenCache[date.dayNumber] = children
+        return children
+    }
 
     private struct LevelCacheKey: Hashable {
         let key: String
@@ -129,7 +138,7 @@ public final class LedgerView {
         let reportsLater = Set(registry.entries.compactMap { entry -> Int32? in
             !countedKinds.isEmpty && values[entry.index] == nil && !reports.levelReports(entry.index, key).isEmpty ? entry.index : nil
         })
-        let children = registry.childrenByParent(at: date)
+        let children = self.children(at: date)
         var visiting = Set<Int32>()
         func rollUp(_ unit: Int32) -> LevelValue? {
             if let existing = values[unit] { return existing }

@@ -79,6 +79,9 @@ public struct UnitRegistry: Sendable {
     public private(set) var dissolutions: [(date: CalendarDate, unit: Int32, seq: Int64)] = []
     public private(set) var aggregateMergers: [(date: CalendarDate, seq: Int64, merger: AggregateMerger, scope: Int32)] = []
 
+    /// Every unit that was ever under each unit.
+    private(set) var everChildren: [Int32: [Int32]] = [:]
+
     public init(_ ledger: Ledger) {
         index = ledger.unitIndex
         entries = ledger.unitIDs.enumerated().map { Entry(id: $1, index: Int32($0)) }
@@ -130,6 +133,11 @@ public struct UnitRegistry: Sendable {
                 continue
             }
         }
+        for entry in entries {
+            for parent in Set(entry.parents.compactMap(\.value)) where parent != entry.index {
+                everChildren[parent, default: []].append(entry.index)
+            }
+        }
     }
 
     private mutating func establish(_ i: Int, _ name: String, _ kind: UnitKind, _ setting: UnitSetting?, _ parent: UnitID?,
@@ -143,7 +151,10 @@ public struct UnitRegistry: Sendable {
         entries[i].parents.insert(Change(day: day, seq: record.seq, value: parent.flatMap { index[$0] }), at: 0)
     }
 
-    public subscript(_ i: Int32) -> Entry { entries[Int(i)] }
+    /// Read in place: entries hold arrays, and copying one per lookup shows up in every query.
+    public subscript(_ i: Int32) -> Entry {
+        _read { yield entries[Int(i)] }
+    }
 
     public func entry(_ id: UnitID) -> Entry? { index[id].map { entries[Int($0)] } }
 
@@ -231,11 +242,7 @@ public struct UnitRegistry: Sendable {
         var seen: Set<Int32> = [unit]
         var i = 0
         while i < result.count {
-            let current = result[i]
-            for entry in entries where !seen.contains(entry.index) && entry.parents.contains(where: { $0.value == current }) {
-                seen.insert(entry.index)
-                result.append(entry.index)
-            }
+            for child in everChildren[result[i]] ?? [] where seen.insert(child).inserted { result.append(child) }
             i += 1
         }
         return result
