@@ -85,8 +85,14 @@ public enum LedgerSnapshot {
         return body
     }
 
+    /// Runs `body` for indices `0..<count`, possibly on several threads at once (the store passes
+    /// Dispatch's `concurrentPerform`; Core itself has no threads).
+    public typealias ParallelFor = @Sendable (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void
+
     /// Decodes a snapshot; `checked` skips the checksum when `stamp(of:)` already verified it.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, checked: Bool = false) throws(Invalid) -> (Ledger, SnapshotStamp) {
+    /// Records are decoded in parallel chunks through `parallelFor` (their JSON is most of the cost).
+    public static func decode(_ bytes: UnsafeRawBufferPointer, checked: Bool = false,
+                              parallelFor: ParallelFor = { count, body in for i in 0..<count { body(i) } }) throws(Invalid) -> (Ledger, SnapshotStamp) {
         let body = checked ? UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]) : try checkedBody(bytes)
         var r = ByteReader(body)
         do {
@@ -121,12 +127,14 @@ public enum LedgerSnapshot {
             }
             var periodStarts: [Int64: Int32] = [:]
             for _ in 0..<Int(try r.u32()) { periodStarts[try r.i64()] = try r.i32() }
-            var records: [LedgerRecord] = []
+            var texts: [String] = []
             let recordCount = Int(try r.u32())
-            records.reserveCapacity(recordCount)
-            for _ in 0..<recordCount { records.append(try record(from: try r.string())) }
-            var corrections: [CorrectionRecord] = []
-            for _ in 0..<Int(try r.u32()) { corrections.append(try correction(from: try r.string())) }
+            texts.reserveCapacity(recordCount)
+            for _ in 0..<recordCount { texts.append(try r.string()) }
+            let records = try decodeAll(texts, parallelFor: parallelFor, record(from:))
+            texts.removeAll(keepingCapacity: true)
+            for _ in 0..<Int(try r.u32()) { texts.append(try r.string()) }
+            let corrections = try decodeAll(texts, parallelFor: parallelFor, correction(from:))
             guard r.offset == body.count else { throw Invalid(reason: "bytes after the last section") }
             ledger.restore(headSeq: stamp.seq, headRecordedTime: stamp.recordedTime, unitIDs: units, flows: flows,
                            periodStarts: periodStarts, records: records, corrections: corrections, strings: strings)
@@ -138,6 +146,27 @@ public enum LedgerSnapshot {
         } catch {
             throw Invalid(reason: "\(error)")
         }
+    }
+
+    /// Decodes every text with `decode`, in chunks run through `parallelFor`; the first failure wins.
+    private static func decodeAll<T: Sendable>(_ texts: [String], parallelFor: ParallelFor,
+                                               _ decode: @escaping @Sendable (String) throws(Invalid) -> T) throws(Invalid) -> [T] {
+        let chunks = texts.count < 2048 ? 1 : 8
+        let results = ChunkResults<T>(count: chunks)
+        parallelFor(chunks) { chunk in
+            let from = texts.count * chunk / chunks, to = texts.count * (chunk + 1) / chunks
+            var part: [T] = []
+            part.reserveCapacity(to - from)
+            let outcome = Result { () throws(Invalid) -> [T] in
+                for i in from..<to { part.append(try decode(texts[i])) }
+                return part
+            }
+            results.set(chunk, outcome)
+        }
+        var all: [T] = []
+        all.reserveCapacity(texts.count)
+        for chunk in 0..<chunks { all += try results.get(chunk) }
+        return all
     }
 
     private static func header(_ r: inout ByteReader) throws(Invalid) -> SnapshotStamp {
@@ -216,5 +245,22 @@ public enum LedgerSnapshot {
                                 sourceDocument: o["src"]?.string, correction: correction,
                                 previousDate: o["previousDate"]?.string.flatMap(CalendarDate.init(isoText:)),
                                 previousData: o["previousData"]?.object, failure: o["failure"]?.string)
+    }
+}
+
+/// Results of chunks written by different threads, each to its own slot.
+final class ChunkResults<T: Sendable>: @unchecked Sendable {
+    private var slots: [Result<[T], LedgerSnapshot.Invalid>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// Each chunk writes only its own slot, and reads happen after every chunk finished.
+    func set(_ chunk: Int, _ result: Result<[T], LedgerSnapshot.Invalid>) {
+        slots.withUnsafeMutableBufferPointer { $0[chunk] = result }
+    }
+
+    func get(_ chunk: Int) throws(LedgerSnapshot.Invalid) -> [T] {
+        guard let slot = slots[chunk] else { throw LedgerSnapshot.Invalid(reason: "a chunk was not decoded") }
+        return try slot.get()
     }
 }

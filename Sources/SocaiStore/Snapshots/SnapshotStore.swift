@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import SocaiCore
 
 /// Snapshot files of one journal: `DIR/<journal id>/snapshot-<seq>.snap`, written atomically,
@@ -82,7 +83,9 @@ public struct SnapshotStore: Sendable {
                 continue
             }
             let decoded = bytes.withUnsafeBytes { b in
-                Result(catching: { () throws(LedgerSnapshot.Invalid) in try LedgerSnapshot.decode(b, checked: true) })
+                Result(catching: { () throws(LedgerSnapshot.Invalid) in
+                    try LedgerSnapshot.decode(b, checked: true, parallelFor: { count, body in DispatchQueue.concurrentPerform(iterations: count, execute: body) })
+                })
             }
             switch decoded {
             case .success(let (ledger, _)): return (ledger, stamp, notices)
