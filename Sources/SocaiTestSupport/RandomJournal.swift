@@ -37,7 +37,10 @@ public enum RandomJournal {
             let result: Result<EventEnvelope, ValidationFailure>
             switch roll {
             case 0..<40:
-                result = b.record("admission", [("unit", unit), ("date", date), ("count", String(1 + rng.next() % 9))])
+                var options = [("unit", unit), ("date", date), ("count", String(1 + rng.next() % 9))]
+                // Now and then a printed share, so snapshots and corrections carry flows' percentages.
+                if recorded.count % 7 == 0 { options.append(("printed", "admissions-with-degree-share=\(recorded.count % 100)")) }
+                result = b.record("admission", options)
             case 40..<55:
                 result = b.record("departure", [("unit", unit), ("date", date), ("count", String(1 + rng.next() % 4)),
                                                 ("reason", pick(["death", "transfer-out", "exit", "struck-off", "expulsion"]))])
@@ -66,7 +69,8 @@ public enum RandomJournal {
                 if rng.next() % 2 == 0 {
                     result = b.record("correction", [("event", victim.id.rawValue), ("retract", ""), ("reason", "random retraction")])
                 } else if victim.type.isFlow {
-                    result = b.record("correction", [("event", victim.id.rawValue), ("set", "count=\(1 + rng.next() % 5)"), ("reason", "random fix")])
+                    let set = recorded.count % 5 == 0 ? "printed.admissions-with-degree-share=12,5" : "count=\(1 + rng.next() % 5)"
+                    result = b.record("correction", [("event", victim.id.rawValue), ("set", set), ("reason", "random fix")])
                 } else {
                     continue
                 }

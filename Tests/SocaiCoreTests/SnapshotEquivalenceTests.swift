@@ -11,6 +11,7 @@ struct SnapshotEquivalenceTests {
         let b = RandomJournal.build(seed: seed, events: 220)
         let events = b.events
         #expect(events.count > 150)
+        #expect(!b.ledger.flowPrinted.isEmpty, "the random journal prints percentages on some flows")
         let split = events.count / 3 + Int(seed) * 7
         var prefix = Ledger()
         for event in events.prefix(split) { prefix.apply(event) }

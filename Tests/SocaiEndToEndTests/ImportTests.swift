@@ -66,7 +66,7 @@ import Testing
             error: line 8: unknown event type 'admision'; did you mean admission?
             error: line 9: unit id 'ban-na' is already used by ban-na (Chi bộ bản Nà); choose another id
             error: line 10: "type" is missing: the record subcommand (admission, conference, …)
-            error: line 11: 'colour' is not a field of departure; its fields are unit, date, count, reason, since
+            error: line 11: 'colour' is not a field of departure; its fields are unit, date, count, reason, since, printed
             error: line 11: --date 2024-12-01 is in the future (today is 2024-06-01); check the date, or pass --allow-future to record a planned event
             nothing was written.
 
@@ -147,7 +147,7 @@ import Testing
             error: line 3: --title is required
             error: line 3: --figure membrs=5: unknown figure 'membrs'; did you mean members?
             error: line 4: --unit 'nowhere': no such unit; list units with `socai replay` or record it with `socai record unit`
-            error: line 5: 'colour' is not a field of admission; its fields are unit, date, count, since
+            error: line 5: 'colour' is not a field of admission; its fields are unit, date, count, since, printed
             nothing was written.
 
             """)

@@ -147,6 +147,38 @@ import Testing
         #expect(f.lastEvent == #"vn.socai.conference.v1 sop-cop 2025-08-20T00:00:00+07:00 {"title":"Đại hội nhiệm kỳ 2025-2030","kind":"congress","term":"2025-2030"}"#)
     }
 
+    /// CONTRACT.md: a record may carry the percentages its document printed, whatever its type;
+    /// `check` recomputes them. A correction has none of its own.
+    @Test func everyRecordTakesPrintedPercentages() {
+        let f = RecordFixture()
+        f.record(["merger", "--in", "sop-cop", "--of", "village", "--before", "128", "--after", "101", "--since", "2020-01-01",
+                  "--date", "2023-12-31", "--printed", "villages-reduction=21,1"])
+        #expect(f.lastEvent == #"vn.socai.merger.v1 sop-cop 2023-12-31T00:00:00+07:00 {"in":"sop-cop","of":"village","before":128,"after":101,"since":"2020-01-01","printed":{"villages-reduction":"21.1"}}"#)
+        f.record(["admission", "--unit", "ban-pe", "--date", "2023-03-01", "--count", "2", "--printed", "admissions-with-degree-share=50"])
+        #expect(f.lastEvent == #"vn.socai.admission.v1 ban-pe 2023-03-01T00:00:00+07:00 {"count":2,"printed":{"admissions-with-degree-share":"50"}}"#)
+        for arguments in [["unit", "--id", "ban-moi", "--name", "Chi bộ bản Mới", "--kind", "cell", "--parent", "muong-lan", "--date", "2023-01-01"],
+                          ["rename", "--unit", "ban-ca", "--name", "Chi bộ bản Cá A", "--date", "2023-01-01"],
+                          ["move", "--unit", "ban-hua", "--parent", "muong-lan", "--date", "2023-01-01"],
+                          ["departure", "--unit", "ban-pe", "--date", "2023-04-01", "--count", "1", "--reason", "death"],
+                          ["arrival", "--unit", "ban-pe", "--date", "2023-04-01", "--count", "1"],
+                          ["merger", "--from", "ban-pe,ban-moi", "--into", "ban-moi", "--date", "2023-05-01"],
+                          ["dissolve", "--unit", "ban-moi", "--date", "2023-06-01"]] {
+            f.record(arguments + ["--printed", "villages-reduction=1,5"])
+            #expect(f.lastEvent.hasSuffix(#""printed":{"villages-reduction":"1.5"}}"#), "\(arguments[0])")
+        }
+        let log = f.run(["log", "--type", "merger"])
+        #expect(log.stdout.contains("village 128 → 101 in sop-cop; printed villages-reduction=21.1%"))
+        let check = f.run(["check", "--notes"])
+        #expect(check.stdout.contains("note [printed-percent] sop-cop 2023-12-31 villages-reduction: 21.1% = (128 − 101)/128 = 21.0938…%, rounded"), "\(check)")
+        // Bad names are refused on any type; a correction takes none.
+        f.refuse(["record", "arrival", "--unit", "ban-ca", "--date", "2023-04-01", "--count", "1", "--printed", "villages-reductoin=3"],
+                 "error: --printed 'villages-reductoin=3': 'villages-reductoin' does not say what the percentage is of; did you mean villages-reduction, cells-reduction?")
+        let correction = f.run(["record", "correction", "--event", "01900000-0000-7000-8000-0000000000d1", "--reason", "x",
+                                "--retract", "--printed", "villages-reduction=1"])
+        #expect(correction.status == 64)
+        #expect(correction.stderr.hasPrefix("error: unknown option --printed"))
+    }
+
     @Test func usageErrorsExit64AndWriteNothing() {
         let f = RecordFixture()
         let before = f.journal.journalBytes

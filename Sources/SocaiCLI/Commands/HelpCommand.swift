@@ -26,13 +26,17 @@ enum HelpCommand: Command {
                 percentages printed without counts. Any flow X also has X-per-year (a yearly average) and any level X has
                 X-change (a stated change). Printed percentages (--printed NAME=P) are named X-attainment, X-reduction,
                 X-reduction-per-year, X-share (for figures with a whole), and on ratings excellent-share, good-share,
-                completed-share, failed-share, good-or-better-share.
+                completed-share, failed-share, good-or-better-share. Every record but a correction takes them; on an
+                event that states no figures (a merger, an admission) `check` recomputes them from the projection at the
+                unit and date of the event (merger totals: from --before and --after).
 
                 """, """
                 Chỉ tiêu thời điểm (level) là số lượng tại một ngày; chỉ tiêu biến động (flow) là số lượng trong một khoảng thời gian;
                 tỷ lệ (share) là phần trăm in sẵn. Mỗi flow X có X-per-year (bình quân năm), mỗi level X có X-change (mức tăng/giảm).
                 Tỷ lệ in ra (--printed TÊN=P): X-attainment, X-reduction, X-reduction-per-year, X-share; với xếp loại:
-                excellent-share, good-share, completed-share, failed-share, good-or-better-share.
+                excellent-share, good-share, completed-share, failed-share, good-or-better-share. Mọi bản ghi trừ đính chính
+                đều nhận --printed; với sự kiện không nêu số liệu (sáp nhập, kết nạp), `check` tính lại từ số liệu của đơn vị
+                tại ngày của sự kiện (sáp nhập theo tổng: từ --before và --after).
 
                 """))
         case "units":

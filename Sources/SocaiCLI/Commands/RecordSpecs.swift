@@ -16,6 +16,9 @@ enum RecordSpecs {
 
     static let unit = option("unit", "UNIT", "The unit: its id or name (diacritics optional: sop cop).", required: true)
     static let date = option("date", "DATE", "When it happened: 2023-12-31 or 31/12/2023.", required: true)
+    /// Every record but a correction may carry what its document printed (CONTRACT.md).
+    static let printed = option("printed", "NAME=P", "A percentage the document printed with it, for `check` (see `socai help figures`).",
+                                repeatable: true)
 
     static let subcommands: [CommandSpec] = [
         CommandSpec(name: "record unit", abstract: "Establish a unit.",
@@ -23,15 +26,15 @@ enum RecordSpecs {
                               option("name", "NAME", "The Vietnamese name, e.g. 'Huyện ủy Sốp Cộp'.", required: true),
                               option("kind", "KIND", "province, bloc, district, base-committee, base-cell, cell, village, …", required: true),
                               option("setting", "SETTING", "commune, ward, school, enterprise, ban, … (optional)."),
-                              option("parent", "UNIT", "The unit it belongs to."), date] + common,
+                              option("parent", "UNIT", "The unit it belongs to."), date, printed] + common,
                     examples: ["socai record unit --id sop-cop --name 'Huyện ủy Sốp Cộp' --kind district --parent son-la --date 2020-01-01"]),
         CommandSpec(name: "record rename", abstract: "Give a unit a new name or kind from a date on.",
                     options: [unit, option("name", "NAME", "The new name."), option("kind", "KIND", "The new kind."),
-                              option("setting", "SETTING", "The new setting."), date] + common),
+                              option("setting", "SETTING", "The new setting."), date, printed] + common),
         CommandSpec(name: "record move", abstract: "Place a unit under another parent from a date on (its members go with it).",
-                    options: [unit, option("parent", "UNIT", "The new parent.", required: true), date] + common),
+                    options: [unit, option("parent", "UNIT", "The new parent.", required: true), date, printed] + common),
         CommandSpec(name: "record dissolve", abstract: "End a unit without a successor.",
-                    options: [unit, option("reason", "TEXT", "Why (optional)."), date] + common),
+                    options: [unit, option("reason", "TEXT", "Why (optional)."), date, printed] + common),
         CommandSpec(name: "record conference", abstract: "A conference or published report and the figures it stated.",
                     discussion: """
                     Figures: --figure KEY=VALUE, VALUE like 5275 or 5.275, ~120 (about), >3700 (over), 2,9% (a share),
@@ -50,15 +53,15 @@ enum RecordSpecs {
                     examples: ["socai record conference --unit sop-cop --date 23/01/2024 --as-of 31/12/2023 --title 'Hội nghị đánh giá Đề án' --kind review --term 2020-2025 --figure members=4014 --printed admissions-attainment=117,3"]),
         CommandSpec(name: "record admission", abstract: "Members admitted at a unit.",
                     options: [unit, date, option("count", "N", "How many.", required: true),
-                              option("since", "DATE", "When the count covers a period: its first day.")] + common,
+                              option("since", "DATE", "When the count covers a period: its first day."), printed] + common,
                     examples: ["socai record admission --unit muong-thanh --date 2021-03-01 --count 25"]),
         CommandSpec(name: "record departure", abstract: "Members leaving a unit.",
                     options: [unit, date, option("count", "N", "How many.", required: true),
                               option("reason", "REASON", "transfer-out, death, expulsion, struck-off or exit.", required: true),
-                              option("since", "DATE", "When the count covers a period: its first day.")] + common),
+                              option("since", "DATE", "When the count covers a period: its first day."), printed] + common),
         CommandSpec(name: "record arrival", abstract: "Members transferred in.",
                     options: [unit, date, option("count", "N", "How many.", required: true),
-                              option("since", "DATE", "When the count covers a period: its first day.")] + common),
+                              option("since", "DATE", "When the count covers a period: its first day."), printed] + common),
         CommandSpec(name: "record merger", abstract: "Units merged into an existing or a new unit (or merger totals).",
                     discussion: "Named units: --from A,B --into C (add --name/--kind/--parent when C is new). Totals only: --in UNIT --of village --before 128 --after 101 [--rounds 3].",
                     options: [option("from", "UNIT,UNIT…", "The units merged.", repeatable: true),
@@ -68,9 +71,9 @@ enum RecordSpecs {
                               option("in", "UNIT", "Totals: the unit the merged units lie in."), option("of", "KIND", "Totals: what was merged (village, cell, …)."),
                               option("before", "N", "Totals: how many before."), option("after", "N", "Totals: how many after."),
                               option("rounds", "N", "Totals: in how many rounds."), option("since", "DATE", "Totals: the first day of the period."),
-                              date] + common,
+                              date, printed] + common,
                     examples: ["socai record merger --from ban-a,ban-b --into ban-c --name 'Bản C' --kind village --date 2022-05-01",
-                               "socai record merger --in sop-cop --of village --before 128 --after 101 --rounds 3 --since 2020-01-01 --date 2023-12-31"]),
+                               "socai record merger --in sop-cop --of village --before 128 --after 101 --rounds 3 --since 2020-01-01 --date 2023-12-31 --printed villages-reduction=21,1"]),
         CommandSpec(name: "record rating", abstract: "A year's rating results (counts or printed shares).",
                     options: [unit, option("year", "YYYY", "The rated year.", required: true),
                               option("of", "WHAT", "organizations, cells, committees or members.", required: true),

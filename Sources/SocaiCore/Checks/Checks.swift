@@ -26,6 +26,7 @@ extension LedgerView {
                 continue
             }
         }
+        findings += eventPrintedFindings(included: included)
         for entry in registry.entries where included(entry.id) {
             findings += reconciliationFindings(entry.index, strict: strict)
         }
@@ -140,15 +141,11 @@ extension LedgerView {
                 continue
             }
             guard let exact else {
-                findings.append(Finding(unit: record.subject, date: asOf, figure: printed.name, stated: printed.value.description,
-                                        kind: "printed-percent", severity: .warning,
-                                        message: LocalizedText(en: "cannot recompute \(printed.value)%: the counts it is computed from are not recorded",
-                                                               vi: "không tính lại được \(printed.value)%: chưa ghi các số liệu để tính"),
-                                        seq: record.seq))
+                findings.append(unrecomputable(subject: record.subject, seq: record.seq, date: asOf, printed))
                 continue
             }
-            findings.append(printedFinding(record, date: asOf, name: printed.name, printed: printed.value, exact: exact,
-                                           formula: formula))
+            findings.append(printedFinding(subject: record.subject, seq: record.seq, date: asOf, name: printed.name,
+                                           printed: printed.value, exact: exact, formula: formula))
         }
 
         // Stated changes of a level ("+17 since 2022").
@@ -243,8 +240,8 @@ extension LedgerView {
                     count = rating.goodOrBetter?.exactCount ?? counts[.excellent].flatMap { e in counts[.good].map { e + $0 } }
                 }
                 guard let count, rating.tiers[share.tier ?? .good]?.isPercent != true || share.tier == nil else { continue }
-                findings.append(printedFinding(record, date: record.date, name: share.name, printed: share.value,
-                                               exact: Ratio(count * 100, base), formula: "\(count)/\(base)"))
+                findings.append(printedFinding(subject: record.subject, seq: record.seq, date: record.date, name: share.name,
+                                               printed: share.value, exact: Ratio(count * 100, base), formula: "\(count)/\(base)"))
             }
         }
         let tierShares = printedShares.filter { $0.tier != nil }
@@ -341,7 +338,7 @@ extension LedgerView {
 
     /// A finding for one printed percentage: a note when rounded or truncated, an error when it
     /// does not follow from its counts at all.
-    func printedFinding(_ record: LedgerRecord, date: CalendarDate, name: String, printed: FixedDecimal, exact: Ratio,
+    func printedFinding(subject: UnitID, seq: Int64, date: CalendarDate, name: String, printed: FixedDecimal, exact: Ratio,
                         formula: String) -> Finding {
         let classification = PercentClassification.classify(printed, exact: exact)
         let computed = exact.rounded(scale: 2)
@@ -364,14 +361,25 @@ extension LedgerView {
         case .inconsistent:
             message = LocalizedText(en: "printed \(printed)% but \(formula) = \(shown)%",
                                     vi: "in \(printed)% nhưng \(formula) = \(shown)%")
-            if let base = formula.split(separator: "/").last.flatMap({ Int($0) }), base > 0, base <= 100_000,
+            // Only for a plain count over a base ("6/41"): no count out of 41 gives 15.2%.
+            let parts = formula.split(separator: "/")
+            if parts.count == 2, Int(parts[0]) != nil, let base = Int(parts[1]), base > 0, base <= 100_000,
                !(0...base).contains(where: { PercentClassification.classify(printed, exact: Ratio($0 * 100, base)) != .inconsistent }) {
                 message = message + LocalizedText(en: "; no count out of \(base) gives \(printed)%",
                                                   vi: "; không có số nào trên \(base) cho \(printed)%")
             }
         }
-        return Finding(unit: record.subject, date: date, figure: name, stated: printed.description, derived: computed.description,
+        return Finding(unit: subject, date: date, figure: name, stated: printed.description, derived: computed.description,
                        kind: "printed-percent", severity: classification == .inconsistent ? .error : .note,
-                       message: message, seq: record.seq)
+                       message: message, seq: seq)
+    }
+
+    /// A printed percentage whose counts are not in the journal: a warning, so it is not forgotten.
+    func unrecomputable(subject: UnitID, seq: Int64, date: CalendarDate, _ printed: PrintedPercent) -> Finding {
+        Finding(unit: subject, date: date, figure: printed.name, stated: printed.value.description,
+                kind: "printed-percent", severity: .warning,
+                message: LocalizedText(en: "cannot recompute \(printed.value)%: the counts it is computed from are not recorded",
+                                       vi: "không tính lại được \(printed.value)%: chưa ghi các số liệu để tính"),
+                seq: seq)
     }
 }

@@ -28,6 +28,23 @@ public enum EventPayload: Sendable, Hashable {
 }
 
 extension EventPayload {
+    /// The percentages the event's document printed, for `check` (`--printed NAME=P`); a
+    /// correction carries none of its own.
+    public var printed: [PrintedPercent] {
+        switch self {
+        case .unitEstablished(let u): u.printed
+        case .unitRenamed(let r): r.printed
+        case .unitMoved(let m): m.printed
+        case .unitDissolved(let d): d.printed
+        case .conference(let c): c.printed
+        case .flow(let f): f.printed
+        case .merger(let m): m.printed
+        case .aggregateMerger(let a): a.printed
+        case .rating(let r): r.printed
+        case .correction: []
+        }
+    }
+
     /// The `data` object, fields in a fixed order so equal payloads give equal bytes.
     public var data: JSONObject {
         var o = JSONObject()
@@ -38,14 +55,18 @@ extension EventPayload {
             o["kind"] = .string(u.kind.rawValue)
             if let s = u.setting { o["setting"] = .string(s.rawValue) }
             if let p = u.parent { o["parent"] = .string(p.rawValue) }
+            EventPayload.addPrinted(u.printed, to: &o)
         case .unitRenamed(let r):
             if let n = r.name { o["name"] = .string(n) }
             if let k = r.kind { o["kind"] = .string(k.rawValue) }
             if let s = r.setting { o["setting"] = .string(s.rawValue) }
+            EventPayload.addPrinted(r.printed, to: &o)
         case .unitMoved(let m):
             o["parent"] = .string(m.parent.rawValue)
+            EventPayload.addPrinted(m.printed, to: &o)
         case .unitDissolved(let d):
             if let r = d.reason { o["reason"] = .string(r) }
+            EventPayload.addPrinted(d.printed, to: &o)
         case .conference(let c):
             o["title"] = .string(c.title)
             o["kind"] = .string(c.kind.rawValue)
@@ -53,12 +74,13 @@ extension EventPayload {
             if let a = c.asOf { o["as-of"] = .string(a.iso) }
             if !c.figures.isEmpty { o["figures"] = .object(EventPayload.figuresObject(c.figures)) }
             if !c.targets.isEmpty { o["targets"] = .object(JSONObject(c.targets.map { ($0.key, $0.target.json) })) }
-            if !c.printed.isEmpty { o["printed"] = .object(EventPayload.printedObject(c.printed)) }
+            EventPayload.addPrinted(c.printed, to: &o)
             if !c.decisions.isEmpty { o["decisions"] = .array(c.decisions.map { .string($0) }) }
         case .flow(let f):
             o["count"] = .integer(Int64(f.count))
             if let r = f.kind.reason { o["reason"] = .string(r) }
             if let s = f.since { o["since"] = .string(s.iso) }
+            EventPayload.addPrinted(f.printed, to: &o)
         case .merger(let m):
             o["from"] = .array(m.from.map { .string($0.rawValue) })
             o["into"] = .string(m.into.rawValue)
@@ -68,6 +90,7 @@ extension EventPayload {
                 if let s = n.setting { o["setting"] = .string(s.rawValue) }
                 if let p = n.parent { o["parent"] = .string(p.rawValue) }
             }
+            EventPayload.addPrinted(m.printed, to: &o)
         case .aggregateMerger(let a):
             o["in"] = .string(a.scope.rawValue)
             o["of"] = .string(a.of.rawValue)
@@ -75,6 +98,7 @@ extension EventPayload {
             o["after"] = .integer(Int64(a.after))
             if let r = a.rounds { o["rounds"] = .integer(Int64(r)) }
             if let s = a.since { o["since"] = .string(s.iso) }
+            EventPayload.addPrinted(a.printed, to: &o)
         case .rating(let r):
             o["year"] = .integer(Int64(r.year))
             o["of"] = .string(r.of.rawValue)
@@ -86,7 +110,7 @@ extension EventPayload {
             if let n = r.exempt { o["exempt"] = .integer(Int64(n)) }
             if let n = r.unrated { o["unrated"] = .integer(Int64(n)) }
             if let g = r.regulation { o["regulation"] = .string(g) }
-            if !r.printed.isEmpty { o["printed"] = .object(EventPayload.printedObject(r.printed)) }
+            EventPayload.addPrinted(r.printed, to: &o)
         case .correction(let c):
             o["event"] = .string(c.event.rawValue)
             o["eventseq"] = .integer(c.eventSeq)
@@ -110,8 +134,9 @@ extension EventPayload {
         return JSONObject(order.map { key in (key, values[key]!.count == 1 ? values[key]![0] : .array(values[key]!)) })
     }
 
-    private static func printedObject(_ printed: [PrintedPercent]) -> JSONObject {
-        JSONObject(printed.map { ($0.name, .string($0.value.description)) })
+    private static func addPrinted(_ printed: [PrintedPercent], to o: inout JSONObject) {
+        guard !printed.isEmpty else { return }
+        o["printed"] = .object(JSONObject(printed.map { ($0.name, .string($0.value.description)) }))
     }
 
     /// Reads the payload of an event of `type` from its `data`, strictly (unknown fields fail).
@@ -124,7 +149,8 @@ extension EventPayload {
             let kind = try EventPayload.kind(&r, "kind")
             let setting = try EventPayload.setting(&r)
             let parent = try r.optionalUnit("parent")
-            self = .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent))
+            self = .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent,
+                                                    printed: try EventPayload.printed(&r)))
         case .unitRenamed:
             let name = try r.optionalString("name")
             let kind = try r.optionalString("kind").map { (text: String) throws(EventDataError) -> UnitKind in
@@ -133,11 +159,11 @@ extension EventPayload {
             }
             let setting = try EventPayload.setting(&r)
             guard name != nil || kind != nil || setting != nil else { throw .missing("name") }
-            self = .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting))
+            self = .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting, printed: try EventPayload.printed(&r)))
         case .unitMoved:
-            self = .unitMoved(UnitMoved(parent: try r.unit("parent")))
+            self = .unitMoved(UnitMoved(parent: try r.unit("parent"), printed: try EventPayload.printed(&r)))
         case .unitDissolved:
-            self = .unitDissolved(UnitDissolved(reason: try r.optionalString("reason")))
+            self = .unitDissolved(UnitDissolved(reason: try r.optionalString("reason"), printed: try EventPayload.printed(&r)))
         case .conference:
             let title = try r.string("title")
             let kindText = try r.optionalString("kind") ?? "other"
@@ -183,7 +209,7 @@ extension EventPayload {
                 kind = k
             }
             let since = try r.optionalDate("since")
-            self = .flow(Flow(kind: kind, count: count, since: since))
+            self = .flow(Flow(kind: kind, count: count, since: since, printed: try EventPayload.printed(&r)))
         case .merger:
             if data["in"] != nil {
                 let scope = try r.unit("in")
@@ -193,7 +219,7 @@ extension EventPayload {
                 let rounds = try r.optionalInteger("rounds")
                 let since = try r.optionalDate("since")
                 self = .aggregateMerger(AggregateMerger(scope: scope, of: of, before: before, after: after,
-                                                        rounds: rounds, since: since))
+                                                        rounds: rounds, since: since, printed: try EventPayload.printed(&r)))
             } else {
                 guard let list = r.optionalValue("from")?.array, !list.isEmpty else { throw .missing("from") }
                 var from: [UnitID] = []
@@ -208,7 +234,7 @@ extension EventPayload {
                     newUnit = Merger.NewUnit(name: name, kind: kind, setting: try EventPayload.setting(&r),
                                              parent: try r.optionalUnit("parent"))
                 }
-                self = .merger(Merger(from: from, into: into, newUnit: newUnit))
+                self = .merger(Merger(from: from, into: into, newUnit: newUnit, printed: try EventPayload.printed(&r)))
             }
         case .rating:
             let year = try r.integer("year")

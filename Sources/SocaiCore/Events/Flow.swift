@@ -69,10 +69,14 @@ public struct Flow: Sendable, Hashable {
     /// When the count covers a period ("469 since the start of the term"), its first day; the
     /// event's date is the last.
     public var since: CalendarDate?
+    /// Percentages the document printed next to the count; rare, so the fold keeps them aside
+    /// (`Ledger.flowPrinted`) and flow rows stay small.
+    public var printed: [PrintedPercent]
 
-    public init(kind: FlowKind, count: Int, since: CalendarDate? = nil) {
+    public init(kind: FlowKind, count: Int, since: CalendarDate? = nil, printed: [PrintedPercent] = []) {
         self.kind = kind
         self.count = count
         self.since = since
+        self.printed = printed
     }
 }

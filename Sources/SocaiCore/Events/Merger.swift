@@ -19,10 +19,13 @@ public struct Merger: Sendable, Hashable {
         }
     }
 
-    public init(from: [UnitID], into: UnitID, newUnit: NewUnit? = nil) {
+    public var printed: [PrintedPercent]
+
+    public init(from: [UnitID], into: UnitID, newUnit: NewUnit? = nil, printed: [PrintedPercent] = []) {
         self.from = from
         self.into = into
         self.newUnit = newUnit
+        self.printed = printed
     }
 }
 
@@ -38,8 +41,11 @@ public struct AggregateMerger: Sendable, Hashable {
     public var after: Int
     public var rounds: Int?
     public var since: CalendarDate?
+    public var printed: [PrintedPercent]
 
-    public init(scope: UnitID, of: UnitKind, before: Int, after: Int, rounds: Int? = nil, since: CalendarDate? = nil) {
+    public init(scope: UnitID, of: UnitKind, before: Int, after: Int, rounds: Int? = nil, since: CalendarDate? = nil,
+                printed: [PrintedPercent] = []) {
+        self.printed = printed
         self.scope = scope
         self.of = of
         self.before = before

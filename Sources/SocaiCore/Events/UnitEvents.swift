@@ -5,13 +5,16 @@ public struct UnitEstablished: Sendable, Hashable {
     public var kind: UnitKind
     public var setting: UnitSetting?
     public var parent: UnitID?
+    public var printed: [PrintedPercent]
 
-    public init(id: UnitID, name: String, kind: UnitKind, setting: UnitSetting? = nil, parent: UnitID? = nil) {
+    public init(id: UnitID, name: String, kind: UnitKind, setting: UnitSetting? = nil, parent: UnitID? = nil,
+                printed: [PrintedPercent] = []) {
         self.id = id
         self.name = name
         self.kind = kind
         self.setting = setting
         self.parent = parent
+        self.printed = printed
     }
 }
 
@@ -20,24 +23,34 @@ public struct UnitRenamed: Sendable, Hashable {
     public var name: String?
     public var kind: UnitKind?
     public var setting: UnitSetting?
+    public var printed: [PrintedPercent]
 
-    public init(name: String? = nil, kind: UnitKind? = nil, setting: UnitSetting? = nil) {
+    public init(name: String? = nil, kind: UnitKind? = nil, setting: UnitSetting? = nil, printed: [PrintedPercent] = []) {
         self.name = name
         self.kind = kind
         self.setting = setting
+        self.printed = printed
     }
 }
 
 /// A unit placed under another parent from a date on; its members go with it.
 public struct UnitMoved: Sendable, Hashable {
     public var parent: UnitID
+    public var printed: [PrintedPercent]
 
-    public init(parent: UnitID) { self.parent = parent }
+    public init(parent: UnitID, printed: [PrintedPercent] = []) {
+        self.parent = parent
+        self.printed = printed
+    }
 }
 
 /// A unit ends without a successor.
 public struct UnitDissolved: Sendable, Hashable {
     public var reason: String?
+    public var printed: [PrintedPercent]
 
-    public init(reason: String? = nil) { self.reason = reason }
+    public init(reason: String? = nil, printed: [PrintedPercent] = []) {
+        self.reason = reason
+        self.printed = printed
+    }
 }

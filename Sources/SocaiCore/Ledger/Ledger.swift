@@ -17,6 +17,9 @@ public struct Ledger: Sendable {
     public private(set) var flows: [[FlowRow]] = []
     /// First day of the period of flows recorded with `since`, by seq.
     public private(set) var periodStarts: [Int64: Int32] = [:]
+    /// Percentages printed with a flow (`record admission … --printed`), by seq; kept aside
+    /// because nearly no flow has any.
+    public private(set) var flowPrinted: [Int64: [PrintedPercent]] = [:]
 
     /// Every other event, in seq order.
     public private(set) var records: [LedgerRecord] = []
@@ -32,14 +35,15 @@ public struct Ledger: Sendable {
 
     /// Rebuilds a ledger from a snapshot's parts (`LedgerSnapshot.decode`).
     mutating func restore(headSeq: Int64, headRecordedTime: Instant?, unitIDs: [UnitID], flows: [[FlowRow]],
-                          periodStarts: [Int64: Int32], records: [LedgerRecord], corrections: [CorrectionRecord],
-                          strings: [String]) {
+                          periodStarts: [Int64: Int32], flowPrinted: [Int64: [PrintedPercent]], records: [LedgerRecord],
+                          corrections: [CorrectionRecord], strings: [String]) {
         self.headSeq = headSeq
         self.headRecordedTime = headRecordedTime
         self.unitIDs = unitIDs
         self.unitIndex = Dictionary(uniqueKeysWithValues: unitIDs.enumerated().map { ($1, Int32($0)) })
         self.flows = flows
         self.periodStarts = periodStarts
+        self.flowPrinted = flowPrinted
         self.records = records
         self.corrections = corrections
         self.strings = strings
@@ -86,6 +90,7 @@ public struct Ledger: Sendable {
             flags.insert(.hasPeriod)
             periodStarts[seq] = Int32(since.dayNumber)
         }
+        if !flow.printed.isEmpty { flowPrinted[seq] = flow.printed }
         let row = FlowRow(seq: seq, recordedAt: recordedTime.millisecondsSinceEpoch, id: id, day: Int32(date.dayNumber),
                           count: Int32(clamping: flow.count), kind: flow.kind, flags: flags, recordedBy: intern(recordedBy),
                           source: intern(source ?? ""))
@@ -146,6 +151,12 @@ public struct Ledger: Sendable {
         return nil
     }
 
+    /// A flow row as the event it stands for (corrections applied).
+    public func flowPayload(_ row: FlowRow) -> EventPayload {
+        .flow(Flow(kind: row.kind, count: Int(row.count), since: periodStarts[row.seq].map { CalendarDate(dayNumber: Int($0)) },
+                   printed: flowPrinted[row.seq] ?? []))
+    }
+
     /// Where the flow with `seq` of `unit` is.
     public func flowPosition(seq: Int64, unit: UnitID) -> (unit: Int, row: Int)? {
         guard let u = unitIndex[unit] else { return nil }
@@ -187,8 +198,7 @@ public struct Ledger: Sendable {
                 record.failure = "seq \(correction.eventSeq) is not event \(correction.event)"
                 return
             }
-            let period = periodStarts[row.seq].map { CalendarDate(dayNumber: Int($0)) }
-            let payload = EventPayload.flow(Flow(kind: row.kind, count: Int(row.count), since: period))
+            let payload = flowPayload(row)
             record.previousDate = row.date
             record.previousData = payload.data
             switch correction.action {
@@ -211,6 +221,7 @@ public struct Ledger: Sendable {
                         row.flags.remove(.hasPeriod)
                         periodStarts[row.seq] = nil
                     }
+                    flowPrinted[row.seq] = flow.printed.isEmpty ? nil : flow.printed
                 case .failure(let error):
                     record.failure = error.message
                     return

@@ -17,11 +17,12 @@ public struct SnapshotStamp: Sendable, Hashable {
 /// after it. Pure (no files): `SnapshotStore` in SocaiStore writes and finds them.
 ///
 /// Layout: magic, a JSON header (format version, stamp, row layout), sections (units, interned
-/// strings, flow rows copied as they sit in memory, period starts, records, corrections), and an
+/// strings, flow rows copied as they sit in memory, period starts, flows' printed percentages,
+/// records, corrections), and an
 /// xxHash64 of everything before it. Flow rows are raw bytes so a snapshot of millions of flows
 /// loads with one copy; every row is still checked on load.
 public enum LedgerSnapshot {
-    public static let formatVersion: Int64 = 1
+    public static let formatVersion: Int64 = 2
     static let magic = Array("SOCAISN1".utf8)
 
     /// Why bytes are not a usable snapshot.
@@ -61,6 +62,11 @@ public enum LedgerSnapshot {
         for (seq, day) in ledger.periodStarts.sorted(by: { $0.key < $1.key }) {
             w.i64(seq)
             w.i32(day)
+        }
+        w.u32(UInt32(ledger.flowPrinted.count))
+        for (seq, printed) in ledger.flowPrinted.sorted(by: { $0.key < $1.key }) {
+            w.i64(seq)
+            w.string(JSONWriter.string(.object(JSONObject(printed.map { ($0.name, .string($0.value.description)) }))))
         }
         w.u32(UInt32(ledger.records.count))
         for record in ledger.records { w.string(JSONWriter.string(.object(recordJSON(record)))) }
@@ -127,6 +133,19 @@ public enum LedgerSnapshot {
             }
             var periodStarts: [Int64: Int32] = [:]
             for _ in 0..<Int(try r.u32()) { periodStarts[try r.i64()] = try r.i32() }
+            var flowPrinted: [Int64: [PrintedPercent]] = [:]
+            for _ in 0..<Int(try r.u32()) {
+                let seq = try r.i64()
+                guard let object = (try? JSONParser.parse(try r.string()))?.object else { throw Invalid(reason: "a flow's printed percentages are not valid") }
+                var printed: [PrintedPercent] = []
+                for (name, value) in object {
+                    guard let text = value.string, let decimal = FixedDecimal.parse(text) else {
+                        throw Invalid(reason: "a flow's printed percentages are not valid")
+                    }
+                    printed.append(PrintedPercent(name, decimal))
+                }
+                flowPrinted[seq] = printed
+            }
             var texts: [String] = []
             let recordCount = Int(try r.u32())
             texts.reserveCapacity(recordCount)
@@ -137,7 +156,7 @@ public enum LedgerSnapshot {
             let corrections = try decodeAll(texts, parallelFor: parallelFor, correction(from:))
             guard r.offset == body.count else { throw Invalid(reason: "bytes after the last section") }
             ledger.restore(headSeq: stamp.seq, headRecordedTime: stamp.recordedTime, unitIDs: units, flows: flows,
-                           periodStarts: periodStarts, records: records, corrections: corrections, strings: strings)
+                           periodStarts: periodStarts, flowPrinted: flowPrinted, records: records, corrections: corrections, strings: strings)
             return (ledger, stamp)
         } catch is ByteReader.Short {
             throw Invalid(reason: "it is cut short")

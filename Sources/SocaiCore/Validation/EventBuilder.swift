@@ -31,15 +31,16 @@ public enum EventBuilder {
     /// The options each `record` type takes (besides --source, --by, --event-id, --expect-seq,
     /// --dry-run, --allow-future), which are also the keys of an import line.
     public static let options: [String: [String]] = [
-        "unit": ["id", "name", "kind", "setting", "parent", "date"],
-        "rename": ["unit", "name", "kind", "setting", "date"],
-        "move": ["unit", "parent", "date"],
-        "dissolve": ["unit", "reason", "date"],
+        "unit": ["id", "name", "kind", "setting", "parent", "date", "printed"],
+        "rename": ["unit", "name", "kind", "setting", "date", "printed"],
+        "move": ["unit", "parent", "date", "printed"],
+        "dissolve": ["unit", "reason", "date", "printed"],
         "conference": ["unit", "date", "title", "kind", "term", "as-of", "figure", "target", "printed", "decision"],
-        "admission": ["unit", "date", "count", "since"],
-        "arrival": ["unit", "date", "count", "since"],
-        "departure": ["unit", "date", "count", "reason", "since"],
-        "merger": ["from", "into", "name", "kind", "setting", "parent", "in", "of", "before", "after", "rounds", "since", "date"],
+        "admission": ["unit", "date", "count", "since", "printed"],
+        "arrival": ["unit", "date", "count", "since", "printed"],
+        "departure": ["unit", "date", "count", "reason", "since", "printed"],
+        "merger": ["from", "into", "name", "kind", "setting", "parent", "in", "of", "before", "after", "rounds", "since", "date",
+                   "printed"],
         "rating": ["unit", "year", "of", "excellent", "good", "good-or-better", "completed", "failed", "rated", "exempt",
                    "unrated", "regulation", "printed", "date"],
         "correction": ["event", "reason", "retract", "set"],
@@ -59,6 +60,12 @@ public enum EventBuilder {
             return .failure(ValidationFailure(issues: b.issues))
         }
         for option in request.options where !known.contains(option.name) {
+            if option.name == "printed" && request.type == "correction" {
+                b.fail("printed", option.value,
+                       en: "a correction prints no percentages of its own; to change the corrected event's, use --set printed.NAME=P",
+                       vi: "đính chính không có tỷ lệ in riêng; để sửa tỷ lệ của sự kiện được đính chính, dùng --set printed.TÊN=P")
+                continue
+            }
             let near = EditDistance.nearest(to: option.name, among: known)
             b.fail(option.name, option.value,
                    en: "'\(option.name)' is not a field of \(request.type)" + (near.isEmpty ? "; its fields are \(known.joined(separator: ", "))" : "; did you mean \(near.joined(separator: ", "))?"),

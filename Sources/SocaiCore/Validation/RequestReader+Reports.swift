@@ -352,8 +352,7 @@ extension Ledger {
         let key = EventKey(id)
         for (unit, rows) in flows.enumerated() {
             if let row = rows.first(where: { $0.id == key }) {
-                let since = periodStarts[row.seq].map { CalendarDate(dayNumber: Int($0)) }
-                return (row.seq, unitIDs[unit], row.date, .flow(Flow(kind: row.kind, count: Int(row.count), since: since)))
+                return (row.seq, unitIDs[unit], row.date, flowPayload(row))
             }
         }
         if let correction = corrections.first(where: { $0.id == id }) {

@@ -23,7 +23,8 @@ extension RequestReader {
             if let index = unit("parent", text: text, activeAt: date) { parent = registry[index].id }
         }
         guard let id, let name, let kind, let date else { return nil }
-        return (id, date, .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent)))
+        return (id, date, .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent,
+                                                                           printed: printedPercents(onRating: false))))
     }
 
     mutating func unitRenamed() -> (UnitID, CalendarDate, EventPayload)? {
@@ -36,7 +37,8 @@ extension RequestReader {
             fail("name", nil, en: "give the new --name, --kind or --setting", vi: "hãy ghi --name, --kind hoặc --setting mới")
         }
         guard let unit, let date, name != nil || kind != nil || setting != nil else { return nil }
-        return (registry[unit].id, date, .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting)))
+        return (registry[unit].id, date, .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting,
+                                                                                printed: printedPercents(onRating: false))))
     }
 
     mutating func unitMoved() -> (UnitID, CalendarDate, EventPayload)? {
@@ -50,7 +52,7 @@ extension RequestReader {
             return nil
         }
         guard let unit, let parent, let date else { return nil }
-        return (registry[unit].id, date, .unitMoved(UnitMoved(parent: registry[parent].id)))
+        return (registry[unit].id, date, .unitMoved(UnitMoved(parent: registry[parent].id, printed: printedPercents(onRating: false))))
     }
 
     mutating func unitDissolved() -> (UnitID, CalendarDate, EventPayload)? {
@@ -58,7 +60,7 @@ extension RequestReader {
         let unit = self.unit("unit", activeAt: date)
         let reason = self.name("reason", required: false)
         guard let unit, let date else { return nil }
-        return (registry[unit].id, date, .unitDissolved(UnitDissolved(reason: reason)))
+        return (registry[unit].id, date, .unitDissolved(UnitDissolved(reason: reason, printed: printedPercents(onRating: false))))
     }
 
     mutating func flow(_ fixedKind: FlowKind?) -> (UnitID, CalendarDate, EventPayload)? {
@@ -82,7 +84,7 @@ extension RequestReader {
         }
         if let since, let unit { checkActive(unit, at: since, field: "since", value: request.value("since") ?? since.iso) }
         guard let unit, let date, let count, let kind else { return nil }
-        return (registry[unit].id, date, .flow(Flow(kind: kind, count: count, since: since)))
+        return (registry[unit].id, date, .flow(Flow(kind: kind, count: count, since: since, printed: printedPercents(onRating: false))))
     }
 
     mutating func merger() -> (UnitID, CalendarDate, EventPayload)? {
@@ -161,7 +163,8 @@ extension RequestReader {
             }
         }
         guard let date, let into, !sources.isEmpty else { return nil }
-        return (into, date, .merger(Merger(from: sources.map { registry[$0].id }, into: into, newUnit: newUnit)))
+        return (into, date, .merger(Merger(from: sources.map { registry[$0].id }, into: into, newUnit: newUnit,
+                                                          printed: printedPercents(onRating: false))))
     }
 
     private mutating func aggregateMerger(date: CalendarDate?) -> (UnitID, CalendarDate, EventPayload)? {
@@ -185,6 +188,7 @@ extension RequestReader {
         }
         guard let scope, let of, let before, let after, let date, after < before else { return nil }
         return (registry[scope].id, date, .aggregateMerger(AggregateMerger(scope: registry[scope].id, of: of, before: before,
-                                                                           after: after, rounds: rounds, since: since)))
+                                                                           after: after, rounds: rounds, since: since,
+                                                                           printed: printedPercents(onRating: false))))
     }
 }

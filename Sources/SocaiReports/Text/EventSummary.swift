@@ -3,6 +3,13 @@ import SocaiCore
 /// One line saying what an event states, for `log` and confirmations.
 public enum EventSummary {
     public static func describe(_ payload: EventPayload, _ p: Presenter) -> String {
+        let text = fields(payload, p)
+        guard !payload.printed.isEmpty else { return text }
+        let printed = p.text(LocalizedText(en: "printed ", vi: "in ")) + payload.printed.map { $0.name + "=" + p.decimal($0.value) + "%" }.joined(separator: " ")
+        return text.isEmpty ? printed : text + "; " + printed
+    }
+
+    private static func fields(_ payload: EventPayload, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         switch payload {
         case .unitEstablished(let u):
@@ -18,7 +25,6 @@ public enum EventSummary {
             var parts = [c.title + " (" + c.kind.rawValue + (c.term.map { ", " + $0.description } ?? "") + ")"]
             if !c.figures.isEmpty { parts.append(c.figures.map { $0.key + "=" + p.figure($0.value) + dated($0.value, p) }.joined(separator: " ")) }
             if !c.targets.isEmpty { parts.append(t("targets ", "chỉ tiêu ") + c.targets.map { $0.key + "=" + $0.target.description }.joined(separator: " ")) }
-            if !c.printed.isEmpty { parts.append(t("printed ", "in ") + c.printed.map { $0.name + "=" + p.decimal($0.value) + "%" }.joined(separator: " ")) }
             return parts.joined(separator: "; ")
         case .flow(let f):
             var text = p.count(f.count) + (f.kind.reason.map { " " + p.text(FlowKind(reason: $0)!.label) } ?? "")
