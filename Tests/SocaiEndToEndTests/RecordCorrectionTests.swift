@@ -55,6 +55,11 @@ import Testing
             error: --set figures.members=-5: members cannot be negative; write the number as printed, 0 or more
             error: --set figures.membrs=5: unknown figure 'membrs'; did you mean members?
             """)
+        // Targets and printed percentages obey the rules of --target and --printed.
+        f.refuse(correction(Self.conference, "--set", "targets.admisions=400", "--set", "printed.admissions-atainment=117,3"), """
+            error: --set targets.admisions=400: unknown target 'admisions'; did you mean admissions?
+            error: --set 'printed.admissions-atainment=117,3': 'admissions-atainment' does not say what the percentage is of; did you mean admissions-attainment, expulsions-attainment?
+            """)
         // A corrected date in the future, or before the unit existed.
         f.refuse(correction(Self.admission, "--set", "date=2024-07-01"),
                  "error: --set date=2024-07-01: the corrected date is in the future (today is 2024-06-01); check the date, or pass --allow-future")

@@ -114,6 +114,14 @@ import Testing
         // An unknown unit, with the nearest ids.
         f.refuse(["record", "dissolve", "--unit", "ban-xx", "--date", "2023-01-01"],
                  "error: --unit 'ban-xx': no such unit; did you mean ban-pe (Chi bộ bản Pe); ban-ca (Chi bộ bản Cá)?")
+        // A unit with units still under it: they would be left without a parent.
+        f.refuse(["record", "dissolve", "--unit", "muong-lan", "--date", "2023-01-01"],
+                 "error: --unit 'muong-lan': 2 unit(s) still lie under muong-lan on or after 2023-01-01 (ban-pe, ban-ca); move, merge or dissolve them first")
+        f.record(["move", "--unit", "ban-hua", "--parent", "muong-lan", "--date", "2023-06-01"])
+        f.refuse(["record", "dissolve", "--unit", "muong-va", "--date", "2023-01-01", "--lang", "vi"],
+                 "lỗi: --unit 'muong-va': còn 1 đơn vị trực thuộc muong-va từ 01/01/2023 (ban-hua); hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước")
+        // Once its units have moved away, it can close.
+        f.record(["dissolve", "--unit", "muong-va", "--date", "2023-06-01"])
         // Before it existed.
         f.refuse(["record", "dissolve", "--unit", "ban-ca", "--date", "2009-12-31"],
                  "error: --unit 'ban-ca': ban-ca did not exist yet on 2009-12-31 (established 2010-01-01); use a date on or after 2010-01-01")

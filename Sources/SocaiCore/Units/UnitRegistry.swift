@@ -182,6 +182,20 @@ public struct UnitRegistry: Sendable {
         return false
     }
 
+    /// Units that lie directly under `unit` on `date` or any later day they exist: what a
+    /// dissolution on `date` would leave without a parent.
+    public func unitsUnder(_ unit: Int32, onOrAfter date: CalendarDate) -> [Int32] {
+        entries.filter { entry in
+            guard entry.index != unit, entry.parentIndexes.contains(unit) else { return false }
+            var days = [date.dayNumber] + entry.parentChangeDays.filter { $0 > date.dayNumber }
+            if let established = entry.established, established > date { days.append(established.dayNumber) }
+            return days.contains { day in
+                let d = CalendarDate(dayNumber: day)
+                return entry.isActive(at: d) && entry.parentIndex(at: d) == unit
+            }
+        }.map(\.index)
+    }
+
     /// The active children of each unit at `date`.
     public func childrenByParent(at date: CalendarDate) -> [Int32: [Int32]] {
         var children: [Int32: [Int32]] = [:]

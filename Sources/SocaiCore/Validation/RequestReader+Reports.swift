@@ -82,15 +82,7 @@ extension RequestReader {
         var targets: [KeyedTarget] = []
         for raw in request.values("target") {
             guard let (key, valueText) = splitPair(raw, option: "target", example: "admissions=400") else { continue }
-            let known = FigureCatalogue.definition(key) != nil
-                || FigureCatalogue.baseKey(key, suffix: "-reduction-per-year").flatMap(FigureCatalogue.definition) != nil
-                || FigureCatalogue.baseKey(key, suffix: "-reduction").flatMap(FigureCatalogue.definition) != nil
-            if !known {
-                let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" })
-                fail("target", raw, en: "--target \(raw): unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-                     vi: "--target \(raw): chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
-                continue
-            }
+            guard knownTarget(key, option: "target", raw: raw) else { continue }
             guard let target = Target.parse(valueText) else {
                 fail("target", raw, en: "--target \(raw): '\(valueText)' must be a number (400), a range (15..20), an open minimum (20..) or a share (7%)",
                      vi: "--target \(raw): '\(valueText)' phải là số (400), khoảng (15..20), mức tối thiểu (20..) hoặc tỷ lệ (7%)")
@@ -165,16 +157,34 @@ extension RequestReader {
         return nil
     }
 
+    /// Whether `key` can carry a target (a figure, or a level's reduction rate); fails naming
+    /// the nearest keys when not.
+    mutating func knownTarget(_ key: String, option: String, raw: String) -> Bool {
+        let known = FigureCatalogue.definition(key) != nil
+            || FigureCatalogue.baseKey(key, suffix: "-reduction-per-year").flatMap(FigureCatalogue.definition) != nil
+            || FigureCatalogue.baseKey(key, suffix: "-reduction").flatMap(FigureCatalogue.definition) != nil
+        if !known {
+            let near = EditDistance.nearest(to: key, among: FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" })
+            fail(option, raw, en: "--\(option) \(raw): unknown target '\(key)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+                 vi: "--\(option) \(raw): chỉ tiêu '\(key)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        }
+        return known
+    }
+
+    /// Whether `name` says what a printed percentage is of; fails naming the nearest names when not.
+    mutating func knownPrintedName(_ name: String, onRating: Bool, option: String, raw: String) -> Bool {
+        guard PrintedPercentName.parse(name, onRating: onRating) == nil else { return true }
+        let near = EditDistance.nearest(to: name, among: PrintedPercentName.examples(onRating: onRating))
+        fail(option, raw, en: "--\(option) '\(raw)': '\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
+             vi: "--\(option) '\(raw)': '\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        return false
+    }
+
     mutating func printedPercents(onRating: Bool) -> [PrintedPercent] {
         var printed: [PrintedPercent] = []
         for raw in request.values("printed") {
             guard let (name, valueText) = splitPair(raw, option: "printed", example: onRating ? "excellent-share=15,2" : "admissions-attainment=117,3") else { continue }
-            guard PrintedPercentName.parse(name, onRating: onRating) != nil else {
-                let near = EditDistance.nearest(to: name, among: PrintedPercentName.examples(onRating: onRating))
-                fail("printed", raw, en: "--printed '\(raw)': '\(name)' does not say what the percentage is of" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-                     vi: "--printed '\(raw)': '\(name)' không cho biết tỷ lệ của cái gì" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
-                continue
-            }
+            guard knownPrintedName(name, onRating: onRating, option: "printed", raw: raw) else { continue }
             guard let value = FixedDecimal.parse(valueText), value.units >= 0 else {
                 fail("printed", raw, en: "--printed '\(raw)': '\(valueText)' is not a percentage as printed (e.g. 91,57 or 15.2)",
                      vi: "--printed '\(raw)': '\(valueText)' không phải tỷ lệ (ví dụ 91,57 hoặc 15,2)")
@@ -292,6 +302,13 @@ extension RequestReader {
                          vi: "--set \(raw): \(key) không thể âm; hãy ghi số như tài liệu, từ 0 trở lên")
                     continue
                 }
+            }
+            if field.hasPrefix("targets.") {
+                guard knownTarget(String(field.dropFirst("targets.".count)), option: "set", raw: raw) else { continue }
+            }
+            if field.hasPrefix("printed.") {
+                let name = String(field.dropFirst("printed.".count))
+                guard knownPrintedName(name, onRating: target.payload.type == .rating, option: "set", raw: raw) else { continue }
             }
             fields[field] = correctionValue(field: field, text: value, target: target.payload)
         }

@@ -60,6 +60,14 @@ extension RequestReader {
         let unit = self.unit("unit", activeAt: date)
         let reason = self.name("reason", required: false)
         guard let unit, let date else { return nil }
+        let under = registry.unitsUnder(unit, onOrAfter: date).map { registry[$0].id.rawValue }
+        if !under.isEmpty {
+            let listed = under.prefix(5).joined(separator: ", ") + (under.count > 5 ? ", …" : "")
+            fail("unit", registry[unit].id.rawValue,
+                 en: "--unit '\(request.value("unit") ?? "")': \(under.count) unit(s) still lie under \(registry[unit].id) on or after \(date.iso) (\(listed)); move, merge or dissolve them first",
+                 vi: "--unit '\(request.value("unit") ?? "")': còn \(under.count) đơn vị trực thuộc \(registry[unit].id) từ \(date.vietnamese) (\(listed)); hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước")
+            return nil
+        }
         return (registry[unit].id, date, .unitDissolved(UnitDissolved(reason: reason, printed: printedPercents(onRating: false))))
     }
 
