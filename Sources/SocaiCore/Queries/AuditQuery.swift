@@ -156,12 +156,13 @@ extension LedgerView {
                                  delta: row.isRetracted ? nil : row.kind.memberSign * Int(row.count), reported: nil,
                                  unexplained: nil, value: nil, source: source.isEmpty ? nil : source,
                                  corrected: row.flags.contains(.corrected), retracted: row.isRetracted, explanation: nil,
-                                 corrections: correctionNotes(row.seq), note: note)
+                                 corrections: row.flags.contains(.corrected) ? correctionNotes(row.seq) : [], note: note)
     }
 
     /// The corrections applied to the event with `seq`, oldest first.
     public func correctionNotes(_ seq: Int64) -> [AuditReport.CorrectionNote] {
-        ledger.corrections.filter { $0.correction.eventSeq == seq && $0.failure == nil }.map { record in
+        (appliedCorrections[seq] ?? []).map { position in
+            let record = ledger.corrections[position]
             var previous = record.previousData.map { JSONWriter.string(.object($0)) } ?? ""
             if let date = record.previousDate { previous = "date \(date.iso) " + previous }
             let retracts: Bool

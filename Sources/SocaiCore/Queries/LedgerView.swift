@@ -5,6 +5,14 @@ public final class LedgerView {
     public let registry: UnitRegistry
     /// Built on first use: recording a unit or a flow validates against the registry alone.
     public private(set) lazy var reports: ReportIndex = ReportIndex(ledger, registry: registry)
+    /// Positions in `ledger.corrections` of the corrections applied to each event, by its seq.
+    private(set) lazy var appliedCorrections: [Int64: [Int]] = {
+        var positions: [Int64: [Int]] = [:]
+        for (i, record) in ledger.corrections.enumerated() where record.failure == nil {
+            positions[record.correction.eventSeq, default: []].append(i)
+        }
+        return positions
+    }()
     private var memberSums: [FlowSums?]
     private var kindSums: [Int32: FlowSums] = [:]
     private var levelCache: [LevelCacheKey: [Int32: LevelValue]] = [:]

@@ -11,6 +11,8 @@
 public enum DisplayWidth {
     /// The column width of `s` in a monospaced terminal.
     public static func of(_ s: String) -> Int {
+        // Most cells are ASCII (ids, numbers, dates): one column a byte, no Unicode tables.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         var total = 0
         for cluster in s {
             total += width(of: cluster)
@@ -21,6 +23,10 @@ public enum DisplayWidth {
     /// The column width of one grapheme cluster (0, 1 or 2).
     public static func width(of cluster: Character) -> Int {
         let scalars = cluster.unicodeScalars
+        // A lone precomposed Latin letter (Vietnamese NFC: Latin-1, Extended-A/B, Extended
+        // Additional) is one column; no property lookup needed.
+        if let only = scalars.first, scalars.count == 1,
+           (0xA0..<0x300).contains(only.value) || (0x1E00..<0x1F00).contains(only.value) { return 1 }
         guard let base = scalars.first(where: { !isZeroWidth($0) }) else { return 0 }
         if isWide(base.value) { return 2 }
         let properties = base.properties
