@@ -40,6 +40,10 @@ let package = Package(
         .executableTarget(name: "socai-generate", dependencies: ["SocaiCore", "SocaiStore"],
                           path: "Tools/Sources/socai-generate", swiftSettings: strictSettings),
 
+        // In-process measurements for Tools/bench (JSONDecoder baseline, read split, append latency).
+        .executableTarget(name: "socai-bench", dependencies: ["SocaiCore", "SocaiStore"],
+                          path: "Tools/Sources/socai-bench", swiftSettings: strictSettings),
+
         // Shared test helpers: temporary directories, running the built binary, fixtures.
         .target(name: "SocaiTestSupport", dependencies: ["SocaiCore", "SocaiStore", "SocaiCLI"],
                 swiftSettings: strictSettings),
