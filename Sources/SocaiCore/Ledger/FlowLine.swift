@@ -37,18 +37,17 @@ extension EventKey {
     /// Parses a canonical lowercase UUID's 32 hex digits straight from bytes.
     public init?(canonicalBytes bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 36 else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0, count = 0
-        for i in 0..<36 {
-            let b = bytes[i]
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard b == 0x2D else { return nil }
-                continue
-            }
-            let nibble: UInt64
-            if b >= 0x30 && b <= 0x39 { nibble = UInt64(b &- 0x30) } else if b >= 0x61 && b <= 0x66 { nibble = UInt64(b &- 0x61 &+ 10) } else { return nil }
-            if count < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
-            count += 1
+        let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        guard p[8] == 0x2D, p[13] == 0x2D, p[18] == 0x2D, p[23] == 0x2D else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0, bad: UInt8 = 0
+        // Positions of the 32 hex digits, skipping the dashes.
+        for i in 0..<36 where i != 8 && i != 13 && i != 18 && i != 23 {
+            let b = p[i]
+            var nibble: UInt8
+            if b &- 0x30 < 10 { nibble = b &- 0x30 } else if b &- 0x61 < 6 { nibble = b &- 0x61 &+ 10 } else { nibble = 0; bad = 1 }
+            if i < 19 { high = high &<< 4 | UInt64(nibble) } else { low = low &<< 4 | UInt64(nibble) }
         }
+        guard bad == 0 else { return nil }
         self.init(high: high, low: low)
     }
 }

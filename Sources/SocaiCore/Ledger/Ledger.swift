@@ -26,6 +26,7 @@ public struct Ledger: Sendable {
     public private(set) var strings: [String] = [""]
     private var stringIndex: [String: UInt32] = ["": 0]
     private var lastInterned: (text: String, index: UInt32)?
+    private var lastUnit: (id: UnitID, index: Int32)?
 
     public init() {}
 
@@ -95,7 +96,11 @@ public struct Ledger: Sendable {
     /// that refers to a unit it never established (`check` reports that).
     @discardableResult
     mutating func index(of unit: UnitID) -> Int32 {
-        if let existing = unitIndex[unit] { return existing }
+        if let last = lastUnit, last.id == unit { return last.index }
+        if let existing = unitIndex[unit] {
+            lastUnit = (unit, existing)
+            return existing
+        }
         let new = Int32(unitIDs.count)
         unitIDs.append(unit)
         unitIndex[unit] = new

@@ -9,6 +9,8 @@ public final class LedgerView {
     private var kindSums: [Int32: FlowSums] = [:]
     private var levelCache: [LevelCacheKey: [Int32: LevelValue]] = [:]
     private var epochCache: [Int32: [(from: Int, to: Int, chain: [Int32])]] = [:]
+    /// Units that are ever anyone's parent.
+    private var parents: Set<Int32>?
 
     private struct LevelCacheKey: Hashable {
         let key: String
@@ -78,7 +80,8 @@ public final class LedgerView {
         if isCount && countedKinds.isEmpty {
             for merger in registry.mergers where merger.date <= date && baselines[merger.target] == nil {
                 guard registry[merger.target].isActive(at: date),
-                      reports.latestLevel(merger.target, key, atOrBefore: date) == nil else { continue }
+                      reports.latestLevel(merger.target, key, atOrBefore: date) == nil,
+                      merger.sources.contains(where: { $0 != merger.target && mayHaveValue($0, key) }) else { continue }
                 let before = merger.date.adding(days: -1)
                 let previous = levels(key, at: before)
                 let carried = merger.sources.filter { $0 != merger.target }.compactMap { previous[$0]?.count }
@@ -183,7 +186,8 @@ public final class LedgerView {
                     let sourceChain = within(source, before)
                     let gaining = targetChain.filter { !sourceChain.contains($0) }
                     let losing = sourceChain.filter { !targetChain.contains($0) }
-                    guard !(gaining.isEmpty && losing.isEmpty), let moved = levels(key, at: before)[source]?.count, moved != 0 else { continue }
+                    guard !(gaining.isEmpty && losing.isEmpty), mayHaveValue(source, key),
+                          let moved = levels(key, at: before)[source]?.count, moved != 0 else { continue }
                     add(gaining, merger.date.dayNumber, moved)
                     add(losing, merger.date.dayNumber, -moved)
                 }
@@ -210,6 +214,25 @@ public final class LedgerView {
             }
         }
         return changes
+    }
+
+    /// Whether `unit` could have a value of `key` at all (a report, flows, or units under it): units
+    /// that cannot are skipped before computing anything at another date.
+    func mayHaveValue(_ unit: Int32, _ key: String) -> Bool {
+        if !reports.levelReports(unit, key).isEmpty { return true }
+        if key == "members" && !ledger.flows[Int(unit)].isEmpty { return true }
+        return hasChildren(unit)
+    }
+
+    private func hasChildren(_ unit: Int32) -> Bool {
+        if parents == nil {
+            var set = Set<Int32>()
+            for entry in registry.entries {
+                for change in entry.parentIndexes { set.insert(change) }
+            }
+            parents = set
+        }
+        return parents!.contains(unit)
     }
 
     /// How mergers, moves, dissolutions and aggregate mergers in `[fromDay, date]` changed `key`

@@ -32,6 +32,8 @@ public struct UnitRegistry: Sendable {
         public func kind(at date: CalendarDate) -> UnitKind? { Change.value(kinds, at: date) }
         public func setting(at date: CalendarDate) -> UnitSetting? { Change.value(settings, at: date) ?? nil }
         public func parentIndex(at date: CalendarDate) -> Int32? { Change.value(parents, at: date) ?? nil }
+        /// Every parent the unit has had.
+        var parentIndexes: [Int32] { parents.compactMap(\.value) }
         /// Every name the unit has had, for lookups.
         public var allNames: [String] { names.map(\.value) }
         /// Days on which the parent changes, after the first.

@@ -288,19 +288,23 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
     public init?(lowercaseHex bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 64 else { return nil }
         var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        // Every journal line's stored hash is parsed here: a table and raw pointers, no bounds checks.
         let valid = withUnsafeMutableBytes(of: &words) { raw -> Bool in
-            let out = raw.bindMemory(to: UInt32.self)
-            for index in 0..<64 {
-                let unit = bytes[index]
-                let nibble: UInt8
-                switch unit {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = unit &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = unit &- UInt8(ascii: "a") &+ 10
-                default: return false
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
+            let input = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            return HexTable.values.withUnsafeBufferPointer { table -> Bool in
+                var bad: UInt8 = 0
+                for word in 0..<8 {
+                    var value: UInt32 = 0
+                    for digit in 0..<8 {
+                        let nibble = table[Int(input[word &* 8 &+ digit])]
+                        bad |= nibble
+                        value = value &<< 4 | UInt32(nibble & 0x0F)
+                    }
+                    out[word] = value
                 }
-                out[index &>> 3] = (out[index &>> 3] &<< 4) | UInt32(nibble)
+                return bad & 0xF0 == 0
             }
-            return true
         }
         guard valid else { return nil }
         self.init(words: words)
@@ -328,5 +332,16 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
     private func withWords<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
         let words = (w0, w1, w2, w3, w4, w5, w6, w7)
         return withUnsafeBytes(of: words) { body($0.bindMemory(to: UInt32.self)) }
+    }
+}
+
+/// Lowercase hex digit values by byte; 0xFF for anything else (the high bits flag it).
+enum HexTable {
+    static let values: [UInt8] = (0..<256).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 0xFF
+        }
     }
 }

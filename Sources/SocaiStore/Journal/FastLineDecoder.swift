@@ -40,7 +40,7 @@ struct FastLineDecoder {
         var document: String?
         if s.literal(#","sourcedoc":""#) {
             guard let docBytes = s.plainString() else { return nil }
-            document = cached(docBytes, &lastDocument)
+            document = FastLineDecoder.cached(docBytes, &lastDocument)
         }
         var batch: BatchMark?
         if s.literal(#","batch":""#) {
@@ -54,8 +54,8 @@ struct FastLineDecoder {
             // The hash tail itself was checked by `splitHash`: this must be that tail, 64 hex digits from the end.
             guard s.literal(#","chainhash":""#), s.i == line.count - 66 else { return nil }
             let flowLine = FlowLine(seq: seq, id: key, subject: subject, effectiveDate: date, recordedTime: recorded,
-                                    recordedBy: cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch, flow: flow)
-            return DecodedLine(flow: flowLine, source: cached(sourceBytes, &lastSource), storedHash: storedHash)
+                                    recordedBy: FastLineDecoder.cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch, flow: flow)
+            return DecodedLine(flow: flowLine, source: FastLineDecoder.cached(sourceBytes, &lastSource), storedHash: storedHash)
         } else {
             // Other events: the strict parser reads only the `data` object, which ends where the hash tail begins.
             let dataEnd = line.count - JournalLineCodec.hashTailLength
@@ -65,14 +65,14 @@ struct FastLineDecoder {
         }
         guard let id = FastLineDecoder.eventID(idBytes) else { return nil }
         let envelope = EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: date, recordedTime: recorded,
-                                     recordedBy: cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch,
+                                     recordedBy: FastLineDecoder.cached(byBytes, &lastRecordedBy), sourceDocument: document, batch: batch,
                                      payload: payload)
-        return DecodedLine(envelope: envelope, source: cached(sourceBytes, &lastSource), storedHash: storedHash)
+        return DecodedLine(envelope: envelope, source: FastLineDecoder.cached(sourceBytes, &lastSource), storedHash: storedHash)
     }
 
     private var lastUnit: (bytes: [UInt8], id: UnitID)?
 
-    private func cached(_ bytes: UnsafeRawBufferPointer, _ cache: inout (bytes: [UInt8], text: String)) -> String {
+    private static func cached(_ bytes: UnsafeRawBufferPointer, _ cache: inout (bytes: [UInt8], text: String)) -> String {
         if FastLineDecoder.same(bytes, cache.bytes) { return cache.text }
         cache = (Array(bytes), String(decoding: bytes, as: UTF8.self))
         return cache.text
@@ -144,13 +144,15 @@ private struct Scanner {
         return nil
     }
 
+    @inline(__always)
     mutating func digits(_ n: Int) -> Int? {
         guard i + n <= bytes.count else { return nil }
+        let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + i
         var v = 0
         for k in 0..<n {
-            let b = bytes[i + k]
-            guard b >= 0x30 && b <= 0x39 else { return nil }
-            v = v * 10 + Int(b - 0x30)
+            let d = p[k] &- 0x30
+            guard d < 10 else { return nil }
+            v = v &* 10 &+ Int(d)
         }
         i += n
         return v
