@@ -96,6 +96,30 @@ struct ReliabilityTests {
         #expect(scratch.journalFileBytes(try #require(scratch.quarantineNames.first)) == torn)
     }
 
+    @Test("a seal whose fields are damaged (its checksum still matching the segment) is ignored: readers answer, verify is clean")
+    func damagedSealFieldsAreNotDamage() throws {
+        // Before the fix readers refused such a journal (65, "the segment and its seal disagree")
+        // while `socai verify` called it intact.
+        let scratch = ScratchJournal(initialise: false)
+        #expect(scratch.run(["init", "--segment-bytes", "4096"]).status == 0)
+        #expect(scratch.recordUnit().status == 0)
+        for _ in 0..<14 { #expect(scratch.recordAdmission().status == 0) }
+        let seal = "segment-00000001.jsonl.seal"
+        let original = scratch.journalFileBytes(seal)
+        #expect(!original.isEmpty, "the first segment was sealed when the journal rolled over")
+        let expected = scratch.run(["--no-snapshot", "replay", "--json"])
+        #expect(expected.status == 0)
+        for (field, replacement) in [(#""lines":"#, #""lines":1"#), (#""lastseq":"#, #""lastseq":9"#), (#""chainhash":""#, #""chainhash":"0"#)] {
+            let text = String(decoding: original, as: UTF8.self)
+            let damaged = text.replacingOccurrences(of: field, with: replacement)
+            try scratch.setJournalFileBytes(seal, Array(damaged.utf8))
+            let replay = scratch.run(["--no-snapshot", "replay", "--json"])
+            #expect(replay.status == 0 && replay.stdout == expected.stdout, "seal with \(replacement): \(replay)")
+            #expect(scratch.run(["verify"]).status == 0)
+        }
+        try scratch.setJournalFileBytes(seal, original)
+    }
+
     @Test("an import file that is not UTF-8 is bad input (64), not an I/O error (74)")
     func importNotUTF8() {
         let scratch = ScratchJournal()
