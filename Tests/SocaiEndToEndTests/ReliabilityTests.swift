@@ -120,6 +120,26 @@ struct ReliabilityTests {
         try scratch.setJournalFileBytes(seal, original)
     }
 
+    @Test("a line claiming seq 9223372036854775807 (or any seq past 2^53 − 1) is damage, named; readers and verify do not crash",
+          arguments: ["9223372036854775807", "9007199254740992", "999999999999999999"])
+    func hugeSeqIsDamage(seq: String) throws {
+        // Found by the hostile-input property: every reader computed seq + 1 and trapped on overflow.
+        let scratch = try ScratchFileJournal()
+        try scratch.appendSingles(1, count: 3)
+        let segment = JournalFixtures.segmentName(1)
+        let text = String(decoding: scratch.bytes(segment), as: UTF8.self)
+        try scratch.write(segment, Array(text.replacingOccurrences(of: #""seq":2,"#, with: #""seq":"# + seq + ",").utf8))
+        let expected = JournalLocation(segment: segment, line: 2)
+        do {
+            _ = try scratch.events()
+            Issue.record("a reader accepted seq \(seq)")
+        } catch JournalError.damaged(let location, let reason) {
+            #expect(location == expected && reason.contains("seq"), "\(location): \(reason)")
+        }
+        #expect(try scratch.journal.verify().problems.first?.location == expected)
+        #expect(throws: JournalError.self) { try scratch.journal.read(ReadOptions(verifyHashes: false)) { _ in true } }
+    }
+
     @Test("an import file that is not UTF-8 is bad input (64), not an I/O error (74)")
     func importNotUTF8() {
         let scratch = ScratchJournal()

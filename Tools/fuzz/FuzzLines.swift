@@ -32,5 +32,10 @@ public func fuzzLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let outcome = LineChecker.local(line, previousHash: genesis, verifyHashes: true, decoder: &decoder)
     if outcome.problem == nil, outcome.decoded == nil { fatalError("a line with no problem and no event") }
     _ = JournalLineCodec.completeLineLength(atStartOf: line)
+    // The checks of a line among its neighbours too (seq arithmetic, batches), twice in a row.
+    var checker = LineChecker(source: "urn:socai:journal:0190c8a0-0000-7000-8000-00000000f022", verifyHashes: false,
+                              previousHash: genesis, expectedSeq: 1)
+    _ = checker.check(line)
+    _ = checker.check(line)
     return 0
 }

@@ -134,10 +134,12 @@ public enum SnapshotProperty {
 
         // An older valid snapshot, a newer damaged one, events after both.
         let more = root + "/more.jsonl"
-        let unitID = JournalState(journal, verify: false).events.first(where: { $0.type == .unitEstablished })?.subject.rawValue
-        if let unitID {
-            Files.writeText(more, String(repeating: #"{"type":"admission","unit":""# + unitID + #"","date":"2024-03-01","count":1}"# + "\n", count: 30))
-            report.check(socai.run(["--journal", journal, "import", more]).status == 0, "could not append after the snapshot")
+        // Admissions like the journal's last one: a unit and a date the journal already accepted.
+        if let last = JournalState(journal, verify: false).events.last(where: { $0.type == .admission }) {
+            let line = #"{"type":"admission","unit":""# + last.subject.rawValue + #"","date":""# + last.effectiveDate.iso + #"","count":1}"#
+            Files.writeText(more, String(repeating: line + "\n", count: 30))
+            let appended = socai.run(["--journal", journal, "import", more])
+            report.check(appended.status == 0, "could not append after the snapshot: \(appended)")
             report.check(socai.run(["--journal", journal, "--snapshots", snapshots, "snapshot"]).status == 0, "second snapshot failed")
             let newest = Files.list(folder).filter { $0.hasSuffix(".snap") }.sorted().last!
             let newestPath = folder + "/" + newest
