@@ -43,6 +43,11 @@ let package = Package(
         // In-process measurements for Tools/bench (JSONDecoder baseline, read split, append latency).
         .executableTarget(name: "socai-bench", dependencies: ["SocaiCore", "SocaiStore"],
                           path: "Tools/Sources/socai-bench", swiftSettings: strictSettings),
+        // The reliability suite's driver (Tools/reliability): each property run with the full counts,
+        // and the helpers it starts (a writer that is killed half-way through a line). The properties
+        // themselves live in SocaiTestSupport/Reliability, so `swift test` runs short versions of them.
+        .executableTarget(name: "socai-reliability", dependencies: ["SocaiTestSupport", "SocaiStore", "SocaiCore"],
+                          path: "Tools/Sources/socai-reliability", swiftSettings: strictSettings),
 
         // Shared test helpers: temporary directories, running the built binary, fixtures.
         .target(name: "SocaiTestSupport", dependencies: ["SocaiCore", "SocaiStore", "SocaiCLI"],
@@ -57,7 +62,8 @@ let package = Package(
         .testTarget(name: "SocaiCLITests", dependencies: ["SocaiCLI", "SocaiCore", "SocaiStore", "SocaiTestSupport"],
                     swiftSettings: strictSettings),
         // Runs the built `socai` binary as a user would and asserts on what it prints.
-        .testTarget(name: "SocaiEndToEndTests", dependencies: ["socai", "SocaiCore", "SocaiStore", "SocaiTestSupport"],
+        .testTarget(name: "SocaiEndToEndTests", dependencies: ["socai", "socai-generate", "socai-reliability", "SocaiCore", "SocaiStore",
+                                                              "SocaiTestSupport"],
                     resources: [.copy("Fixtures")],
                     swiftSettings: strictSettings),
     ]

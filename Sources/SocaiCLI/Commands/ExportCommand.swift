@@ -52,10 +52,11 @@ enum ExportCommand: Command {
             return .success
         }
         do {
-            try Data(output.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Atomically and mode 0640, like every file socai writes (a report holds the journal's data).
+            try ImportFile.write(path, contents: Array(output.utf8))
         } catch {
-            throw .message(LocalizedText(en: "cannot write \(path): \(error.localizedDescription)",
-                                         vi: "không ghi được \(path): \(error.localizedDescription)"), .ioError)
+            throw .message(LocalizedText(en: "cannot write \(path): \(error.message.en)",
+                                         vi: "không ghi được \(path): \(error.message.vi)"), .ioError)
         }
         summary = LocalizedText(en: "wrote \(path): ", vi: "đã ghi \(path): ") + summary
         invocation.out(invocation.presenter.text(summary) + "\n")

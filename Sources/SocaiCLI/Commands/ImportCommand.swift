@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SocaiCore
 import SocaiReports
 import SocaiStore
@@ -29,7 +34,16 @@ enum ImportCommand: Command {
             throw .usage(UsageError(message: "give the file to import", command: spec.name))
         }
         let text: String
-        do { text = try ImportFile.read(path) } catch { throw .journal(error) }
+        do {
+            text = try ImportFile.read(path)
+        } catch .io(_, _, let code) where code == EILSEQ {
+            // Bad input, not an I/O failure: 64 like every other problem with the file's content.
+            throw .invalid([ValidationIssue(field: "file", value: path, message: LocalizedText(
+                en: "\(path) is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again",
+                vi: "\(path) không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 (CSV UTF-8 trong bảng tính) rồi nhập lại"))])
+        } catch {
+            throw .journal(error)
+        }
         let isCSV = arguments.value("input-format").map { $0 == "csv" } ?? path.lowercased().hasSuffix(".csv")
         let parsed = isCSV ? ImportParser.csv(text) : ImportParser.jsonLines(text)
         // Lines that could not be read are reported together with every other line's problems.

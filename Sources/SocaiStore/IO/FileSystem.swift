@@ -57,8 +57,15 @@ enum FileSystem {
     /// Writes a new file (refusing to replace one) and fsyncs it and its directory.
     static func createFile(_ path: String, contents: [UInt8], mode: mode_t = FileDescriptor.journalFileMode) throws(JournalError) {
         let fd = try FileDescriptor.open(path, O_WRONLY | O_CREAT | O_EXCL, mode: mode)
-        try fd.writeAll(contents)
-        try fd.sync()
+        do {
+            try fd.writeAll(contents)
+            try fd.sync()
+        } catch {
+            // A file that could not be written whole (disk full) must not stay behind: an empty
+            // quarantine copy would read as bytes saved from a crash when it holds none.
+            unlink(path)
+            throw error
+        }
         try FileDescriptor.syncDirectory(parentDirectory(path))
     }
 

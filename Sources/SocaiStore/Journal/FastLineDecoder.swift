@@ -34,7 +34,7 @@ struct FastLineDecoder {
               s.literal(#","subject":""#), let subjectBytes = s.plainString(),
               let subject = cachedUnit(subjectBytes),
               s.literal(#","time":""#), let date = s.isoDate(), s.literal(#"T00:00:00+07:00","datacontenttype":"application/json","seq":"#),
-              let seq = s.integer(), seq >= 1,
+              let seq = s.integer(), seq >= 1, seq <= JournalLineCodec.maxSeq,
               s.literal(#","recordedtime":""#), let recorded = s.instant(),
               s.literal(#","recordedby":""#), let byBytes = s.plainString() else { return nil }
         var document: String?

@@ -59,6 +59,7 @@ extension FileJournal {
             // A closed segment whose seal matches its bytes is not re-hashed line by line (see SegmentSeal).
             let seal = options.verifyHashes && first.offset == 0 && index < tail.segments.count - 1
                 ? try matchingSeal(name, fd: fd, size: end) : nil
+            let (segmentStartHash, segmentStartSeq) = (checker.previousHash, checker.expectedSeq)
             let consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
                                                         previousHash: checker.previousHash,
                                                         verifyHashes: options.verifyHashes && seal == nil) { outcome, number, _, line in
@@ -78,8 +79,10 @@ extension FileJournal {
                 }
             }
             if let seal, damage == nil, !stopped, lines != seal.lines || checker.previousHash != seal.chainHash {
-                damage = JournalProblem(location: JournalLocation(segment: name, line: lines),
-                                        message: "the segment and its seal disagree (lines or last chain hash); run `socai verify`")
+                // The bytes match the seal's checksum but not its other fields: the seal (derived data)
+                // is what is damaged. Check the segment's chain line by line rather than refuse a
+                // journal `verify` calls intact; only a line that fails is damage.
+                damage = try chainProblem(name, fd: fd, to: end, previousHash: segmentStartHash, firstSeq: segmentStartSeq)
             }
             if damage == nil && !stopped && consumed < end {
                 // Only the last segment may end mid-line (a torn write); an earlier one was cut.
@@ -103,5 +106,22 @@ extension FileJournal {
             }
         }
         return report
+    }
+
+    /// The first line of a segment (read from its start) that fails its checks with every chain
+    /// hash recomputed, or nil when the whole segment is intact.
+    private func chainProblem(_ name: String, fd: borrowing FileDescriptor, to end: Int, previousHash: SHA256Digest,
+                              firstSeq: Int64) throws(JournalError) -> JournalProblem? {
+        var checker = LineChecker(source: metadata.source, verifyHashes: true, previousHash: previousHash, expectedSeq: firstSeq)
+        var problem: JournalProblem?
+        try ParallelLineScanner.scan(fd, from: 0, to: end, firstLineNumber: 1, previousHash: previousHash,
+                                     verifyHashes: true) { outcome, number, _, _ in
+            if case .failure(let error) = checker.sequence(outcome) {
+                problem = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
+                return false
+            }
+            return true
+        }
+        return problem
     }
 }

@@ -15,6 +15,9 @@ public enum JournalLineCodec {
     /// `,"chainhash":"` + 64 hex digits + `"}`: the fixed tail of every line (without its `\n`).
     static let hashSuffixPrefix = Array(#","chainhash":""#.utf8)
     static let hashTailLength = hashSuffixPrefix.count + 64 + 2
+    /// The largest seq a line may carry (2^53 − 1, exact in every JSON reader). Readers compute the
+    /// next expected seq as seq + 1: a line claiming Int64.max crashed every reader before this bound.
+    static let maxSeq: Int64 = (1 << 53) - 1
 
     /// The hash the first line chains from: binds a journal's lines to its id.
     public static func genesisHash(journalID: String) -> SHA256Digest {
@@ -171,7 +174,9 @@ public enum JournalLineCodec {
         guard try string("datacontenttype") == "application/json" else {
             throw LineDecodingError("datacontenttype is not application/json")
         }
-        guard let seq = o["seq"]?.integer, seq >= 1 else { throw LineDecodingError("seq is missing or not a positive integer") }
+        guard let seq = o["seq"]?.integer, seq >= 1, seq <= maxSeq else {
+            throw LineDecodingError("seq is missing or not a positive integer up to \(maxSeq)")
+        }
         guard let recorded = Instant.parseRFC3339(try string("recordedtime")) else {
             throw LineDecodingError("recordedtime is not an RFC 3339 time")
         }

@@ -15,8 +15,17 @@ public struct SnapshotStore: Sendable {
     public var keep = 3
 
     public init(directory: String, journal: FileJournal) {
-        self.directory = FileSystem.join(directory, journal.metadata.id)
+        self.directory = FileSystem.join(directory, SnapshotStore.folderName(journalID: journal.metadata.id))
         self.journal = journal
+    }
+
+    /// The folder for a journal's snapshots: its id when that is a plain file name (as the UUIDs
+    /// `socai init` makes are), else `journal-` and the id's SHA-256. journal.json is read from
+    /// disk, so an id like `../x` or `/etc` must never become a path outside the snapshot directory.
+    static func folderName(journalID id: String) -> String {
+        let plain = !id.isEmpty && id.utf8.count <= 128 && !id.hasPrefix(".")
+            && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+        return plain ? id : "journal-" + SHA256.hash(Array(id.utf8)).hex
     }
 
     /// Writes the ledger's state as a snapshot stamped with the journal's hash at its head.
