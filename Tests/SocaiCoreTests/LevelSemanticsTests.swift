@@ -109,6 +109,28 @@ struct LevelSemanticsTests {
         #expect(view.level(d, "villages", at: CalendarDate("2023-12-31")) == .count(101, .derived, basis: CalendarDate("2020-01-01")))
     }
 
+    /// A cell's flows count toward a district's reconciliation only while the cell is under it.
+    @Test func checkCountsACellsFlowsOnlyWhileItIsUnderTheDistrict() {
+        var b = LedgerBuilder()
+        for district in ["d1", "d2"] {
+            b.must("unit", [("id", district), ("name", district), ("kind", "district"), ("date", "2020-01-01")])
+            b.must("conference", [("unit", district), ("date", "2021-01-01"), ("title", "r"), ("figure", "members=100")])
+        }
+        b.must("unit", [("id", "c"), ("name", "C"), ("kind", "cell"), ("parent", "d1"), ("date", "2020-01-01")])
+        b.must("admission", [("unit", "c"), ("date", "2021-03-01"), ("count", "4")])
+        b.must("move", [("unit", "c"), ("parent", "d2"), ("date", "2021-06-01")])
+        b.must("admission", [("unit", "c"), ("date", "2021-09-01"), ("count", "7")])
+        b.must("admission", [("unit", "d2"), ("date", "2021-09-02"), ("count", "1")])
+        // d1 gained 4 while C was under it; d2 the 7 after the move and 1 of its own. The members
+        // who came with C on the move are a structural change the reports must show themselves.
+        b.must("conference", [("unit", "d1"), ("date", "2021-12-31"), ("title", "r"), ("figure", "members=104")])
+        b.must("conference", [("unit", "d2"), ("date", "2021-12-31"), ("title", "r"), ("figure", "members=110")])
+        let findings = b.view.check().findings.filter { $0.kind == "unexplained" }
+        #expect(!findings.contains { $0.unit == UnitID("d1")! }, "104 = 100 + 4: the 7 after the move are not d1's")
+        let d2 = findings.first { $0.unit == UnitID("d2")! }
+        #expect(d2?.derived == "108" && d2?.stated == "110", "100 + 7 + 1 = 108; the 4 admitted before the move are not d2's")
+    }
+
     @Test func membersMoveWithMergedUnitsAcrossDistricts() {
         var b = LedgerBuilder()
         for district in ["d1", "d2"] {

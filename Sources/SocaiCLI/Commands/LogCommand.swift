@@ -52,6 +52,11 @@ enum LogCommand: Command {
         let report: ReadReport
         do {
             report = try journal.read(ReadOptions(fromSeq: Int64(fromSeq), allowDamaged: invocation.globals.flag("allow-damaged"))) { record in
+                // Most lines are flows: filter them in their compact form, before building an envelope.
+                if let flow = record.flowLine {
+                    if let unit, flow.subject != unit { return true }
+                    if let type, flow.flow.kind.eventType != type { return true }
+                }
                 let event = record.envelope
                 if let type, event.type != type { return true }
                 if let unit, !involves(event, unit) { return true }

@@ -294,12 +294,10 @@ extension LedgerView {
                 var change = structuralChange(key, countedKinds: definition.countsUnitKinds, unit: unit,
                                               fromDay: previous.date.dayNumber + 1, to: report.date)
                 if key == "members" {
-                    for x in registry.entries where !ledger.flows[Int(x.index)].isEmpty {
-                        let sums = memberFlowSums(x.index)
-                        for epoch in epochs(x.index) where x.index == unit || epoch.chain.contains(unit) {
-                            let from = max(previous.date.dayNumber + 1, epoch.from), to = min(report.date.dayNumber + 1, epoch.to)
-                            if from < to { change += sums.memberChange(from: from, to: to) }
-                        }
+                    for contributor in memberFlowContributors[unit] ?? [] {
+                        let from = max(previous.date.dayNumber + 1, contributor.from)
+                        let to = min(report.date.dayNumber + 1, contributor.to)
+                        if from < to { change += memberFlowSums(contributor.unit).memberChange(from: from, to: to) }
                     }
                 }
                 guard change != 0 || key == "members" else { continue }

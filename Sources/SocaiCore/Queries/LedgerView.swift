@@ -13,6 +13,22 @@ public final class LedgerView {
         }
         return positions
     }()
+    /// For each unit, the units whose member flows count toward it and the day ranges in which they
+    /// do (its own flows, and its descendants' while they were under it). Built once for `check`,
+    /// which otherwise scanned every unit of the registry for each pair of reports.
+    private(set) lazy var memberFlowContributors: [Int32: [(unit: Int32, from: Int, to: Int)]] = {
+        var contributors: [Int32: [(unit: Int32, from: Int, to: Int)]] = [:]
+        for entry in registry.entries where !ledger.flows[Int(entry.index)].isEmpty {
+            for epoch in epochs(entry.index) {
+                var counted: Set<Int32> = [entry.index]
+                for ancestor in epoch.chain where counted.insert(ancestor).inserted {}
+                for target in counted {
+                    contributors[target, default: []].append((entry.index, epoch.from, epoch.to))
+                }
+            }
+        }
+        return contributors
+    }()
     private var memberSums: [FlowSums?]
     private var kindSums: [Int32: FlowSums] = [:]
     private var levelCache: [LevelCacheKey: [Int32: LevelValue]] = [:]
