@@ -1,4 +1,5 @@
 import SocaiCore
+import SocaiReports
 
 /// socai's entry point as a library, so tests can run commands in-process.
 public enum SocaiCLI {
@@ -24,7 +25,7 @@ public enum SocaiCLI {
         do {
             return try dispatch(arguments, context).rawValue
         } catch {
-            context.stderr.writeLine(error.render(language))
+            context.stderr.writeLine(TerminalText.neutralised(error.render(language)))
             return error.status.rawValue
         }
     }

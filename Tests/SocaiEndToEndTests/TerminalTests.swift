@@ -99,4 +99,21 @@ struct TerminalTests {
         #expect(piped.stdout.contains("warning [unexplained]"))
         #expect(!piped.stdout.contains("\u{1B}"))
     }
+
+    /// A unit named with terminal escapes is kept byte for byte in the journal, but what socai prints
+    /// as text cannot clear the screen or retitle the terminal.
+    @Test func terminalEscapesInNamesAreNeutralisedInTextOutput() throws {
+        let j = Self.journal()
+        let name = "Chi bộ \u{1B}[2J\u{1B}]0;pwned\u{07}X"
+        let recorded = j.run(["record", "unit", "--id", "x", "--name", name, "--kind", "cell", "--parent", "sop-cop", "--date", "2016-01-01"])
+        #expect(recorded.status == 0, "\(recorded)")
+        for command in [["replay", "--to", "2024-01-01"], ["log"], ["log", "--unit", "x"]] {
+            let text = j.run(command)
+            #expect(text.status == 0)
+            #expect(!text.stdout.contains("\u{1B}"), "\(command): \(text.stdout.debugDescription)")
+            #expect(text.stdout.contains("\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}X"), "\(command): \(text.stdout)")
+        }
+        let json = j.run(["log", "--unit", "x", "--json"])
+        #expect(json.stdout.contains(#"\u001b[2J"#), "JSON keeps the name as recorded, escaped: \(json.stdout)")
+    }
 }

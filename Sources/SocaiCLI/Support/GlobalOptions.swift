@@ -61,16 +61,18 @@ struct Invocation {
         return String(journal[...slash]) + "Snapshots"
     }
 
-    func out(_ text: String) { context.stdout.write(text) }
+    /// Text output is neutralised (a unit named with terminal escapes cannot drive the reader's
+    /// terminal); JSON escapes control characters itself, and CSV is bytes for a spreadsheet.
+    func out(_ text: String) { context.stdout.write(format == .text ? TerminalText.neutralised(text) : text) }
 
     /// A notice on stderr (unless --quiet).
     func notice(_ text: LocalizedText) {
         guard !quiet else { return }
-        context.stderr.writeLine((language == .vi ? "lưu ý: " : "note: ") + text.text(language))
+        context.stderr.writeLine(TerminalText.neutralised((language == .vi ? "lưu ý: " : "note: ") + text.text(language)))
     }
 
     func warning(_ text: LocalizedText) {
-        context.stderr.writeLine((language == .vi ? "cảnh báo: " : "warning: ") + text.text(language))
+        context.stderr.writeLine(TerminalText.neutralised((language == .vi ? "cảnh báo: " : "warning: ") + text.text(language)))
     }
 
     var today: CalendarDate { context.now().dateInVietnam }

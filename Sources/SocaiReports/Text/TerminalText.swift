@@ -1,0 +1,56 @@
+/// Text bound for a terminal, with the control characters a journal may carry made harmless.
+///
+/// Unit names, titles, sources and recorders are stored as they were given (the journal keeps
+/// what a clerk typed, byte for byte), so a name can hold `ESC[2J` or an OSC title sequence. Printed
+/// raw, it would clear the reader's screen or rewrite the terminal's title; neutralised, it shows as
+/// `�[2J`. socai's own colour (SGR: `ESC[…m`) is the one escape kept, so a hostile name can at most
+/// colour text, never move the cursor, erase, or talk to the terminal.
+public enum TerminalText {
+    /// The replacement shown for a control character.
+    public static let replacement = "\u{FFFD}"
+
+    /// `text` with every C0 control but tab and newline, DEL and every C1 control replaced by
+    /// U+FFFD, except an ESC that starts an SGR sequence (`ESC [ digits-and-semicolons m`).
+    public static func neutralised(_ text: String) -> String {
+        var utf8 = Array(text.utf8)
+        guard utf8.contains(where: isSuspect) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        let replacement = Array(Self.replacement.utf8)
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte == 0x1B, let end = sgrEnd(utf8, from: i) {
+                out.append(contentsOf: utf8[i..<end])
+                i = end
+            } else if byte == 0xC2, i + 1 < utf8.count, (0x80...0x9F).contains(utf8[i + 1]) {
+                out.append(contentsOf: replacement)  // a C1 control, two bytes in UTF-8
+                i += 2
+            } else if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F {
+                out.append(contentsOf: replacement)
+                i += 1
+            } else {
+                out.append(byte)
+                i += 1
+            }
+        }
+        utf8.removeAll()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSuspect(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
+    }
+
+    /// The index after an SGR sequence starting at `start` (an ESC), or nil when it is not one.
+    private static func sgrEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start + 1
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        while i < bytes.count, (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) || bytes[i] == UInt8(ascii: ";") {
+            i += 1
+        }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "m") else { return nil }
+        return i + 1
+    }
+}
