@@ -51,6 +51,29 @@ struct TerminalTests {
         #expect(log.stdout.contains("Báo cáo tháng 5/2024"))
     }
 
+    /// Tab completes a unit from part of its name, diacritics optional, as `hledger add` does accounts.
+    @Test func tabCompletesUnitNames() throws {
+        let j = Self.journal()
+        let term = try PseudoTerminal(["record"], in: j.directory.path)
+        #expect(term.expect("Event type: "))
+        term.send("adm\t")
+        #expect(term.expect("admission"), "\(term.transcript)")
+        term.sendLine("")
+        #expect(term.expect("unit: "))
+        term.send("so\t")
+        // Two units match: both listed, the line extended to what their ids share ("so").
+        #expect(term.expect("son-la (Tỉnh ủy Sơn La)"), "\(term.transcript)")
+        #expect(term.expect("sop-cop (Huyện ủy Sốp Cộp)"), "\(term.transcript)")
+        term.send("\u{15}huyen uy sop\t")
+        #expect(term.expect("unit: sop-cop"), "\(term.transcript)")
+        term.sendLine("")
+        #expect(term.expect("→ sop-cop (Huyện ủy Sốp Cộp)"), "\(term.transcript)")
+        #expect(term.expect("date [2024-06-01]: "))
+        term.sendEndOfInput()
+        #expect(term.expect("cancelled: nothing was written."), "\(term.transcript)")
+        #expect(term.wait() == 0)
+    }
+
     @Test func endOfInputCancelsWithNothingWritten() throws {
         let j = Self.journal()
         let before = j.journalBytes

@@ -16,8 +16,8 @@ enum GuidedEntry {
         var session = try JournalSession.load(invocation)
         let dialogue = GuidedDialogue(invocation: invocation)
         let t = dialogue.t
-        invocation.out(t("Guided entry: answer each question. Enter takes the [default], ? explains the question and lists the choices, Ctrl-D cancels (nothing is written).\n",
-                         "Nhập có hướng dẫn: trả lời từng câu. Enter chọn [giá trị mặc định], ? giải thích và liệt kê lựa chọn, Ctrl-D để hủy (không ghi gì).\n"))
+        invocation.out(t("Guided entry: answer each question. Enter takes the [default], Tab completes units, choices and figure keys, ? explains the question and lists the choices, Ctrl-D cancels (nothing is written).\n",
+                         "Nhập có hướng dẫn: trả lời từng câu. Enter chọn [giá trị mặc định], Tab gợi ý đơn vị, lựa chọn và mã chỉ tiêu, ? giải thích và liệt kê lựa chọn, Ctrl-D để hủy (không ghi gì).\n"))
         var recorded = 0
         while true {
             let outcome: (String, RecordRequest, String?)?

@@ -1,5 +1,6 @@
 import Foundation
 import SocaiCore
+import SocaiReports
 
 /// The questions and answers of guided entry: prompts on stdout, answers from `readLine`, each
 /// answer checked as soon as it is given (a unit is looked up, a date parsed, a choice matched)
@@ -17,10 +18,20 @@ final class GuidedDialogue {
 
     func say(_ line: String) { invocation.out(line + "\n") }
 
-    /// Shows `prompt` and reads one line; end of input cancels the whole entry.
-    func read(_ prompt: String) throws(GuidedEntry.Cancelled) -> String {
-        invocation.out(prompt)
-        guard let line = invocation.context.readLine() else { throw GuidedEntry.Cancelled() }
+    /// Shows `prompt` and reads one line; end of input cancels the whole entry. At a terminal the
+    /// line editor reads it, and Tab offers what `completing` accepts (units, choices, figure keys).
+    func read(_ prompt: String, completing field: GuidedField? = nil, view: LedgerView? = nil) throws(GuidedEntry.Cancelled) -> String {
+        let line: String?
+        if let editor = invocation.context.lineEditor {
+            let completion = view.map { GuidedCompletion(view: $0, today: invocation.today) }
+            line = editor.readLine(prompt: TerminalText.neutralised(prompt)) { typed in
+                completion?.candidates(field, word: LineEditState.word(in: typed)) ?? []
+            }
+        } else {
+            invocation.out(prompt)
+            line = invocation.context.readLine()
+        }
+        guard let line else { throw GuidedEntry.Cancelled() }
         return line.precomposedNFC.trimmingCharacters(in: .whitespaces)
     }
 
@@ -34,7 +45,7 @@ final class GuidedDialogue {
     /// Asks one field until its answer is valid; nil when an optional field is left empty.
     func ask(_ field: GuidedField, prompt: String? = nil, view: LedgerView) throws(GuidedEntry.Cancelled) -> String? {
         while true {
-            var line = try read(promptText(field, prompt))
+            var line = try read(promptText(field, prompt), completing: field, view: view)
             if line == "?" || (line.hasSuffix("?") && (field.kind == .unit || field.kind == .units || field.kind == .unitOrNew)) {
                 explain(field, filter: String(line.dropLast()), view: view)
                 continue

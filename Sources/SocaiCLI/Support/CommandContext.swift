@@ -17,6 +17,9 @@ public struct CommandContext: Sendable {
     public var readLine: @Sendable () -> String?
     public var stdinIsTerminal: Bool
     public var loginName: String
+    /// Reads guided entry's answers with Tab completion, when both ends are a capable terminal;
+    /// nil elsewhere (pipes, tests in process), where `readLine` is used.
+    public var lineEditor: LineEditor?
 
     public init(environment: [String: String], now: @escaping @Sendable () -> Instant, stdout: OutputSink, stderr: OutputSink,
                 readLine: @escaping @Sendable () -> String? = { nil }, stdinIsTerminal: Bool = false, loginName: String = "socai") {
@@ -38,7 +41,7 @@ public struct CommandContext: Sendable {
         if let fixed = environment["SOCAI_NOW"].flatMap(Instant.parseRFC3339) {
             return CommandContext(environment: environment, now: { fixed }, stdout: .standardOutput, stderr: .standardError,
                                   readLine: { Swift.readLine(strippingNewline: true) }, stdinIsTerminal: isatty(0) == 1,
-                                  loginName: login)
+                                  loginName: login).withLineEditor()
         }
         return CommandContext(
             environment: environment,
@@ -49,6 +52,13 @@ public struct CommandContext: Sendable {
             },
             stdout: .standardOutput, stderr: .standardError,
             readLine: { Swift.readLine(strippingNewline: true) },
-            stdinIsTerminal: isatty(0) == 1, loginName: login)
+            stdinIsTerminal: isatty(0) == 1, loginName: login).withLineEditor()
+    }
+
+    /// This context with a line editor, when stdin and stdout are a terminal that is not `dumb`.
+    func withLineEditor() -> CommandContext {
+        var context = self
+        if isatty(0) == 1 && isatty(1) == 1 && environment["TERM"] != "dumb" { context.lineEditor = LineEditor() }
+        return context
     }
 }

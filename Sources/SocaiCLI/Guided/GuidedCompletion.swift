@@ -1,0 +1,48 @@
+import SocaiCore
+
+/// What Tab offers at each question of guided entry: units by id or name with diacritics
+/// optional (`sop` + Tab → `sop-cop`, listing `Huyện ủy Sốp Cộp`), the choices of a choice, and
+/// figure keys before the `=` of a `KEY=VALUE` answer.
+struct GuidedCompletion {
+    let view: LedgerView
+    /// The day the entry is made: units closed before it are offered after the open ones.
+    let today: CalendarDate
+
+    func candidates(_ field: GuidedField?, word: String) -> [LineCompletion] {
+        guard let field else { return [] }
+        switch field.kind {
+        case .unit, .units, .unitOrNew:
+            return units(matching: word)
+        case .choice(let choices):
+            let key = TextFolding.searchKey(word)
+            return choices.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0, display: $0) }
+        case .pairs where field.name == "figure" || field.name == "target":
+            guard !word.contains("=") else { return [] }
+            let key = TextFolding.searchKey(word)
+            return FigureCatalogue.keys.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0 + "=", display: $0) }
+        default:
+            return []
+        }
+    }
+
+    /// Units whose id or any of whose names match `word` (folded: no diacritics, no case), best
+    /// matches first: a prefix of the id or a name before a match inside a name; open units before
+    /// closed ones.
+    func units(matching word: String) -> [LineCompletion] {
+        let trimmed = String(word.trimmingPrefix(while: { $0 == " " }))
+        guard !trimmed.isEmpty else { return [] }
+        var ranked: [(rank: Int, id: UnitID, completion: LineCompletion)] = []
+        for entry in view.registry.entries where entry.established != nil {
+            let qualities = [TextFolding.matches(trimmed, entry.id.rawValue)]
+                + entry.allNames.map { TextFolding.matches(trimmed, $0) }
+            let best = qualities.compactMap { $0 }.min()
+            guard let best else { continue }
+            let rank = best.rawValue + (entry.isActive(at: today) ? 0 : MatchQuality.allCases.count)
+            ranked.append((rank, entry.id, LineCompletion(insert: entry.id.rawValue, display: UnitLookup.describe(entry))))
+        }
+        ranked.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        // An exact match is the answer, even when longer names contain it.
+        if let first = ranked.first, first.rank <= MatchQuality.exactFolded.rawValue { return [first.completion] }
+        return ranked.map(\.completion)
+    }
+}

@@ -1,0 +1,206 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One completion a Tab can offer: what goes into the line, and how it is listed.
+public struct LineCompletion: Sendable, Hashable {
+    public var insert: String
+    public var display: String
+
+    public init(insert: String, display: String) {
+        self.insert = insert
+        self.display = display
+    }
+}
+
+/// A small line editor for guided entry at a terminal, so Tab can complete unit names the way
+/// `hledger add` completes accounts. It owns the terminal only while a line is read (raw mode,
+/// restored before it returns) and understands what a clerk types: letters in any script
+/// (UTF-8 from an input method), Backspace, Ctrl-U, Enter, Tab, and Ctrl-D on an empty line to
+/// end the entry. Arrow and other escape sequences are ignored rather than echoed as garbage.
+public struct LineEditor: Sendable {
+    let input: Int32
+    let output: Int32
+
+    public init(input: Int32 = 0, output: Int32 = 1) {
+        self.input = input
+        self.output = output
+    }
+
+    /// Reads one line after showing `prompt`; nil at end of input (Ctrl-D on an empty line).
+    /// `complete` gets the line so far and returns what Tab may offer.
+    public func readLine(prompt: String, complete: (String) -> [LineCompletion]) -> String? {
+        var saved = termios()
+        guard tcgetattr(input, &saved) == 0 else { return nil }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        raw.c_iflag &= ~tcflag_t(IXON)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
+        defer { _ = tcsetattr(input, TCSANOW, &saved) }
+
+        var state = LineEditState()
+        write(prompt)
+        while true {
+            guard let byte = readByte() else {
+                write("\r\n")
+                return state.line.isEmpty ? nil : state.line
+            }
+            switch state.take(byte) {
+            case .none:
+                continue
+            case .redraw:
+                write("\r" + prompt + state.line + "\u{1B}[K")
+            case .append(let text):
+                write(text)
+            case .bell:
+                write("\u{07}")
+            case .enter:
+                write("\r\n")
+                return state.line
+            case .endOfInput:
+                write("\r\n")
+                return nil
+            case .complete:
+                switch state.complete(complete(state.line)) {
+                case .none: write("\u{07}")
+                case .replaced: write("\r" + prompt + state.line + "\u{1B}[K")
+                case .list(let shown):
+                    write("\r\n" + shown.joined(separator: "\r\n") + "\r\n" + prompt + state.line)
+                }
+            }
+        }
+    }
+
+    private func readByte() -> UInt8? {
+        var byte: UInt8 = 0
+        while true {
+            let n = read(input, &byte, 1)
+            if n == 1 { return byte }
+            if n < 0 && errno == EINTR { continue }
+            return nil
+        }
+    }
+
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+        bytes.removeAll()
+    }
+}
+
+/// The editing itself, without a terminal: bytes in, what to show out. Kept apart so it can be
+/// tested byte by byte.
+struct LineEditState {
+    enum Effect: Equatable {
+        case none, redraw, bell, enter, endOfInput, complete
+        case append(String)
+    }
+
+    enum Completion: Equatable {
+        case none, replaced
+        case list([String])
+    }
+
+    /// Most candidates a Tab lists; beyond them it says how many more.
+    static let listLimit = 20
+
+    var line = ""
+    private var pending: [UInt8] = []
+    private var escape: [UInt8]?
+
+    mutating func take(_ byte: UInt8) -> Effect {
+        if var sequence = escape {
+            // ESC, then '[' or 'O', then parameters until a final byte in @...~.
+            sequence.append(byte)
+            escape = sequence
+            if sequence.count == 1 { return byte == UInt8(ascii: "[") || byte == UInt8(ascii: "O") ? .none : finishEscape() }
+            return (0x40...0x7E).contains(byte) ? finishEscape() : .none
+        }
+        switch byte {
+        case 0x0A, 0x0D: return .enter
+        case 0x04: return line.isEmpty ? .endOfInput : .bell
+        case 0x09: return .complete
+        case 0x7F, 0x08:
+            guard !line.isEmpty else { return .bell }
+            line.removeLast()
+            return .redraw
+        case 0x15:
+            line = ""
+            return .redraw
+        case 0x1B:
+            escape = []
+            return .none
+        case ..<0x20:
+            return .none
+        default:
+            pending.append(byte)
+            guard let text = String(validating: pending, as: UTF8.self) else {
+                if pending.count >= 4 { pending.removeAll() }  // not UTF-8: dropped
+                return .none
+            }
+            pending.removeAll()
+            line += text
+            return .append(text)
+        }
+    }
+
+    private mutating func finishEscape() -> Effect {
+        escape = nil
+        return .none
+    }
+
+    /// Applies Tab: one candidate replaces the word being completed; several extend it to what
+    /// they share and are listed.
+    mutating func complete(_ candidates: [LineCompletion]) -> Completion {
+        guard !candidates.isEmpty else { return .none }
+        let head = wordStart
+        let word = line[head...]
+        if candidates.count == 1 {
+            line = String(line[..<head]) + candidates[0].insert
+            return .replaced
+        }
+        let shared = candidates.map(\.insert).reduce(candidates[0].insert) { Self.sharedPrefix($0, $1) }
+        if shared.count > word.count && shared.hasPrefix(word) {
+            line = String(line[..<head]) + shared
+        }
+        var shown = candidates.prefix(Self.listLimit).map { "  " + $0.display }
+        if candidates.count > Self.listLimit { shown.append("  … \(candidates.count - Self.listLimit) more") }
+        return .list(shown)
+    }
+
+    /// Where the word Tab completes begins: after the last comma and the spaces after it (a list
+    /// of units), else the start of the line.
+    var wordStart: String.Index {
+        guard let comma = line.lastIndex(of: ",") else { return line.startIndex }
+        var start = line.index(after: comma)
+        while start < line.endIndex, line[start] == " " { start = line.index(after: start) }
+        return start
+    }
+
+    /// The word Tab completes in `line`.
+    static func word(in line: String) -> String {
+        var state = LineEditState()
+        state.line = line
+        return String(line[state.wordStart...])
+    }
+
+    static func sharedPrefix(_ a: String, _ b: String) -> String {
+        var result = ""
+        for (x, y) in zip(a, b) {
+            guard x == y else { break }
+            result.append(x)
+        }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import SocaiCore
+import SocaiTestSupport
+@testable import SocaiCLI
+
+/// The line editor of guided entry, byte by byte, and what Tab offers at each question.
+@Suite("line editor and Tab completion")
+struct LineEditorTests {
+    static func type(_ text: String, into state: inout LineEditState) -> [LineEditState.Effect] {
+        text.utf8.map { state.take($0) }
+    }
+
+    @Test func typingVietnameseBackspaceAndControlKeys() {
+        var state = LineEditState()
+        let effects = Self.type("Sốp", into: &state)
+        #expect(state.line == "Sốp")
+        #expect(effects.filter { $0 != .none } == [.append("S"), .append("ố"), .append("p")], "a letter is echoed once it is whole")
+        #expect(state.take(0x7F) == .redraw)
+        #expect(state.line == "Số")
+        _ = Self.type("\u{1B}[D\u{1B}OA", into: &state)
+        #expect(state.line == "Số", "arrow keys are ignored, not typed")
+        #expect(state.take(0x04) == .bell, "Ctrl-D on a line that is not empty does nothing")
+        #expect(state.take(0x15) == .redraw)
+        #expect(state.line.isEmpty)
+        #expect(state.take(0x7F) == .bell)
+        #expect(state.take(0x04) == .endOfInput)
+        #expect(state.take(0x09) == .complete)
+        #expect(state.take(0x0D) == .enter)
+    }
+
+    @Test func tabCompletesOneCandidateAndListsSeveral() {
+        var state = LineEditState()
+        _ = Self.type("d", into: &state)
+        let two = [LineCompletion(insert: "dien-bien", display: "dien-bien (Tỉnh ủy Điện Biên)"),
+                   LineCompletion(insert: "dien-bien-phu", display: "dien-bien-phu (Thành ủy Điện Biên Phủ)")]
+        #expect(state.complete(two) == .list(["  dien-bien (Tỉnh ủy Điện Biên)", "  dien-bien-phu (Thành ủy Điện Biên Phủ)"]))
+        #expect(state.line == "dien-bien", "extended to what the candidates share")
+        #expect(state.complete([two[1]]) == .replaced)
+        #expect(state.line == "dien-bien-phu")
+        #expect(state.complete([]) == .none)
+
+        var list = LineEditState()
+        _ = Self.type("ban-1, Bản Hu", into: &list)
+        #expect(LineEditState.word(in: list.line) == "Bản Hu", "after a comma, the next unit of a list")
+        #expect(list.complete([LineCompletion(insert: "ban-huoi", display: "ban-huoi (Bản Huổi)")]) == .replaced)
+        #expect(list.line == "ban-1, ban-huoi")
+    }
+
+    @Test func unitsAreOfferedWithoutDiacriticsBestFirst() throws {
+        var b = LedgerBuilder()
+        b.must("unit", [("id", "son-la"), ("name", "Tỉnh ủy Sơn La"), ("kind", "province"), ("date", "2015-01-01")])
+        b.must("unit", [("id", "sop-cop"), ("name", "Huyện ủy Sốp Cộp"), ("kind", "district"), ("parent", "son-la"), ("date", "2015-01-01")])
+        b.must("unit", [("id", "ban-sop"), ("name", "Chi bộ bản Sốp"), ("kind", "cell"), ("parent", "sop-cop"), ("date", "2015-01-01")])
+        b.must("unit", [("id", "ban-cu"), ("name", "Chi bộ bản Cũ"), ("kind", "cell"), ("parent", "sop-cop"), ("date", "2015-01-01")])
+        b.must("dissolve", [("unit", "ban-cu"), ("date", "2020-01-01")])
+        let completion = GuidedCompletion(view: b.view, today: CalendarDate("2024-06-01"))
+        let unit = GuidedField("unit", .unit, required: true, spec: nil)
+        #expect(completion.candidates(unit, word: "sop").map(\.insert) == ["sop-cop", "ban-sop"], "a prefix of the id first")
+        #expect(completion.candidates(unit, word: "huyen uy sop cop").map(\.insert) == ["sop-cop"])
+        #expect(completion.candidates(unit, word: "chi bo ban").map(\.insert) == ["ban-sop", "ban-cu"], "a closed unit last")
+        #expect(completion.candidates(unit, word: "").isEmpty)
+        #expect(completion.candidates(unit, word: "hà nội").isEmpty)
+        let reason = GuidedField("reason", .choice(["transfer-out", "death", "expulsion"]), spec: nil)
+        #expect(completion.candidates(reason, word: "d").map(\.insert) == ["death"])
+        let figure = GuidedField("figure", .pairs, spec: nil)
+        #expect(completion.candidates(figure, word: "memb").map(\.insert) == ["members="])
+        #expect(completion.candidates(figure, word: "members=1").isEmpty)
+        #expect(completion.candidates(GuidedField("title", .text, spec: nil), word: "Đại").isEmpty)
+    }
+}
