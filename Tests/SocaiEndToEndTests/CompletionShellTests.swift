@@ -82,4 +82,70 @@ struct CompletionShellTests {
         let result = ExternalTool.run(ExternalTool.fish!, ["--no-execute", dir.file("socai.fish")])
         #expect(result.status == 0, "\(result)")
     }
+
+    static func journalWithTwoUnits() -> ScratchJournal {
+        let j = ScratchJournal()
+        for arguments in [["unit", "--id", "son-la", "--name", "Tỉnh ủy Sơn La", "--kind", "province", "--date", "2015-01-01"],
+                          ["unit", "--id", "sop-cop", "--name", "Huyện ủy Sốp Cộp", "--kind", "district", "--parent", "son-la",
+                           "--date", "2015-01-01"]] {
+            #expect(j.run(["record"] + arguments).status == 0)
+        }
+        return j
+    }
+
+    /// Runs `_socai` in zsh for the words typed, with `compadd` and `_files` standing in for the
+    /// completion system's builtins (which exist only inside a completion widget): what it would offer.
+    static func zshCompletions(_ words: [String], in directory: String) -> [String] {
+        let dir = TemporaryDirectory()
+        dir.write("_socai", SocaiProcess.run(["completion", "zsh"], in: directory).stdout)
+        dir.write("run.zsh", """
+            compadd() { local suffix=""; while [[ $1 != -- ]]; do [[ $1 == -S ]] && { suffix=$2; shift }; shift; done; shift
+                local w; for w in "$@"; do [[ $w == ${words[CURRENT]}* ]] && print -r -- "$w$suffix"; done; }
+            _files() { print -r -- "(files)"; }
+            compdef() { : }
+            source '\(dir.file("_socai"))'
+            words=("$@"); CURRENT=$#
+            _socai
+            """)
+        let result = ExternalTool.run(ExternalTool.zsh!, ["-f", dir.file("run.zsh"), binary] + words,
+                                      environment: ["SOCAI_NOW": SocaiProcess.fixedNow], in: directory)
+        #expect(result.stderr.isEmpty, "\(result)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test(.enabled(if: ExternalTool.zsh != nil, "zsh is not installed"))
+    func zshCompletesCommandsOptionsValuesAndUnits() {
+        let j = Self.journalWithTwoUnits()
+        let here = j.directory.path
+        #expect(Self.zshCompletions(["rec"], in: here) == ["record"])
+        #expect(Self.zshCompletions(["record", "adm"], in: here) == ["admission"])
+        #expect(Self.zshCompletions(["record", "admission", "--co"], in: here) == ["--count"])
+        #expect(Self.zshCompletions(["record", "departure", "--reason", "d"], in: here) == ["death"])
+        #expect(Self.zshCompletions(["record", "conference", "--figure", "memb"], in: here) == ["members="])
+        #expect(Self.zshCompletions(["term", "--unit", "s"], in: here) == ["son-la", "sop-cop"])
+        #expect(Self.zshCompletions(["export", "--out", "r"], in: here) == ["(files)"])
+    }
+
+    @Test(.enabled(if: ExternalTool.fish != nil, "fish is not installed"))
+    func fishCompletesCommandsOptionsValuesAndUnits() {
+        let j = Self.journalWithTwoUnits()
+        let here = j.directory.path
+        j.directory.write("socai.fish", SocaiProcess.run(["completion", "fish"], in: here).stdout)
+        func complete(_ line: String) -> [String] {
+            // fish asks `socai` by name for unit ids, so the built binary's folder goes first on PATH.
+            let folder = String(Self.binary[..<Self.binary.lastIndex(of: "/")!])
+            let result = ExternalTool.run(ExternalTool.fish!, ["--no-config", "-c", "source socai.fish; complete -C '\(line)'"],
+                                          environment: ["PATH": folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                                                        "SOCAI_NOW": SocaiProcess.fixedNow],
+                                          in: here)
+            #expect(result.status == 0, "\(result)")
+            return result.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+        }
+        #expect(complete("socai rec") == ["record"])
+        #expect(complete("socai record adm") == ["admission"])
+        #expect(complete("socai record departure --reason d") == ["death"])
+        #expect(complete("socai record conference --figure memb") == ["members="])
+        #expect(complete("socai term --unit s") == ["son-la", "sop-cop"])
+        #expect(complete("socai --lang ").sorted() == ["en", "vi"])
+    }
 }
