@@ -27,6 +27,25 @@ struct NumbersTests {
         #expect(PercentClassification.classify(FixedDecimal.parse(printed)!, exact: Ratio(part * 100, whole)) == expected)
     }
 
+    /// Found by the libFuzzer date/number harness: comparing 66.32725027270161 with 6.370161 multiplied
+    /// past 64 bits and crashed. Comparison and arithmetic are now formed in 128 bits, and a decimal
+    /// has at most 12 digits before its separator and 6 after it.
+    @Test func hugeAndTinyNumbersNeitherOverflowNorCrash() {
+        #expect(Target.parse("66.32725027270161-6.370161") == nil, "7 decimals: not a number socai takes")
+        #expect(Target.parse("66.327250-6.370161") == nil, "a range from high to low")
+        #expect(Target.parse("6.370161-66.327250") != nil)
+        #expect(FixedDecimal.parse("123456789012") != nil)
+        #expect(FixedDecimal.parse("1234567890123") == nil)
+        #expect(FixedDecimal.parse("0,000001") == FixedDecimal(units: 1, scale: 6))
+        #expect(FixedDecimal.parse("0,0000001") == nil)
+        let big = Ratio(Int.max - 1, 3), small = Ratio(1, Int.max - 2)
+        #expect(small < big && !(big < small))
+        #expect((big * big).numerator > 0, "a product past 64 bits is approximated, not a crash")
+        #expect(Ratio(469, 1) / FixedDecimal.parse("0,000001")!.ratio * Ratio(integer: 100) == Ratio(integer: 46_900_000_000))
+        #expect(Ratio(Int.max, 1).rounded(scale: 2).units == Int.max, "clamped, not trapped")
+        #expect(FixedDecimal(units: 15, scale: 1).isNumericallyEqual(to: FixedDecimal(units: 150, scale: 2)))
+    }
+
     @Test func readsNumbersAsDocumentsPrintThem() {
         #expect(CountParser.parse("5.275") == 5275)
         #expect(CountParser.parse("5,275") == 5275)

@@ -247,11 +247,11 @@ extension LedgerView {
         let tierShares = printedShares.filter { $0.tier != nil }
         if tierShares.count >= 3 {
             let scale = tierShares.map(\.value.scale).max() ?? 0
-            let sum = tierShares.reduce(0) { $0 + $1.value.rescaled(to: scale).units }
-            let hundred = 100 * FixedDecimal.powerOfTen(scale)
+            let sum = tierShares.reduce(Ratio(integer: 0)) { $0 + $1.value.ratio }
+            let difference = sum < Ratio(integer: 100) ? Ratio(integer: 100) - sum : sum - Ratio(integer: 100)
             // Each printed share may be off by half a unit in its last place.
-            if abs(sum - hundred) * 2 > tierShares.count {
-                let total = FixedDecimal(units: sum, scale: scale)
+            if Ratio(tierShares.count, 2 * FixedDecimal.powerOfTen(scale)) < difference {
+                let total = sum.rounded(scale: scale)
                 findings.append(Finding(unit: record.subject, date: record.date, figure: figure, stated: total.description + "%",
                                         derived: "100%", kind: "printed-sum", severity: .warning,
                                         message: LocalizedText(en: "the printed shares add up to \(total)%",

@@ -44,12 +44,16 @@ public struct FixedDecimal: Sendable, Hashable, CustomStringConvertible {
 
     /// Compares values regardless of scale (91,5 == 91,50).
     public func isNumericallyEqual(to other: FixedDecimal) -> Bool {
-        let scale = max(self.scale, other.scale)
-        return rescaled(to: scale).units == other.rescaled(to: scale).units
+        ratio == other.ratio
     }
 
     /// Reads a decimal as documents print it: `91,57`, `15.2`, `117,3`, `1`, `-21,09`, optional
     /// trailing `%` and spaces (`58,84 %`). No thousands grouping: use `CountParser` for counts.
+    /// At most 12 digits before the separator and 6 after it (`maxIntegerDigits`, `maxScale`):
+    /// no document prints more, and within them every sum and rescaling stays exact in 64 bits.
+    public static let maxIntegerDigits = 12
+    public static let maxScale = 6
+
     public static func parse(_ text: String) -> FixedDecimal? {
         var bytes = Array(text.utf8)
         while let last = bytes.last, last == 0x20 || last == 0x25 { bytes.removeLast() }
@@ -70,10 +74,10 @@ public struct FixedDecimal: Sendable, Hashable, CustomStringConvertible {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
-                guard digits < 17 else { return nil }
                 units = units * 10 + Int(byte - 0x30)
                 digits += 1
                 if seenSeparator { scale += 1 }
+                guard scale <= maxScale, digits - scale <= maxIntegerDigits else { return nil }
             } else if (byte == 0x2C || byte == 0x2E) && !seenSeparator && digits > 0 {
                 seenSeparator = true
             } else {
