@@ -51,6 +51,10 @@ import Testing
         f.refuse(correction(Self.admission, "--set", "count=-1"), "error: the corrected event would be invalid: data.count: invalid value -1")
         f.refuse(correction(Self.admission, "--set", "colour=red"),
                  "error: the corrected event would be invalid: data.colour: unknown field for this event type")
+        f.refuse(["--lang", "vi"] + correction(Self.admission, "--set", "count=-1"),
+                 "lỗi: sự kiện sau đính chính sẽ không hợp lệ: data.count: giá trị không hợp lệ -1")
+        f.refuse(["--lang", "vi"] + correction(Self.admission, "--set", "colour=red"),
+                 "lỗi: sự kiện sau đính chính sẽ không hợp lệ: data.colour: loại sự kiện này không có trường này")
         f.refuse(correction(Self.conference, "--set", "figures.members=-5", "--set", "figures.membrs=5"), """
             error: --set figures.members=-5: members cannot be negative; write the number as printed, 0 or more
             error: --set figures.membrs=5: unknown figure 'membrs'; did you mean members?

@@ -2,20 +2,28 @@
 public struct EventDataError: Error, Sendable, Hashable, CustomStringConvertible {
     public var field: String
     public var message: String
+    /// The message for a clerk reading Vietnamese (the journal's own words stay English).
+    public var messageVietnamese: String
 
-    public init(field: String, message: String) {
+    public init(field: String, message: String, vietnamese: String? = nil) {
         self.field = field
         self.message = message
+        self.messageVietnamese = vietnamese ?? message
     }
 
     public var description: String { "data.\(field): \(message)" }
 
+    public var text: LocalizedText {
+        LocalizedText(en: description, vi: "data.\(field): \(messageVietnamese)")
+    }
+
     static func missing(_ field: String) -> EventDataError {
-        EventDataError(field: field, message: "missing")
+        EventDataError(field: field, message: "missing", vietnamese: "thiếu")
     }
 
     static func invalid(_ field: String, _ value: JSONValue?) -> EventDataError {
-        EventDataError(field: field, message: "invalid value \(value.map { JSONWriter.string($0) } ?? "null")")
+        let shown = value.map { JSONWriter.string($0) } ?? "null"
+        return EventDataError(field: field, message: "invalid value \(shown)", vietnamese: "giá trị không hợp lệ \(shown)")
     }
 }
 
@@ -82,7 +90,7 @@ struct DataReader {
     /// Fails on a field the type does not define: in a v1 line it is damage or a newer writer.
     func finish() throws(EventDataError) {
         for key in object.keys where !seen.contains(key) {
-            throw EventDataError(field: key, message: "unknown field for this event type")
+            throw EventDataError(field: key, message: "unknown field for this event type", vietnamese: "loại sự kiện này không có trường này")
         }
     }
 }

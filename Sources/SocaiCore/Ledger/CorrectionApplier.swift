@@ -5,7 +5,8 @@
 /// and `date` for the effective date; a value of null removes an optional field or entry.
 public enum CorrectionApplier {
     public struct Failure: Error, Sendable, Hashable {
-        public var message: String
+        public var text: LocalizedText
+        public var message: String { text.en }
     }
 
     public static func apply(_ fields: JSONObject, to payload: EventPayload,
@@ -15,7 +16,7 @@ public enum CorrectionApplier {
         for (field, value) in fields {
             if field == "date" {
                 guard let text = value.string, let parsed = CalendarDate(isoText: text) else {
-                    return .failure(Failure(message: "date must be an ISO date"))
+                    return .failure(Failure(text: LocalizedText(en: "date must be an ISO date (2023-12-31)", vi: "date phải là ngày dạng ISO (2023-12-31)")))
                 }
                 newDate = parsed
                 continue
@@ -33,7 +34,7 @@ public enum CorrectionApplier {
         do {
             return .success((try EventPayload(type: payload.type, data: data), newDate))
         } catch {
-            return .failure(Failure(message: error.description))
+            return .failure(Failure(text: error.text))
         }
     }
 }

@@ -321,7 +321,7 @@ extension RequestReader {
             switch CorrectionApplier.apply(fields, to: target.payload, date: target.date) {
             case .failure(let failure):
                 fail("set", request.values("set").joined(separator: " "), en: "the corrected event would be invalid: \(failure.message)",
-                     vi: "sự kiện sau đính chính sẽ không hợp lệ: \(failure.message)")
+                     vi: "sự kiện sau đính chính sẽ không hợp lệ: \(failure.text.vi)")
                 return nil
             case .success(let (_, date)):
                 newDate = date
