@@ -26,6 +26,20 @@ struct LineEditorTests {
         #expect(state.take(0x04) == .endOfInput)
         #expect(state.take(0x09) == .complete)
         #expect(state.take(0x0D) == .enter)
+        _ = Self.type("abc", into: &state)
+        #expect(state.take(0x03) == .endOfInput, "Ctrl-C cancels like Ctrl-D, with text typed or not")
+    }
+
+    @Test func bytesThatAreNotUTF8OrAreControlsAreDropped() {
+        var state = LineEditState()
+        #expect(state.take(0xFF) == .none)
+        #expect(state.take(UInt8(ascii: "a")) == .append("a"), "a stray byte does not swallow what follows")
+        #expect(state.take(0xE1) == .none)
+        #expect(state.take(UInt8(ascii: "b")) == .append("b"), "a character cut short is dropped, the next byte read anew")
+        _ = Self.type("\u{9B}", into: &state)  // a C1 control (CSI), typed as UTF-8
+        #expect(state.line == "ab")
+        _ = Self.type("Đ", into: &state)
+        #expect(state.line == "abĐ")
     }
 
     @Test func tabCompletesOneCandidateAndListsSeveral() {
@@ -59,6 +73,10 @@ struct LineEditorTests {
         #expect(completion.candidates(unit, word: "huyen uy sop cop").map(\.insert) == ["sop-cop"])
         #expect(completion.candidates(unit, word: "chi bo ban").map(\.insert) == ["ban-sop", "ban-cu"], "a closed unit last")
         #expect(completion.candidates(unit, word: "").isEmpty)
+        b.must("unit", [("id", "ban-sop-2"), ("name", "Chi bộ bản Sốp"), ("kind", "cell"), ("parent", "son-la"), ("date", "2015-01-01")])
+        let twins = GuidedCompletion(view: b.view, today: CalendarDate("2024-06-01"))
+        #expect(twins.candidates(unit, word: "chi bo ban sop").map(\.insert) == ["ban-sop", "ban-sop-2"],
+                "two units of the same name: both listed, neither picked")
         #expect(completion.candidates(unit, word: "hà nội").isEmpty)
         let reason = GuidedField("reason", .choice(["transfer-out", "death", "expulsion"]), spec: nil)
         #expect(completion.candidates(reason, word: "d").map(\.insert) == ["death"])

@@ -42,7 +42,9 @@ struct GuidedCompletion {
         }
         ranked.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
         // An exact match is the answer, even when longer names contain it.
-        if let first = ranked.first, first.rank <= MatchQuality.exactFolded.rawValue { return [first.completion] }
+        let exact = ranked.filter { $0.rank <= MatchQuality.exactFolded.rawValue }
+        if exact.count == 1 { return [exact[0].completion] }
+        if exact.count > 1 { return exact.map(\.completion) }  // several units of the same name
         return ranked.map(\.completion)
     }
 }

@@ -61,9 +61,12 @@ struct Invocation {
         return String(journal[...slash]) + "Snapshots"
     }
 
-    /// Text output is neutralised (a unit named with terminal escapes cannot drive the reader's
-    /// terminal); JSON escapes control characters itself, and CSV is bytes for a spreadsheet.
-    func out(_ text: String) { context.stdout.write(format == .text ? TerminalText.neutralised(text) : text) }
+    /// Text output, and anything written to a terminal, is neutralised (a unit named with terminal
+    /// escapes cannot drive the reader's terminal); CSV or HTML to a file or pipe is left as bytes.
+    func out(_ text: String) {
+        let shown = format == .text || context.stdout.isTerminal
+        context.stdout.write(shown ? TerminalText.neutralised(text, keepingColour: textStyle.colour) : text)
+    }
 
     /// A notice on stderr (unless --quiet).
     func notice(_ text: LocalizedText) {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SocaiReports
 
 /// One completion a Tab can offer: what goes into the line, and how it is listed.
 public struct LineCompletion: Sendable, Hashable {
@@ -18,8 +19,10 @@ public struct LineCompletion: Sendable, Hashable {
 /// A small line editor for guided entry at a terminal, so Tab can complete unit names the way
 /// `hledger add` completes accounts. It owns the terminal only while a line is read (raw mode,
 /// restored before it returns) and understands what a clerk types: letters in any script
-/// (UTF-8 from an input method), Backspace, Ctrl-U, Enter, Tab, and Ctrl-D on an empty line to
-/// end the entry. Arrow and other escape sequences are ignored rather than echoed as garbage.
+/// (UTF-8 from an input method), Backspace, Ctrl-U, Enter, Tab, Ctrl-D on an empty line and Ctrl-C
+/// anywhere to end the entry (signals are off while a line is read, so Ctrl-C cancels like
+/// Ctrl-D and the terminal is always restored). Arrow and other escape sequences are ignored
+/// rather than echoed as garbage.
 public struct LineEditor: Sendable {
     let input: Int32
     let output: Int32
@@ -29,13 +32,19 @@ public struct LineEditor: Sendable {
         self.output = output
     }
 
-    /// Reads one line after showing `prompt`; nil at end of input (Ctrl-D on an empty line).
+    /// Whether `input` is a terminal whose settings can be read (and so changed and restored).
+    public static func canEdit(input: Int32 = 0) -> Bool {
+        var settings = termios()
+        return tcgetattr(input, &settings) == 0
+    }
+
+    /// Reads one line after showing `prompt`; nil at end of input (Ctrl-D on an empty line, Ctrl-C).
     /// `complete` gets the line so far and returns what Tab may offer.
     public func readLine(prompt: String, complete: (String) -> [LineCompletion]) -> String? {
         var saved = termios()
         guard tcgetattr(input, &saved) == 0 else { return nil }
         var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
         raw.c_iflag &= ~tcflag_t(IXON)
         withUnsafeMutableBytes(of: &raw.c_cc) { cc in
             cc[Int(VMIN)] = 1
@@ -71,7 +80,8 @@ public struct LineEditor: Sendable {
                 case .none: write("\u{07}")
                 case .replaced: write("\r" + prompt + state.line + "\u{1B}[K")
                 case .list(let shown):
-                    write("\r\n" + shown.joined(separator: "\r\n") + "\r\n" + prompt + state.line)
+                    // Unit names come from the journal: shown neutralised, like every text output.
+                    write("\r\n" + TerminalText.neutralised(shown.joined(separator: "\r\n")) + "\r\n" + prompt + state.line)
                 }
             }
         }
@@ -130,6 +140,7 @@ struct LineEditState {
         switch byte {
         case 0x0A, 0x0D: return .enter
         case 0x04: return line.isEmpty ? .endOfInput : .bell
+        case 0x03: return .endOfInput  // Ctrl-C: signals are off while a line is read
         case 0x09: return .complete
         case 0x7F, 0x08:
             guard !line.isEmpty else { return .bell }
@@ -144,15 +155,38 @@ struct LineEditState {
         case ..<0x20:
             return .none
         default:
-            pending.append(byte)
-            guard let text = String(validating: pending, as: UTF8.self) else {
-                if pending.count >= 4 { pending.removeAll() }  // not UTF-8: dropped
-                return .none
-            }
-            pending.removeAll()
-            line += text
-            return .append(text)
+            return takeText(byte)
         }
+    }
+
+    /// A byte of a character: kept until the character is whole. A byte that cannot continue it
+    /// drops what came before (not UTF-8) and is read anew; C1 controls are dropped.
+    private mutating func takeText(_ byte: UInt8) -> Effect {
+        if pending.isEmpty {
+            switch byte {
+            case 0x20..<0x7F:
+                let text = String(UnicodeScalar(byte))
+                line += text
+                return .append(text)
+            case 0xC2...0xF4:
+                pending = [byte]
+                return .none
+            default:
+                return .none  // DEL, a stray continuation byte, or a byte UTF-8 never uses
+            }
+        }
+        guard (0x80...0xBF).contains(byte) else {
+            pending.removeAll()
+            return take(byte)
+        }
+        pending.append(byte)
+        let length = pending[0] >= 0xF0 ? 4 : pending[0] >= 0xE0 ? 3 : 2
+        guard pending.count == length else { return .none }
+        defer { pending.removeAll() }
+        guard let text = String(validating: pending, as: UTF8.self),
+              !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return .none }
+        line += text
+        return .append(text)
     }
 
     private mutating func finishEscape() -> Effect {

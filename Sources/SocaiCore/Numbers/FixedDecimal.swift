@@ -74,10 +74,12 @@ public struct FixedDecimal: Sendable, Hashable, CustomStringConvertible {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
+                // Checked before the digit is taken, so `units` stays below 10^18.
+                let newScale = seenSeparator ? scale + 1 : scale
+                guard newScale <= maxScale, digits + 1 - newScale <= maxIntegerDigits else { return nil }
                 units = units * 10 + Int(byte - 0x30)
                 digits += 1
-                if seenSeparator { scale += 1 }
-                guard scale <= maxScale, digits - scale <= maxIntegerDigits else { return nil }
+                scale = newScale
             } else if (byte == 0x2C || byte == 0x2E) && !seenSeparator && digits > 0 {
                 seenSeparator = true
             } else {

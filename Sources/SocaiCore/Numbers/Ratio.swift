@@ -13,8 +13,9 @@ public struct Ratio: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Products of two figures are formed in 128 bits and reduced, so hostile inputs (a target of
     /// 0.00000000000000001, a printed 66.32725027270161) cannot overflow and crash a report. A
-    /// result that still does not fit 64 bits once reduced loses its lowest bits (both terms halved
-    /// until it fits): figures socai accepts are far inside that range.
+    /// result that still does not fit 64 bits once reduced is approximated: both terms are halved
+    /// until they fit (a denominator that reaches 0 stays 1, so a huge value is clamped), then
+    /// reduced again. Figures socai accepts (`FixedDecimal.parse`) are far inside that range.
     init(wide numerator: Int128, _ denominator: Int128) {
         precondition(denominator != 0, "Ratio with a zero denominator")
         var n = denominator < 0 ? -numerator : numerator
@@ -27,6 +28,9 @@ public struct Ratio: Sendable, Hashable, Comparable, CustomStringConvertible {
             d /= 2
             if d == 0 { d = 1 }
         }
+        let again = Ratio.gcd(n.magnitude, d)
+        n /= Int128(again)
+        d /= again
         self.numerator = Int(n)
         self.denominator = Int(d)
     }

@@ -21,7 +21,7 @@ public final class LedgerView {
         for entry in registry.entries where !ledger.flows[Int(entry.index)].isEmpty {
             for epoch in epochs(entry.index) {
                 var counted: Set<Int32> = [entry.index]
-                for ancestor in epoch.chain where counted.insert(ancestor).inserted {}
+                counted.formUnion(epoch.chain)
                 for target in counted {
                     contributors[target, default: []].append((entry.index, epoch.from, epoch.to))
                 }

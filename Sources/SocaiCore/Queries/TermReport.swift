@@ -181,8 +181,9 @@ extension LedgerView {
                 let elapsed = isRunning ? max(1, period.from.wholeYears(until: period.to)) : termLength
                 result.years = elapsed
                 result.actual = flows.first { $0.0 == base }?.1.value
-                if case .minimum(let perYear) = target.shape {
-                    let total = FixedDecimal(units: perYear.units * elapsed, scale: perYear.scale)
+                if case .minimum(let perYear) = target.shape,
+                   case let (units, overflow) = perYear.units.multipliedReportingOverflow(by: elapsed), !overflow {
+                    let total = FixedDecimal(units: units, scale: perYear.scale)
                     result.effectiveTarget = total
                     if let actual = result.actual, total.units > 0 {
                         result.percent = (Ratio(integer: actual) / total.ratio * Ratio(integer: 100)).rounded(scale: 2)
