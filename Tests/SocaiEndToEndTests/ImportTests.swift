@@ -110,6 +110,37 @@ import Testing
         ])
     }
 
+    /// Import extends the unit registry in place for each new unit (rebuilding it per line was
+    /// quadratic); after flows, renames and mergers it must still see exactly what came before.
+    @Test func unitsAfterFlowsRenamesAndMergersSeeEverythingBeforeThemAndNothingAfter() {
+        let f = RecordFixture()
+        let lines = [
+            #"{"type":"unit","id":"xa-moi","name":"Đảng ủy xã Mường Mới","kind":"base-committee","parent":"sop-cop","date":"2015-01-01"}"#,
+            #"{"type":"admission","unit":"xa-moi","date":"2016-02-01","count":3}"#,
+            #"{"type":"unit","id":"ban-c","name":"Chi bộ bản C","kind":"cell","parent":"muong moi","date":"2016-01-01"}"#,
+            #"{"type":"rename","unit":"xa-moi","name":"Đảng ủy xã Mường Mới Hai","date":"2017-01-01"}"#,
+            #"{"type":"unit","id":"ban-d","name":"Chi bộ bản D","kind":"cell","parent":"muong moi hai","date":"2018-01-01"}"#,
+            #"{"type":"merger","from":["ban-c","ban-d"],"into":"ban-cd","name":"Chi bộ bản C D","kind":"cell","date":"2019-01-01"}"#,
+            #"{"type":"unit","id":"xa-sau","name":"Đảng ủy xã Sau","kind":"base-committee","parent":"ban-z","date":"2019-01-01"}"#,
+            #"{"type":"unit","id":"ban-z","name":"Chi bộ bản Z","kind":"cell","parent":"xa-moi","date":"2019-01-01"}"#,
+            #"{"type":"admission","unit":"ban-cd","date":"2019-02-01","count":2}"#,
+        ]
+        let refused = f.journal.importing("units.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.hasPrefix("error: line 7: "), "ban-z is established by a later line: \(refused.stderr)")
+        #expect(refused.stderr.components(separatedBy: "error: ").count == 2, "only line 7: \(refused.stderr)")
+
+        var fixed = lines
+        fixed.remove(at: 6)
+        let accepted = f.journal.importing("units.jsonl", fixed.joined(separator: "\n") + "\n")
+        #expect(accepted.status == 0, "\(accepted)")
+        let replay = f.journal.run(["replay", "--to", "2019-12-31", "--unit", "xa-moi"])
+        for expected in ["Đảng ủy xã Mường Mới Hai", "Chi bộ bản C D", "Chi bộ bản Z"] {
+            #expect(replay.stdout.contains(expected), "\(expected) in \(replay.stdout)")
+        }
+        #expect(f.journal.run(["verify"]).status == 0)
+    }
+
     @Test func csvWithFigureTargetAndPrintedColumns() {
         let f = RecordFixture()
         let result = f.journal.importing("conferences.csv", """

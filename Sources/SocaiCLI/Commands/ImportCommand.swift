@@ -113,9 +113,20 @@ enum ImportCommand: Command {
                 case .success(let built):
                     events.append(built.event)
                     warnings += built.warnings
-                    // Later lines may refer to what earlier lines establish.
+                    // Later lines may refer to what earlier lines establish. A new unit extends the
+                    // registry in place; anything else makes the next line rebuild it.
+                    let registry = isFlow ? nil : current.registry
+                    if !isFlow { current = LedgerView(Ledger()) }  // `staged` the only owner: no copy on apply
                     staged.apply(built.event.envelope(seq: staged.headSeq + 1, recordedTime: now, batch: nil))
-                    if isFlow { flowsStale = true } else { unitsStale = true }
+                    if isFlow {
+                        flowsStale = true
+                    } else if let record = staged.records.last, record.seq == staged.headSeq,
+                              let next = registry?.establishing(record, in: staged) {
+                        current = LedgerView(staged, registry: next)  // flows staged before it included
+                        flowsStale = false
+                    } else {
+                        unitsStale = true
+                    }
                 case .failure(let failure):
                     issues += failure.issues
                 }

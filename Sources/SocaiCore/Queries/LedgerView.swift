@@ -56,6 +56,13 @@ public final class LedgerView {
         self.memberSums = [FlowSums?](repeating: nil, count: ledger.unitIDs.count)
     }
 
+    /// A view over `ledger` with its registry already built (`UnitRegistry.establishing`).
+    public init(_ ledger: Ledger, registry: UnitRegistry) {
+        self.ledger = ledger
+        self.registry = registry
+        self.memberSums = [FlowSums?](repeating: nil, count: ledger.unitIDs.count)
+    }
+
     /// Totals of the unit's own flows (members only).
     func memberFlowSums(_ unit: Int32) -> FlowSums {
         if let cached = memberSums[Int(unit)] { return cached }
