@@ -64,6 +64,7 @@ struct TerminalTests {
         // Two units match: both listed, the line extended to what their ids share ("so").
         #expect(term.expect("son-la (Tỉnh ủy Sơn La)"), "\(term.transcript)")
         #expect(term.expect("sop-cop (Huyện ủy Sốp Cộp)"), "\(term.transcript)")
+        #expect(!term.transcript.contains("\u{FFFD}"), "the list is shown as it is: \(term.transcript)")
         term.send("\u{15}huyen uy sop\t")
         #expect(term.expect("unit: sop-cop"), "\(term.transcript)")
         term.sendLine("")

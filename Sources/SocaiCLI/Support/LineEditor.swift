@@ -81,7 +81,7 @@ public struct LineEditor: Sendable {
                 case .replaced: write("\r" + prompt + state.line + "\u{1B}[K")
                 case .list(let shown):
                     // Unit names come from the journal: shown neutralised, like every text output.
-                    write("\r\n" + TerminalText.neutralised(shown.joined(separator: "\r\n")) + "\r\n" + prompt + state.line)
+                    write("\r\n" + shown.map { TerminalText.neutralised($0) }.joined(separator: "\r\n") + "\r\n" + prompt + state.line)
                 }
             }
         }
