@@ -50,8 +50,8 @@ extension LedgerView {
             let subject = ledger.records.first { $0.seq == correction.correction.eventSeq }?.subject ?? registry.entries.first?.id
             guard let subject else { continue }
             findings.append(Finding(unit: subject, date: correction.recordedTime.dateInVietnam, figure: "-", kind: "integrity",
-                                    severity: .error, message: LocalizedText(en: "correction seq \(correction.seq) could not be applied: \(failure)",
-                                                                             vi: "đính chính số \(correction.seq) không áp dụng được: \(failure)"),
+                                    severity: .error, message: LocalizedText(en: "correction seq \(correction.seq) could not be applied: \(failure.en)",
+                                                                             vi: "đính chính số \(correction.seq) không áp dụng được: \(failure.vi)"),
                                     seq: correction.seq))
         }
         return findings

@@ -172,7 +172,8 @@ public struct Ledger: Sendable {
         if let position = recordPosition(seq: correction.eventSeq) {
             var target = records[position]
             guard target.id == correction.event else {
-                record.failure = "seq \(correction.eventSeq) is not event \(correction.event)"
+                record.failure = LocalizedText(en: "seq \(correction.eventSeq) is not event \(correction.event)",
+                                               vi: "số thứ tự \(correction.eventSeq) không phải sự kiện \(correction.event)")
                 return
             }
             record.previousDate = target.date
@@ -186,7 +187,7 @@ public struct Ledger: Sendable {
                     target.payload = payload
                     target.date = date
                 case .failure(let error):
-                    record.failure = error.message
+                    record.failure = error.text
                     return
                 }
             }
@@ -195,7 +196,8 @@ public struct Ledger: Sendable {
         } else if let (u, r) = flowPosition(seq: correction.eventSeq, unit: envelope.subject) {
             var row = flows[u][r]
             guard row.id == EventKey(correction.event) else {
-                record.failure = "seq \(correction.eventSeq) is not event \(correction.event)"
+                record.failure = LocalizedText(en: "seq \(correction.eventSeq) is not event \(correction.event)",
+                                               vi: "số thứ tự \(correction.eventSeq) không phải sự kiện \(correction.event)")
                 return
             }
             let payload = flowPayload(row)
@@ -208,7 +210,8 @@ public struct Ledger: Sendable {
                 switch CorrectionApplier.apply(fields, to: payload, date: row.date) {
                 case .success(let (newPayload, date)):
                     guard case .flow(let flow) = newPayload, flow.kind.eventType == row.kind.eventType else {
-                        record.failure = "a correction cannot change an event's type"
+                        record.failure = LocalizedText(en: "a correction cannot change an event's type",
+                                                       vi: "đính chính không thể đổi loại sự kiện")
                         return
                     }
                     row.kind = flow.kind
@@ -223,7 +226,7 @@ public struct Ledger: Sendable {
                     }
                     flowPrinted[row.seq] = flow.printed.isEmpty ? nil : flow.printed
                 case .failure(let error):
-                    record.failure = error.message
+                    record.failure = error.text
                     return
                 }
             }
@@ -231,7 +234,8 @@ public struct Ledger: Sendable {
             flows[u].remove(at: r)
             insert(row, unit: Int32(u))
         } else {
-            record.failure = "no event with seq \(correction.eventSeq) to correct"
+            record.failure = LocalizedText(en: "no event with seq \(correction.eventSeq) to correct",
+                                           vi: "không có sự kiện số \(correction.eventSeq) để đính chính")
         }
     }
 }

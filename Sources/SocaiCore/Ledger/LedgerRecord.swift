@@ -31,5 +31,5 @@ public struct CorrectionRecord: Sendable, Hashable {
     public var previousDate: CalendarDate?
     public var previousData: JSONObject?
     /// Why the fold could not apply it (a target that does not exist, a field that does not fit).
-    public var failure: String?
+    public var failure: LocalizedText?
 }

@@ -250,7 +250,10 @@ public enum LedgerSnapshot {
         o["data"] = .object(EventPayload.correction(c.correction).data)
         if let d = c.previousDate { o["previousDate"] = .string(d.iso) }
         if let d = c.previousData { o["previousData"] = .object(d) }
-        if let f = c.failure { o["failure"] = .string(f) }
+        if let f = c.failure {
+            o["failure"] = .string(f.en)
+            o["failureVi"] = .string(f.vi)
+        }
         return o
     }
 
@@ -263,7 +266,8 @@ public enum LedgerSnapshot {
         return CorrectionRecord(seq: seq, id: id, recordedTime: Instant(millisecondsSinceEpoch: rt), recordedBy: by,
                                 sourceDocument: o["src"]?.string, correction: correction,
                                 previousDate: o["previousDate"]?.string.flatMap(CalendarDate.init(isoText:)),
-                                previousData: o["previousData"]?.object, failure: o["failure"]?.string)
+                                previousData: o["previousData"]?.object,
+                                failure: o["failure"]?.string.map { LocalizedText(en: $0, vi: o["failureVi"]?.string ?? $0) })
     }
 }
 
