@@ -5,11 +5,12 @@ import SocaiReports
 public enum SocaiCLI {
     public static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [
-        InitCommand.self, RecordCommand.self, ImportCommand.self, ReplayCommand.self, TermCommand.self, AuditCommand.self,
-        CheckCommand.self, VerifyCommand.self, LogCommand.self, SnapshotCommand.self, HelpCommand.self,
-        ExportCommand.self, CompletionCommand.self,
-    ]
+    /// Computed, not stored: a stored array of metatypes is global state Swift 6 cannot prove safe.
+    static var commands: [any Command.Type] {
+        [InitCommand.self, RecordCommand.self, ImportCommand.self, ReplayCommand.self, TermCommand.self, AuditCommand.self,
+         CheckCommand.self, VerifyCommand.self, LogCommand.self, SnapshotCommand.self, HelpCommand.self,
+         ExportCommand.self, CompletionCommand.self]
+    }
 
     static var root: CommandSpec {
         CommandSpec(name: "", abstract: "socai (sổ cái): an event-sourced record keeper for party-unit statistics.",
