@@ -16,7 +16,8 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public func file(_ name: String) -> String { path + "/" + name }
 
     public func write(_ name: String, _ text: String) {
-        FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
+        let written = FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
+        precondition(written, "cannot write \(file(name))")
     }
 
     public func read(_ name: String) -> String {

@@ -148,7 +148,6 @@ func generate() {
     truths.reserveCapacity(options.events)
     var correctable: [(id: EventID, unit: Int, day: Int, recordedDay: Int, kind: FlowKind, truth: Int)] = []
     let communeIndexes = baseUnits.filter { units[$0].kind == .baseCommittee }
-    let budget = options.events - planned.count
     var flowsPlanned = 0
     let openingMembers = 20
     for index in baseUnits { truths.append(FlowTruth(unit: index, day: start, delta: openingMembers, kind: .arrival)) }
@@ -250,10 +249,8 @@ func generate() {
     do {
         journal = try FileJournal.create(at: options.out, id: EventID.version7(at: Instant(millisecondsSinceEpoch: 0), using: &rng).rawValue,
                                          segmentBytes: options.segmentBytes, now: Instant(millisecondsSinceEpoch: Int64(start) * 86_400_000))
-    } catch let error as JournalError {
-        fail(error.message.en)
     } catch {
-        fail("\(error)")
+        fail(error.message.en)
     }
     var seqOf: [EventID: Int64] = [:]
     seqOf.reserveCapacity(planned.count)
@@ -294,7 +291,7 @@ func generate() {
         for t in truths.sorted(by: { $0.day < $1.day }) where t.delta != 0 {
             text += CalendarDate(dayNumber: t.day).iso + " \(t.kind.figureKey)\n    \(units[t.unit].ledgerAccount)  \(t.delta)\n    flows:\(t.kind.figureKey)\n"
         }
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { fail("cannot write \(path)") }
         FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
     }
 }
