@@ -63,7 +63,7 @@ struct DurabilityTests {
     func emptySegmentLeftByACrash() throws {
         let scratch = ScratchJournal()
         #expect(scratch.recordUnit().status == 0)
-        FileManager.default.createFile(atPath: scratch.journalFile(JournalFixtures.segmentName(2)), contents: Data())
+        _ = FileManager.default.createFile(atPath: scratch.journalFile(JournalFixtures.segmentName(2)), contents: Data())
         let (trace, out) = try Self.traced(scratch, "record admission --unit u1 --date 2021-03-01 --count 1", label: "fill")
         try Self.checkAppendOrder(trace, segment: JournalFixtures.segmentName(2), journalDirectory: scratch.journalPath,
                                   stdout: out, expectDirectorySync: true)

@@ -144,7 +144,7 @@ struct ReliabilityTests {
     func importNotUTF8() {
         let scratch = ScratchJournal()
         #expect(scratch.recordUnit().status == 0)
-        FileManager.default.createFile(atPath: scratch.directory.file("latin1.csv"),
+        _ = FileManager.default.createFile(atPath: scratch.directory.file("latin1.csv"),
                                        contents: Data("type,unit,date,count\nadmission,u1,2021-03-01,1\n".utf8 + [0xE9, 0x0A]))
         let result = scratch.run(["import", "latin1.csv"])
         #expect(result.status == 64 && result.stderr.contains("not UTF-8") && result.stderr.contains("nothing was written"), "\(result)")

@@ -102,7 +102,7 @@ struct CrashRecoveryTests {
         let line = try scratch.nextLines([F.admission(n + 1)])[0]
 
         // The crash left the new segment created with part of the line in it.
-        FileManager.default.createFile(atPath: scratch.file(F.segmentName(2)), contents: Data(line[0..<100]))
+        _ = FileManager.default.createFile(atPath: scratch.file(F.segmentName(2)), contents: Data(line[0..<100]))
         var (events, report) = try scratch.events()
         #expect(events.count == n)
         #expect(report.tornTail.map { [$0.segment, "\($0.offset)", "\($0.byteCount)"] } == [F.segmentName(2), "0", "100"])
@@ -113,7 +113,7 @@ struct CrashRecoveryTests {
 
         // The crash left an empty new segment: the next append fills it.
         let next = try scratch.nextLines(F.admissions(n + 2, count: 10))
-        FileManager.default.createFile(atPath: scratch.file(F.segmentName(3)), contents: Data())
+        _ = FileManager.default.createFile(atPath: scratch.file(F.segmentName(3)), contents: Data())
         (events, report) = try scratch.events()
         #expect(events.count == n + 1 && report.tornTail == nil)
         try scratch.append(F.admissions(n + 2, count: 10))
@@ -144,7 +144,7 @@ struct CrashRecoveryTests {
         bytes[LineMap(bytes).range(ofLine: 3).lowerBound + 120] ^= 0x01
         if withTornBytesAfter { bytes += Array(#"{"specversion":"1.0","id":"0190"#.utf8) }
         try scratch.write(segment, bytes)
-        try scratch.reopen()
+        _ = try scratch.reopen()
 
         let damagedAtLine3 = JournalError.damaged(JournalLocation(segment: segment, line: 3), reason: "")
         #expect(Self.location(of: { try scratch.events() }) == Self.location(damagedAtLine3))
@@ -165,7 +165,7 @@ struct CrashRecoveryTests {
             let lastLine = LineMap(bytes).lines.count
             bytes[bytes.count - 1] = byte
             try scratch.write(segment, bytes)
-            try scratch.reopen()
+            _ = try scratch.reopen()
 
             let expected = JournalLocation(segment: segment, line: lastLine)
             #expect(Self.location(of: { try scratch.events() }) == expected)

@@ -107,7 +107,7 @@ struct FileJournalSegmentTests {
             try FileJournal.create(at: scratch.path, id: F.journalID, now: F.now)
         }
         let other = TemporaryDirectory()
-        FileManager.default.createFile(atPath: other.file(F.segmentName(1)), contents: Data())
+        _ = FileManager.default.createFile(atPath: other.file(F.segmentName(1)), contents: Data())
         #expect(throws: JournalError.alreadyExists(path: other.path)) {
             try FileJournal.create(at: other.path, id: F.journalID, now: F.now)
         }
