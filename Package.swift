@@ -41,7 +41,7 @@ let package = Package(
                           path: "Tools/Sources/socai-generate", swiftSettings: strictSettings),
 
         // In-process measurements for Tools/bench (JSONDecoder baseline, read split, append latency).
-        .executableTarget(name: "socai-bench", dependencies: ["SocaiCore", "SocaiStore"],
+        .executableTarget(name: "socai-bench", dependencies: ["SocaiCore", "SocaiStore", "SocaiTestSupport"],
                           path: "Tools/Sources/socai-bench", swiftSettings: strictSettings),
         // The reliability suite's driver (Tools/reliability): each property run with the full counts,
         // and the helpers it starts (a writer that is killed half-way through a line). The properties

@@ -15,6 +15,17 @@ struct SegmentSealTests {
         return scratch
     }
 
+    /// Changes the first digit 1 of a count in the first segment to 7: valid JSON still, so only the
+    /// checksum and the chain can tell. Returns the segment and its new bytes.
+    static func changeACount(_ scratch: ScratchFileJournal) throws -> (segment: String, bytes: [UInt8]) {
+        let segment = scratch.segments[0]
+        var bytes = scratch.bytes(segment)
+        let position = bytes.indices.first { bytes[$0] == UInt8(ascii: "1") && bytes[$0 - 1] == UInt8(ascii: ":") && bytes[$0 - 2] == UInt8(ascii: "\"") }!
+        bytes[position] = UInt8(ascii: "7")
+        try scratch.write(segment, bytes)
+        return (segment, bytes)
+    }
+
     @Test func closedSegmentsAreSealedAndTheLastIsNot() throws {
         let scratch = try Self.sealed()
         let segments = scratch.segments
@@ -31,12 +42,7 @@ struct SegmentSealTests {
 
     @Test func aChangedByteInASealedSegmentIsStillCaughtByReaders() throws {
         let scratch = try Self.sealed()
-        let segment = scratch.segments[0]
-        var bytes = scratch.bytes(segment)
-        // A digit of a count: valid JSON still, so only the checksum and the chain can tell.
-        let position = bytes.indices.first { bytes[$0] == UInt8(ascii: "1") && bytes[$0 - 1] == UInt8(ascii: ":") && bytes[$0 - 2] == UInt8(ascii: "\"") }!
-        bytes[position] = UInt8(ascii: "7")
-        try scratch.write(segment, bytes)
+        let (segment, _) = try Self.changeACount(scratch)
         #expect(throws: JournalError.self) { try scratch.events() }
         let report = try scratch.journal.verify()
         #expect(!report.ok && report.problems.first?.location.segment == segment)
@@ -56,11 +62,7 @@ struct SegmentSealTests {
 
     @Test func aForgedSealOverChangedBytesStillFailsTheChainCheckInVerify() throws {
         let scratch = try Self.sealed()
-        let segment = scratch.segments[0]
-        var bytes = scratch.bytes(segment)
-        let position = bytes.indices.first { bytes[$0] == UInt8(ascii: "1") && bytes[$0 - 1] == UInt8(ascii: ":") && bytes[$0 - 2] == UInt8(ascii: "\"") }!
-        bytes[position] = UInt8(ascii: "7")
-        try scratch.write(segment, bytes)
+        let (segment, bytes) = try Self.changeACount(scratch)
         // Someone rewrites the seal to match the changed bytes: readers trust it, verify does not.
         var text = String(decoding: scratch.bytes(segment + ".seal"), as: UTF8.self)
         let checksum = String(XXHash64.hash(bytes), radix: 16)

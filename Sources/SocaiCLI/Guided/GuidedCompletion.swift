@@ -41,10 +41,9 @@ struct GuidedCompletion {
             ranked.append((rank, entry.id, LineCompletion(insert: entry.id.rawValue, display: UnitLookup.describe(entry))))
         }
         ranked.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
-        // An exact match is the answer, even when longer names contain it.
+        // An exact match is the answer, even when longer names contain it (all of them, when
+        // several units share the name).
         let exact = ranked.filter { $0.rank <= MatchQuality.exactFolded.rawValue }
-        if exact.count == 1 { return [exact[0].completion] }
-        if exact.count > 1 { return exact.map(\.completion) }  // several units of the same name
-        return ranked.map(\.completion)
+        return (exact.isEmpty ? ranked : exact).map(\.completion)
     }
 }

@@ -58,7 +58,7 @@ public struct CommandContext: Sendable {
     /// This context with a line editor, when stdin and stdout are a terminal that is not `dumb`.
     func withLineEditor() -> CommandContext {
         var context = self
-        if isatty(0) == 1 && isatty(1) == 1 && environment["TERM"] != "dumb" && LineEditor.canEdit() {
+        if stdinIsTerminal && stdout.isTerminal && environment["TERM"] != "dumb" && LineEditor.canEdit() {
             context.lineEditor = LineEditor()
         }
         return context

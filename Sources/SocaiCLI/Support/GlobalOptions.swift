@@ -64,8 +64,10 @@ struct Invocation {
     /// Text output, and anything written to a terminal, is neutralised (a unit named with terminal
     /// escapes cannot drive the reader's terminal); CSV or HTML to a file or pipe is left as bytes.
     func out(_ text: String) {
-        let shown = format == .text || context.stdout.isTerminal
-        context.stdout.write(shown ? TerminalText.neutralised(text, keepingColour: textStyle.colour) : text)
+        let terminal = context.stdout.isTerminal
+        guard format == .text || terminal else { return context.stdout.write(text) }
+        let colour = TextStyle.forTerminal(isTerminal: terminal, environment: context.environment).colour
+        context.stdout.write(TerminalText.neutralised(text, keepingColour: colour))
     }
 
     /// A notice on stderr (unless --quiet).

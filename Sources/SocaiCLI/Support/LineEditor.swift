@@ -97,16 +97,7 @@ public struct LineEditor: Sendable {
         }
     }
 
-    private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            offset += n
-        }
-        bytes.removeAll()
-    }
+    private func write(_ text: String) { OutputSink(descriptor: output).write(text) }
 }
 
 /// The editing itself, without a terminal: bytes in, what to show out. Kept apart so it can be

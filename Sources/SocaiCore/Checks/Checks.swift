@@ -47,7 +47,7 @@ extension LedgerView {
         }
         for correction in ledger.corrections {
             guard let failure = correction.failure else { continue }
-            let subject = ledger.records.first { $0.seq == correction.correction.eventSeq }?.subject ?? registry.entries.first?.id
+            let subject = ledger.recordPosition(seq: correction.correction.eventSeq).map { ledger.records[$0].subject } ?? registry.entries.first?.id
             guard let subject else { continue }
             findings.append(Finding(unit: subject, date: correction.recordedTime.dateInVietnam, figure: "-", kind: "integrity",
                                     severity: .error, message: LocalizedText(en: "correction seq \(correction.seq) could not be applied: \(failure.en)",

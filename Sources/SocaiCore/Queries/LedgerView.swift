@@ -50,10 +50,8 @@ public final class LedgerView {
         let day: Int
     }
 
-    public init(_ ledger: Ledger) {
-        self.ledger = ledger
-        self.registry = UnitRegistry(ledger)
-        self.memberSums = [FlowSums?](repeating: nil, count: ledger.unitIDs.count)
+    public convenience init(_ ledger: Ledger) {
+        self.init(ledger, registry: UnitRegistry(ledger))
     }
 
     /// A view over `ledger` with its registry already built (`UnitRegistry.establishing`).

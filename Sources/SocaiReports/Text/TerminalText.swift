@@ -16,12 +16,12 @@ public enum TerminalText {
     /// `text` with every C0 control but tab and newline, DEL and every C1 control replaced by
     /// U+FFFD; with `keepingColour`, an ESC that starts one of socai's own colour codes is kept.
     public static func neutralised(_ text: String, keepingColour: Bool = false) -> String {
-        var utf8 = Array(text.utf8)
-        guard utf8.contains(where: isSuspect) else { return text }
-        var out: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        guard let first = utf8.firstIndex(where: isSuspect) else { return text }
+        var out: [UInt8] = Array(utf8[..<first])
         out.reserveCapacity(utf8.count + 16)
         let replacement = Array(Self.replacement.utf8)
-        var i = 0
+        var i = first
         while i < utf8.count {
             let byte = utf8[i]
             if byte == 0x1B, keepingColour, let end = sgrEnd(utf8, from: i) {
@@ -38,7 +38,6 @@ public enum TerminalText {
                 i += 1
             }
         }
-        utf8.removeAll()
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -49,6 +49,14 @@ public enum HostileInputProperty {
             CommandContext(environment: cliEnvironment, now: { Instant.parseRFC3339("2024-06-01T08:00:00Z")! }, stdout: out, stderr: err,
                            loginName: "fuzz")
         }
+        /// Every so often the same arguments run through the built binary, which must end the way
+        /// the in-process run did (no signal, the same exit).
+        func throughTheBinary(_ arguments: [String], _ status: Int32, _ label: String) {
+            let binary = socai.run(arguments, environment: cliEnvironment)
+            report.check(binary.termination == .exited(status),
+                         "\(label): the binary ended with \(binary.termination), in-process \(status): \(binary.stderr.prefix(300))")
+            report.add("run through the binary")
+        }
         var slowest = (seconds: 0.0, label: "")
         var cliCases = 0
 
@@ -111,12 +119,7 @@ public enum HostileInputProperty {
                              "\(label): exit \(status) with nothing said")
                 report.add(status == 0 ? "cli accepted" : status == 64 ? "cli refused (64)" : "cli exit \(status)")
                 report.add("cli cases")
-                if index % binaryEvery == 0 {
-                    let binary = socai.run(arguments, environment: cliEnvironment)
-                    report.check(binary.termination == .exited(status) || (status == 0 && binary.status == 0),
-                                 "\(label): the binary ended with \(binary.termination), in-process \(status): \(binary.stderr.prefix(300))")
-                    report.add("run through the binary")
-                }
+                if index % binaryEvery == 0 { throughTheBinary(arguments, status, label) }
             default:
                 let csv = rng.chance(40)
                 let content = Hostile.importFile(&rng, csv: csv)
@@ -134,12 +137,7 @@ public enum HostileInputProperty {
                 report.check(status == 0 || !err.text.isEmpty, "\(label): exit \(status) with nothing on stderr")
                 report.add(status == 0 ? "imports accepted" : "imports refused (64)")
                 report.add("import cases")
-                if index % binaryEvery == 0 {
-                    let binary = socai.run(arguments, environment: cliEnvironment)
-                    report.check(binary.termination == .exited(status) || (status == 0 && binary.status == 0),
-                                 "\(label): the binary ended with \(binary.termination), in-process \(status)")
-                    report.add("run through the binary")
-                }
+                if index % binaryEvery == 0 { throughTheBinary(arguments, status, label) }
             }
             watchdog.end()
             let seconds = Date().timeIntervalSince(started)

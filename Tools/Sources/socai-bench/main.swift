@@ -22,6 +22,7 @@
 import Foundation
 import SocaiCore
 import SocaiStore
+import SocaiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -226,16 +227,8 @@ func lastSegmentSize(_ directory: String) -> Int { lastSegment(directory).1 }
 
 // MARK: - make-import
 
-/// SplitMix64, as socai-generate: the same seed gives the same file everywhere.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The same seed gives the same file everywhere (SeededGenerator is SplitMix64, as socai-generate).
+extension SeededGenerator {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
 
@@ -243,7 +236,7 @@ func makeImport(_ o: [String: String]) {
     guard let out = o["out"], let events = Int((o["events"] ?? "").replacingOccurrences(of: "_", with: "")) else {
         fail("make-import needs --events N --out FILE")
     }
-    var rng = Random(state: UInt64(o["seed"] ?? "1") ?? 1)
+    var rng = SeededGenerator(seed: UInt64(o["seed"] ?? "1") ?? 1)
     var text = ""
     text.reserveCapacity(events * 100)
     var lines = 0
