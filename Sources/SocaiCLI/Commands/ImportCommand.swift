@@ -68,11 +68,9 @@ enum ImportCommand: Command {
             var checkIDs = false
             var lineOfID: [EventID: ImportLine] = [:]
             var generator = SystemRandomNumberGenerator()
-            let flowTypes: Set<String> = ["admission", "arrival", "departure"]
             var nextSeq = rules.projection.headSeq + 1
             for line in parsed.lines {
                 progress.tick()
-                let isFlow = flowTypes.contains(line.request.type)
                 var eventID: EventID?
                 if let text = line.eventID {
                     eventID = EventID(text)
@@ -105,7 +103,7 @@ enum ImportCommand: Command {
                 case .success(let built):
                     events.append(built.event)
                     warnings += built.warnings
-                    if !isFlow { rules.stage(built.event.envelope(seq: nextSeq, recordedTime: now, batch: nil)) }
+                    rules.stage(built.event.envelope(seq: nextSeq, recordedTime: now, batch: nil))
                     nextSeq += 1
                 case .failure(let failure):
                     issues += failure.issues

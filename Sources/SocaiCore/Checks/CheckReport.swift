@@ -27,7 +27,11 @@ extension Rules {
             findings += flowStatementFindings(u)
             findings += dissolutionFindings(u)
         }
-        findings.sort { ($0.unit.rawValue, $0.date, $0.seq ?? 0, $0.kind, $0.figure) < ($1.unit.rawValue, $1.date, $1.seq ?? 0, $1.kind, $1.figure) }
+        // Stable: findings of one event keep the order the checks made them in.
+        findings = findings.enumerated().sorted { a, b in
+            (a.element.unit.rawValue, a.element.date, a.element.seq ?? 0, a.element.kind, a.offset)
+                < (b.element.unit.rawValue, b.element.date, b.element.seq ?? 0, b.element.kind, b.offset)
+        }.map(\.element)
         return CheckReport(findings: findings)
     }
 }

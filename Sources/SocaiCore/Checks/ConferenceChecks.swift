@@ -142,41 +142,42 @@ extension Rules {
     /// range), else the term's total target when the period starts with the term.
     func attainmentFinding(_ printed: PrintedPercent, subject: UnitID, seq: Int64, date: CalendarDate, unit: Int32, key: String,
                            actual: Int, period: ClosedPeriod, localTarget: Target?, term: TermLabel?) -> Finding {
-        let vi = NumberFormat.vi
-        var candidates: [(base: FixedDecimal, basis: LocalizedText)] = []
-        if let amount = localTarget?.base { candidates.append((amount, LocalizedText(en: "the target set with it", vi: "chỉ tiêu đặt cùng báo cáo"))) }
+        // Bases in order; a fallback (the term's target for a part of the term) is used only when
+        // it explains the printed figure, never to call one wrong.
+        var candidates: [(base: FixedDecimal, basis: LocalizedText, primary: Bool)] = []
+        if let amount = localTarget?.base {
+            candidates.append((amount, LocalizedText(en: "the target set with it", vi: "chỉ tiêu đặt cùng báo cáo"), true))
+        }
         let termLabel = term ?? terms.current(unit, on: period.to)
         let span = terms.span(unit, termLabel).period
         let targets = self.targets(unit, termLabel, period: span, isRunning: false)
         let withinOneYear = period.from.year == period.to.year
         if candidates.isEmpty, withinOneYear, let year = targets.first(where: { $0.key == key || $0.key == key + "-per-year" })?
             .perYear.first(where: { $0.year == period.to.year && $0.ownTarget }), let t = year.target?.base {
-            candidates.append((t, LocalizedText(en: "the target set for \(year.year)", vi: "chỉ tiêu năm \(year.year)")))
+            candidates.append((t, LocalizedText(en: "the target set for \(year.year)", vi: "chỉ tiêu năm \(year.year)"), true))
         }
         if candidates.isEmpty, withinOneYear, let perYear = targets.first(where: { $0.key == key + "-per-year" })?.target {
             switch perYear.shape {
             case .range(let low, let high):
-                candidates.append((low, LocalizedText(en: "the lower bound of the yearly target \(perYear)", vi: "cận dưới chỉ tiêu hằng năm \(perYear.vietnamese)")))
-                candidates.append((high, LocalizedText(en: "the upper bound of the yearly target \(perYear)", vi: "cận trên chỉ tiêu hằng năm \(perYear.vietnamese)")))
+                candidates.append((low, LocalizedText(en: "the lower bound of the yearly target \(perYear)", vi: "cận dưới chỉ tiêu hằng năm \(perYear.vietnamese)"), true))
+                candidates.append((high, LocalizedText(en: "the upper bound of the yearly target \(perYear)", vi: "cận trên chỉ tiêu hằng năm \(perYear.vietnamese)"), true))
             case .minimum(let n), .atLeast(let n):
-                candidates.append((n, LocalizedText(en: "the yearly target \(perYear)", vi: "chỉ tiêu hằng năm \(perYear.vietnamese)")))
+                candidates.append((n, LocalizedText(en: "the yearly target \(perYear)", vi: "chỉ tiêu hằng năm \(perYear.vietnamese)"), true))
             case .share:
                 break
             }
         }
-        if candidates.isEmpty, period.from <= span.from, let total = targets.first(where: { $0.key == key })?.target.base {
-            candidates.append((total, LocalizedText(en: "the term's target", vi: "chỉ tiêu nhiệm kỳ")))
+        if let total = targets.first(where: { $0.key == key })?.target.base {
+            candidates.append((total, LocalizedText(en: "the term's target", vi: "chỉ tiêu nhiệm kỳ"), period.from <= span.from && candidates.isEmpty))
         }
-        guard !candidates.isEmpty else {
+        candidates.removeAll { $0.base.units <= 0 }
+        func matches(_ base: FixedDecimal) -> Bool {
+            PercentClassification.classify(printed.value, exact: Ratio(integer: actual) / base.ratio * Ratio(integer: 100)) != .inconsistent
+        }
+        guard let chosen = candidates.first(where: { matches($0.base) }) ?? candidates.first(where: \.primary) else {
             return unrecomputable(subject: subject, seq: seq, date: date, printed, why: LocalizedText(
                 en: "no target for \(period.from.iso)..\(period.to.iso)", vi: "không có chỉ tiêu cho \(period.from.vietnamese)..\(period.to.vietnamese)"))
         }
-        // The first base that explains the printed figure, else the first one.
-        let chosen = candidates.first { c in
-            c.base.units > 0 && PercentClassification.classify(printed.value, exact: Ratio(integer: actual) / c.base.ratio * Ratio(integer: 100)) != .inconsistent
-        } ?? candidates[0]
-        guard chosen.base.units > 0 else { return unrecomputable(subject: subject, seq: seq, date: date, printed) }
-        _ = vi
         return printedFinding(subject: subject, seq: seq, date: date, name: printed.name, printed: printed.value,
                               exact: Ratio(integer: actual) / chosen.base.ratio * Ratio(integer: 100),
                               formula: Rules.formula(actual, chosen.base), basis: chosen.basis)

@@ -61,13 +61,15 @@ extension Rules {
         for key in projection.flowReportKeys(unit, knowledge) where FigureCatalogue.definition(key)?.nature == .flow && FigureCatalogue.baseKey(key, suffix: "-per-year") == nil && FigureCatalogue.baseKey(key, suffix: "-change") == nil {
             let statements = projection.flowReports(unit, key, knowledge).compactMap { r in terms.period(of: r).map { (r, $0) } }
             for (report, period) in statements {
-                guard let stated = report.value.statedCount,
-                      let recorded = flows.total(unit, key, over: period, ignoringStatementsOf: unit),
-                      recorded.fromEvents > 0 || recorded.provenance == .rolledUp, recorded.value != stated else { continue }
-                findings.append(Finding(unit: id, date: period.to, figure: key, stated: report.value.description, derived: String(recorded.value),
+                // Nothing recorded for that period: nothing to reconcile.
+                guard let stated = report.value.statedCount, let recorded = flows.recordedEvents(unit, key, over: period),
+                      recorded > 0, recorded != stated else { continue }
+                var statedText = report.value
+                statedText.period = report.period
+                findings.append(Finding(unit: id, date: period.to, figure: key, stated: statedText.description, derived: String(recorded),
                                         kind: "flow-report", severity: report.value.qualifier == .exact ? .warning : .note,
-                                        message: LocalizedText(en: "reported \(stated) for \(period) but the recorded events and the units under it add up to \(recorded.value)",
-                                                               vi: "báo cáo \(vi.integer(stated)) cho \(period.from.vietnamese)..\(period.to.vietnamese) nhưng các sự kiện đã ghi và các đơn vị trực thuộc cộng lại là \(vi.integer(recorded.value))"),
+                                        message: LocalizedText(en: "reported \(stated) for \(period) but the recorded events add up to \(recorded)",
+                                                               vi: "báo cáo \(vi.integer(stated)) cho \(period.from.vietnamese)..\(period.to.vietnamese) nhưng các sự kiện đã ghi cộng lại là \(vi.integer(recorded))"),
                                         seq: report.seq))
             }
             for (i, (a, pa)) in statements.enumerated() {

@@ -37,7 +37,7 @@ extension Rules {
                                                printed: share.value, exact: Ratio(count * 100, base), formula: Rules.formula(count, base), base: base))
             }
         }
-        let tierShares = printedShares.filter { $0.tier != nil && summary.tiers[$0.tier!]?.isPercent == true }
+        let tierShares = printedShares.filter { $0.tier != nil }
         if tierShares.count >= 3 {
             let scale = tierShares.map(\.value.scale).max() ?? 0
             let sum = tierShares.reduce(Ratio(integer: 0)) { $0 + $1.value.ratio }

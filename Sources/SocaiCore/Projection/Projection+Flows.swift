@@ -125,7 +125,7 @@ extension Projection {
                           since: flags & FlowFlag.hasSince != 0 ? CalendarDate(dayNumber: Int(t.since[i])) : nil,
                           recordedTime: Instant(millisecondsSinceEpoch: t.recordedAt[i]), recordedBy: part.strings.string(t.recorder[i]),
                           source: source == 0 ? nil : part.strings.string(source), isRetracted: flags & FlowFlag.retracted != 0,
-                          isCorrected: flags & FlowFlag.corrected != 0, validFrom: vf, validTo: vt)
+                          isCorrected: vf != t.seq[i], validFrom: vf, validTo: vt)
     }
 
     /// The flow event with `seq` in force (found through unit `u`'s rows).

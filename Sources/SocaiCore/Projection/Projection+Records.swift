@@ -58,7 +58,7 @@ extension Projection {
                              subject: t.subject[i], date: CalendarDate(dayNumber: Int(t.day[i])),
                              recordedTime: Instant(millisecondsSinceEpoch: t.recordedAt[i]), recordedBy: part.strings.string(t.recorder[i]),
                              sourceDocument: source == 0 ? nil : part.strings.string(source), payload: payload,
-                             isRetracted: t.flags[i] & 1 != 0, isCorrected: t.flags[i] & 2 != 0, validFrom: t.validFrom[i],
+                             isRetracted: t.flags[i] & 1 != 0, isCorrected: t.validFrom[i] != t.seq[i], validFrom: t.validFrom[i],
                              validTo: end(ref.part, t.validTo[i], \.records, i))
     }
 

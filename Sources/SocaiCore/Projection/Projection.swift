@@ -33,8 +33,9 @@ public final class Projection: Sendable {
         var isEmpty: Bool { flows.isEmpty && records.isEmpty && facts.isEmpty && levels.isEmpty }
     }
 
-    /// Opens an image (and an overlay of the events after it).
-    public init(image: ImageStorage, overlay: ImageStorage? = nil) throws(ImageReader.Invalid) {
+    /// Opens an image (and an overlay of the events after it). With `validate`, every reference
+    /// in the image is checked first (an image read from a file it did not just write).
+    public init(image: ImageStorage, overlay: ImageStorage? = nil, validate: Bool = false) throws(ImageReader.Invalid) {
         let base = try ProjectionPart(image)
         var parts = [base]
         var superseded = Superseded()
@@ -53,6 +54,7 @@ public final class Projection: Sendable {
         chainHash = header["chainhash"]?.string ?? ""
         storeHeader = base.reader.header["store"]?.object ?? JSONObject()
         unitCount = parts.reduce(0) { max($0, $1.firstUnit + $1.units.ids.count) }
+        if validate { for part in parts { try part.validate(unitCount: unitCount) } }
     }
 
     /// The image of an in-memory fold, as a projection.

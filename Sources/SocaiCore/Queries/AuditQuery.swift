@@ -35,6 +35,8 @@ extension Rules {
         enum Effect {
             case set(Int)
             case add(Int)
+            /// A structural step: it changes a value the unit has, or gives it one when it hands over to it.
+            case step(Int, startsValue: Bool)
             /// A part's report while the unit is the sum of its parts: the part's jump.
             case partReport(unit: Int32, report: LevelReport)
             case none
@@ -77,13 +79,18 @@ extension Rules {
                 }
             }
         }
-        // Structural steps across the unit's boundary.
+        // Structural steps across the unit's boundary. Before the unit has a value they start one
+        // only when they hand something over to it (its holding, R2); a count of units it reports
+        // itself later has none before that report (R2 step 3).
+        let handoverSeqs = Set(registry.handovers(into: unit).map(\.seq))
+        let reportsLater = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty && !projection.levelReports(unit, key, knowledge).isEmpty
         for step in levels.steps(unit, key, fromDay: Int(Int32.min), throughDay: to.dayNumber) {
             guard let record = projection.record(seq: step.seq, knowledge) else { continue }
             var e = entry(record, unit: record.subject >= 0 ? registry[record.subject].id : id, date: step.date, reported: nil,
                           note: step.description)
             e.delta = step.delta
-            items.append(Item(day: step.date.dayNumber, phase: 0, entry: e, kind: nil, effect: .add(step.delta)))
+            items.append(Item(day: step.date.dayNumber, phase: 0, entry: e, kind: nil,
+                              effect: .step(step.delta, startsValue: handoverSeqs.contains(step.seq) && !reportsLater)))
         }
         // Reports of the parts while the unit is their sum.
         for y in descendants where y != unit {
@@ -101,11 +108,33 @@ extension Rules {
         var segment = AuditReport.Explanation(previous: 0, admissions: 0, arrivals: 0, departures: 0, transfers: 0, derived: 0)
         var entries: [AuditReport.Entry] = []
         let fromDay = from?.dayNumber ?? Int.min
+        // What no event explains is measured from the unit's own previous report; before its
+        // first, the value was the sum of its parts (`check`'s roll-up compares those).
+        var reported = false
+        // Reports of several levels on one day (a commune and its cells) interact: after such a
+        // day the running value is set to the level itself, and the day's last part row carries the rest.
+        var partDay: Int?
+        var lastPartRow: (entry: Int?, before: Int?)?
+        func settle() {
+            guard let day = partDay else { return }
+            let exact = levels.value(unit, key, at: CalendarDate(dayNumber: day))?.count
+            if let exact, exact != running, let last = lastPartRow {
+                if let i = last.entry {
+                    entries[i].delta = (entries[i].delta ?? 0) + exact - (running ?? 0)
+                    entries[i].value = exact
+                }
+                running = exact
+            }
+            partDay = nil
+            lastPartRow = nil
+        }
         for item in items {
+            if let day = partDay, day != item.day { settle() }
             var e = item.entry
             switch item.effect {
             case .set(let n):
-                if let r = running {
+                defer { reported = true }
+                if let r = running, reported {
                     e.unexplained = n - r
                     segment.derived = r
                     e.explanation = segment
@@ -120,19 +149,32 @@ extension Rules {
                 case .some: segment.departures -= delta
                 case nil: segment.transfers += delta
                 }
+            case .step(let delta, let startsValue):
+                if running != nil || startsValue {
+                    running = (running ?? 0) + delta
+                    segment.transfers += delta
+                }
             case .partReport(let y, let report):
-                let before = levels.value(y, key, before: report)?.count
-                let jump = (report.value.statedCount ?? 0) - (before ?? 0)
+                // The part's jump as this unit sees it: from the part's value the day before (what
+                // this unit's running value holds for it); the day settles any rest.
+                let dayBefore = levels.value(y, key, at: report.date.adding(days: -1))?.count
+                let jump = (report.value.statedCount ?? 0) - (dayBefore ?? 0)
                 e.delta = jump
-                if let before { e.unexplained = (report.value.statedCount ?? 0) - before }
+                if projection.levelReports(y, key, knowledge).contains(where: { ($0.date, $0.seq) < (report.date, report.seq) }),
+                   let before = levels.value(y, key, before: report)?.count {
+                    e.unexplained = (report.value.statedCount ?? 0) - before
+                }
                 running = (running ?? 0) + jump
                 segment.transfers += jump
+                partDay = item.day
             case .none:
                 break
             }
             e.value = e.retracted ? nil : running
             if item.day >= fromDay { entries.append(e) }
+            if case .partReport = item.effect { lastPartRow = (item.day >= fromDay ? entries.count - 1 : nil, running) }
         }
+        settle()
         return entries
     }
 
@@ -152,9 +194,13 @@ extension Rules {
     private func flowRegister(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate) -> [AuditReport.Entry] {
         let kinds = FlowKinds(FlowRule.kinds(for: key))
         var items: [(day: Int, phase: Int, entry: AuditReport.Entry, count: Int)] = []
+        var earliest = Int.max
         var statedAnywhere = false
         var visited = Set<Int32>()
+        var stack = Set<Int32>()
         func collect(_ x: Int32, window: (from: Int, to: Int)) {
+            guard stack.insert(x).inserted else { return }
+            defer { stack.remove(x) }
             let xid = registry[x].id
             if visited.insert(x).inserted {
                 for report in projection.flowReports(x, key, knowledge) where report.end <= to {
@@ -163,8 +209,13 @@ extension Rules {
                     var e = entry(record, unit: xid, date: report.end, reported: report.value, note: nil)
                     if case .conference(let c)? = record.payload { e.note = LocalizedText(c.title) }
                     if let period = terms.period(of: report) {
+                        earliest = min(earliest, period.from.dayNumber)
+                        // What the events recorded for the same period say (R3: reconciled, not replaced silently).
+                        let covered = flows.recordedEvents(unit, key, over: period) ?? 0
+                        if let n = report.value.statedCount, report.value.qualifier == .exact { e.unexplained = n - covered }
                         e.note = (e.note ?? LocalizedText("")) + LocalizedText(
-                            en: " (\(period.from.iso)..\(period.to.iso))", vi: " (\(period.from.vietnamese)..\(period.to.vietnamese))")
+                            en: " (\(period.from.iso)..\(period.to.iso); recorded events: \(covered))",
+                            vi: " (\(period.from.vietnamese)..\(period.to.vietnamese); sự kiện đã ghi: \(covered))")
                     }
                     items.append((report.end.dayNumber, 1, e, 0))
                 }
@@ -184,7 +235,7 @@ extension Rules {
                 }
             }
             for h in registry.handovers(into: x) {
-                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(x) {
+                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(where: stack.contains) {
                     let a = max(window.from, epoch.from), b = min(window.to, epoch.to, h.date.dayNumber)
                     if a < b { collect(h.from, window: (a, b)) }
                 }
@@ -192,7 +243,7 @@ extension Rules {
         }
         collect(unit, window: (Int(Int32.min), Int(Int32.max)))
         items.sort { ($0.day, $0.phase, $0.entry.seq) < ($1.day, $1.phase, $1.entry.seq) }
-        let fromDay = from?.dayNumber ?? items.first?.day ?? to.dayNumber
+        let fromDay = from?.dayNumber ?? min(items.first?.day ?? to.dayNumber, earliest)
         let windowStart = CalendarDate(dayNumber: fromDay)
         var entries: [AuditReport.Entry] = []
         var running = 0

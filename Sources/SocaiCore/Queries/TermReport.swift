@@ -134,8 +134,11 @@ extension Rules {
         }
         for h in registry.handovers(into: unit) where period.contains(h.date) && h.reason != .merger {
             let name = registry[h.from].name(at: h.date.adding(days: -1))
-            mergers.append(TermReport.EventLine(date: h.date, seq: h.seq, type: .unitDissolved, text: LocalizedText(
-                en: "\(name) dissolved; what it held passed here", vi: "\(name) giải thể; chuyển giao về đơn vị này")))
+            let text = h.reason == .successor
+                ? LocalizedText(en: "\(name) dissolved; this unit is its successor", vi: "\(name) giải thể; đơn vị này kế thừa")
+                : LocalizedText(en: "\(name) dissolved without a successor; this unit keeps what it held",
+                                vi: "\(name) giải thể không có đơn vị kế thừa; đơn vị này giữ lại")
+            mergers.append(TermReport.EventLine(date: h.date, seq: h.seq, type: .unitDissolved, text: text))
         }
         mergers.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
 

@@ -32,7 +32,7 @@ public final class FlowRule {
 
     /// `key` at `unit` over `period`, or nil when nothing states or records it.
     /// With `ignoringStatementsOf`, that unit's own stated totals are left out: what the events
-    /// and the units under it say (`check`'s `flow-report`).
+    /// and the units under it say.
     public func total(_ unit: Int32, _ key: String, over period: ClosedPeriod, ignoringStatementsOf ignored: Int32? = nil) -> FlowTotal? {
         guard key == "departures" else { return single(unit, key, over: period, ignoring: ignored) }
         // Departures include their reasons: the larger of the departures rule and the sum of the reasons.
@@ -45,6 +45,18 @@ public final class FlowRule {
         guard anyReason, sum > (generic?.value ?? Int.min) else { return generic }
         return FlowTotal(value: sum, qualifier: generic?.qualifier ?? .exact, provenance: .derived, report: generic?.report,
                          fromEvents: generic?.fromEvents ?? 0)
+    }
+
+    /// The events alone of `key` at `unit`, under it and at its predecessors over `period`, no
+    /// stated total used: what a stated total is reconciled with (`check`'s `flow-report`). Nil
+    /// when no such event was ever recorded there.
+    public func recordedEvents(_ unit: Int32, _ key: String, over period: ClosedPeriod) -> Int? {
+        var trace = Trace()
+        trace.eventsOnly = true
+        let kinds = FlowKinds(FlowRule.kinds(for: key))
+        guard !kinds.isEmpty else { return nil }
+        let value = cover(unit, key, kinds, period, top: true, &trace)
+        return trace.defined ? value : nil
     }
 
     private func single(_ unit: Int32, _ key: String, over period: ClosedPeriod, ignoring: Int32?) -> FlowTotal? {
@@ -69,6 +81,7 @@ public final class FlowRule {
         var qualifier = Qualifier.exact
         var latestOwn: FlowReport?
         var ignoring: Int32?
+        var eventsOnly = false
         var visiting = Set<Int32>()
     }
 
@@ -100,7 +113,7 @@ public final class FlowRule {
         guard period.from <= period.to, trace.visiting.insert(x).inserted else { return 0 }
         defer { trace.visiting.remove(x) }
         var total = 0
-        let chosen = trace.ignoring == x ? [] : chosenStatements(x, key, within: period).chosen
+        let chosen = trace.ignoring == x || trace.eventsOnly ? [] : chosenStatements(x, key, within: period).chosen
         for (report, _) in chosen {
             total += report.value.statedCount ?? 0
             trace.defined = true
@@ -129,9 +142,10 @@ public final class FlowRule {
                     }
                 }
             }
-            // Units that handed over to x, before they did and while they were not under x.
+            // Units that handed over to x, before they did and while they were not under x or a
+            // unit this question is already adding up (their flows are counted there).
             for h in registry.handovers(into: x) {
-                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(x) {
+                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(where: trace.visiting.contains) {
                     if let part = FlowRule.intersect(gap, from: epoch.from, to: min(epoch.to, h.date.dayNumber)) {
                         total += cover(h.from, key, kinds, part, top: false, &trace)
                     }

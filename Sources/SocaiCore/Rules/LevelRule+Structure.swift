@@ -4,15 +4,39 @@ extension LevelRule {
     public func steps(_ u: Int32, _ key: String, fromDay: Int, throughDay: Int) -> [StructuralStep] {
         guard fromDay <= throughDay else { return [] }
         let relevant = descendantSet(u)
+        let isCount = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty
         var result: [StructuralStep] = []
         var i = firstEvent(onOrAfter: fromDay)
         while i < events.count && events[i].date.dayNumber <= throughDay {
             if events[i].participants.contains(where: relevant.contains) {
-                for step in effects(i, key) where step.unit == u { result.append(step) }
+                for step in effects(i, key) where step.unit == u {
+                    // One event's parts (units gone, a unit created) are one step of the register.
+                    if isCount, let last = result.last, last.seq == step.seq {
+                        result[result.count - 1] = combined(last, step)
+                    } else {
+                        result.append(step)
+                    }
+                }
             }
             i += 1
         }
-        return result
+        return result.filter { $0.delta != 0 || $0.qualifier != .exact }
+    }
+
+    /// Two steps of one event at one unit as one: the sum, described as the merger it is.
+    private func combined(_ a: StructuralStep, _ b: StructuralStep) -> StructuralStep {
+        var step = a
+        step.delta += b.delta
+        step.qualifier = a.qualifier.combined(with: b.qualifier)
+        if let merger = registry.mergers.first(where: { $0.seq == a.seq }) {
+            let name = registry[merger.target].name(at: merger.date)
+            let participants = merger.sources.filter { $0 != merger.target || !merger.targetIsNew }.count + (merger.targetIsNew || merger.sources.contains(merger.target) ? 0 : 1)
+            step.description = LocalizedText(en: "merger into \(name): ", vi: "sáp nhập vào \(name): ")
+                + LocalizedText("\(max(participants, merger.sources.count)) → 1")
+        } else {
+            step.description = a.description + LocalizedText("; ") + b.description
+        }
+        return step
     }
 
     private func firstEvent(onOrAfter day: Int) -> Int {
@@ -78,7 +102,8 @@ extension LevelRule {
             let text = LocalizedText("\(name(x, before)) ") + verb + LocalizedText(" \(name(receiver, date))") + keeps
                 + LocalizedText(en: " with \(moved)", vi: " với \(moved)")
             if any {
-                transfer(from: registry.ancestors(of: x, at: before), to: [receiver] + registry.ancestors(of: receiver, at: date),
+                // The closing unit itself gives up what it held too (its register ends at 0).
+                transfer(from: [x] + registry.ancestors(of: x, at: before), to: [receiver] + registry.ancestors(of: receiver, at: date),
                          moved, qualifier, gained: text, lost: text)
             }
             if isCount && countedAt(x, before) {

@@ -182,13 +182,14 @@ public final class Registry {
         return handoversInto![u] ?? []
     }
 
-    /// Units that handed over to `u`, directly or through earlier handovers, with the dates.
+    /// Units that merged into `u` or named it their successor, directly or through earlier
+    /// handovers, with the dates (a dissolved child its parent keeps is not a predecessor).
     public func predecessors(of u: Int32) -> [(unit: Int32, date: CalendarDate)] {
         var result: [(Int32, CalendarDate)] = []
         var frontier = [u]
         var seen: Set<Int32> = [u]
         while let current = frontier.popLast() {
-            for h in handovers(into: current) where seen.insert(h.from).inserted {
+            for h in handovers(into: current) where h.reason != .parentKeeps && seen.insert(h.from).inserted {
                 result.append((h.from, h.date))
                 frontier.append(h.from)
             }

@@ -105,9 +105,11 @@ extension Rules {
             guard case .conference(let c)? = projection.record(conference.record).payload else { continue }
             for t in c.targets where !chosen.contains(where: { $0.key == t.key }) { chosen.append((t.key, t.target)) }
         }
-        // Years whose own review conference sets a target for a flow.
+        // Years whose own review conference sets a target for a flow (one not labelled with a
+        // term: a conference labelled with the term sets the term's targets).
         var yearTargets: [String: [Int: (Target, Int64)]] = [:]
-        for conference in projection.conferences(unit, knowledge) where conference.kind != .congress && period.contains(conference.asOf) {
+        for conference in projection.conferences(unit, knowledge)
+            where conference.kind != .congress && conference.term == nil && period.contains(conference.asOf) {
             guard case .conference(let c)? = projection.record(conference.record).payload else { continue }
             for t in c.targets where FigureCatalogue.definition(t.key)?.nature == .flow && FigureCatalogue.baseKey(t.key, suffix: "-per-year") == nil {
                 yearTargets[t.key, default: [:]][conference.asOf.year] = (t.target, conference.seq)

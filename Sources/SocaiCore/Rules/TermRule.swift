@@ -47,7 +47,11 @@ public final class TermRule {
     public func start(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, source: TermBoundarySource) {
         if let known = starts[unit]?[term] { return known }
         var result = computeStart(unit, term)
-        if let established = registry[unit].established, established > result.date { result = (established, .established) }
+        // A unit that did not exist yet starts its term when it was established — unless it was
+        // formed from others, whose history is its own (SEMANTICS §4).
+        if let established = registry[unit].established, established > result.date, registry.handovers(into: unit).isEmpty {
+            result = (established, .established)
+        }
         starts[unit, default: [:]][term] = result
         return result
     }

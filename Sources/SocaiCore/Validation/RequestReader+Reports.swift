@@ -276,9 +276,9 @@ extension RequestReader {
         // The event by id, or by its seq as `socai log` and `audit` show it.
         let located: LocatedEvent?
         if let id = EventID(text) {
-            located = rules.projection.locate(id)
+            located = rules.locate(id)
         } else if let seq = Int64(text.trimmingSpaces), seq > 0 {
-            located = rules.projection.locate(seq: seq)
+            located = rules.locate(seq: seq)
         } else {
             fail("event", text, en: "--event '\(text)' is neither an event id nor a seq; find them with `socai log`",
                  vi: "--event '\(text)' không phải mã hay số thứ tự sự kiện; tìm bằng `socai log`")
@@ -289,7 +289,7 @@ extension RequestReader {
                  vi: "không có sự kiện \(text) trong sổ; tìm mã và số thứ tự bằng `socai log`")
             return nil
         }
-        guard let id = rules.projection.eventID(seq: target.seq) else { return nil }
+        guard let id = rules.eventID(seq: target.seq) else { return nil }
         if target.payload.type == .correction {
             fail("event", text, en: "\(text) is itself a correction; correct the original event instead", vi: "\(text) là một đính chính; hãy đính chính sự kiện gốc")
             return nil

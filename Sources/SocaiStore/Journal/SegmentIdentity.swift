@@ -139,8 +139,10 @@ extension FileJournal {
                 throw .damaged(JournalLocation(segment: expected.name, line: 0), reason: "the segment cannot be read")
             }
             if sum != expected.checksum {
-                throw .damaged(JournalLocation(segment: expected.name, line: 0),
-                               reason: "the segment's bytes changed since they were read (an edited or replaced line); `socai verify` names the line")
+                // Other bytes under the same name: an edited line or a journal made again under
+                // the same id. The image cannot tell which; the full fold it falls back to can
+                // (an edited line breaks the hash chain and is named there, with its line).
+                throw .unusable("the bytes of \(expected.name) are not the ones it was made from")
             }
         }
         if segments.count > identities.count, let last = identities.last, segments.firstIndex(of: last.name) != identities.count - 1 {

@@ -40,8 +40,31 @@ public struct SnapshotStore: Sendable {
         try FileSystem.makeDirectory(directory)
         let path = FileSystem.join(directory, SnapshotStore.fileName(seq: seq))
         try FileSystem.replaceFile(path, bytes: image.bytes)
-        for old in try files().dropFirst(keep) { FileSystem.remove(FileSystem.join(directory, old.name)) }
+        markVerified(path)
+        for old in try files().dropFirst(keep) {
+            FileSystem.remove(FileSystem.join(directory, old.name))
+            FileSystem.remove(FileSystem.join(directory, old.name) + SnapshotStore.verifiedSuffix)
+        }
         return (path, image.bytes.count)
+    }
+
+    /// The sidecar that says an image was checked whole (its checksum and every reference in it)
+    /// while the file had the identity written in it. Checking a 10-million-event image costs
+    /// far more than the question it serves, so it is done once per file, not once per question:
+    /// an image whose size, inode or modification time differ from its sidecar is checked again.
+    static let verifiedSuffix = ".verified"
+
+    func markVerified(_ path: String) {
+        guard let identity = FileIdentity.of(path) else { return }
+        let text = "\(identity.size) \(identity.inode) \(identity.modified)\n"
+        // A reader without write access to the snapshot folder checks the image every time.
+        try? FileSystem.replaceFile(path + SnapshotStore.verifiedSuffix, contents: Array(text.utf8))
+    }
+
+    func isMarkedVerified(_ path: String) -> Bool {
+        guard let identity = FileIdentity.of(path),
+              let bytes = try? FileSystem.readFile(path + SnapshotStore.verifiedSuffix) else { return false }
+        return String(decoding: bytes, as: UTF8.self) == "\(identity.size) \(identity.inode) \(identity.modified)\n"
     }
 
     /// Image files, newest (highest seq) first.
@@ -77,14 +100,22 @@ public struct SnapshotStore: Sendable {
             guard candidate.seq <= head else { ignored("it is ahead of the journal (seq \(candidate.seq), journal at \(head))"); continue }
             let storage: ImageStorage
             do { storage = try MappedFile.map(path) } catch { ignored(error.message.en); continue }
+            let trusted = isMarkedVerified(path)
+            if !trusted {
+                guard (try? ImageReader(storage))?.verifyChecksum() == true else {
+                    ignored("its checksum does not match its contents")
+                    continue
+                }
+            }
             let projection: Projection
-            do { projection = try Projection(image: storage) } catch { ignored(error.reason); continue }
+            do { projection = try Projection(image: storage, validate: !trusted) } catch { ignored(error.reason); continue }
             guard projection.journalID == journal.metadata.id, projection.headSeq == candidate.seq else {
                 ignored("it belongs to another journal")
                 continue
             }
             let identities = (projection.storeHeader["segments"]?.array ?? []).compactMap(SegmentIdentity.init)
             guard !identities.isEmpty || projection.headSeq == 0 else { ignored("it does not say which segments it covers"); continue }
+            if !trusted { markVerified(path) }
             return (Opened(storage: storage, projection: projection, identities: identities, name: candidate.name), notices)
         }
         return (nil, notices)

@@ -14,8 +14,8 @@ public enum ImageFormat {
     public static let magic: [UInt8] = Array("SOCAIIMG".utf8)
     /// Bumped whenever a column's meaning or layout changes.
     public static let version: UInt32 = 1
-    static let checksumOffset = 16
-    static let headerLengthOffset = 24
+    public static let checksumOffset = 16
+    public static let headerLengthOffset = 24
     static let directoryEntrySize = 24
 }
 
