@@ -92,22 +92,22 @@ enum ExportCommand: Command {
             term = parsed
         }
         let session = try JournalSession.load(invocation, knownAt: knownAt)
-        let view = session.view
+        let rules = session.rules
         let units: [Int32]
         if let text = arguments.value("unit") {
-            units = [try invocation.unit(text, in: view, command: spec.name)]
+            units = [try invocation.unit(text, in: rules, command: spec.name)]
         } else {
-            units = view.topUnits(at: to)
+            units = rules.registry.topUnits(at: to)
         }
         let progress = Progress(invocation, label: LocalizedText(en: "reporting", vi: "đang lập báo cáo"), total: units.count)
         var reports: [OverviewReport] = []
         for unit in units {
-            reports.append(view.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict")))
+            reports.append(rules.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict")))
             progress.tick()
         }
         progress.finish()
         let metadata = HTMLReport.Metadata(generatedAt: invocation.context.now(), version: SocaiCLI.version,
-                                           throughSeq: view.ledger.headSeq)
+                                           throughSeq: rules.throughSeq)
         let html = HTMLReport.render(reports, invocation.presenter, metadata: metadata)
         let names = reports.map(\.unit.rawValue).joined(separator: ", ")
         return (html, LocalizedText(en: "report on \(names.isEmpty ? "no units" : names) as of \(invocation.presenter.date(to))",
@@ -124,7 +124,7 @@ enum ExportCommand: Command {
         var unit: UnitID?
         if let text = arguments.value("unit") {
             let session = try JournalSession.load(invocation, knownAt: knownAt)
-            unit = session.view.registry[try invocation.unit(text, in: session.view, command: spec.name)].id
+            unit = session.rules.registry[try invocation.unit(text, in: session.rules, command: spec.name)].id
         }
         let progress = Progress(invocation, label: LocalizedText(en: "exporting", vi: "đang xuất"))
         var bytes: [UInt8] = Array("[".utf8)

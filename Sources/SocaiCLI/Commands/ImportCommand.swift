@@ -59,28 +59,18 @@ enum ImportCommand: Command {
         let defaultSource = arguments.value("source").map(RecordCommand.normalised)
         let progress = Progress(invocation, label: LocalizedText(en: "validating", vi: "đang kiểm tra"), total: parsed.lines.count)
         defer { progress.finish() }
-        return try writer.write(retryingOn: &session) { view, now throws(CLIError) in
-            var staged = view.ledger
-            var current = view
-            // What `current` lacks of `staged`: units (any non-flow event) or only flows. A flow
-            // needs only the units, so a run of flows is validated against one view.
-            var unitsStale = false
-            var flowsStale = false
+        return try writer.write(retryingOn: &session) { rules, now throws(CLIError) in
+            // Later lines see the units earlier lines establish: each non-flow event is staged in
+            // the registry as it is validated (flows need only the registry, so they stage nothing).
             var events: [PendingEvent] = []
             var issues: [ValidationIssue] = parsed.issues
             var warnings: [ValidationIssue] = []
             var checkIDs = false
             var lineOfID: [EventID: ImportLine] = [:]
             var generator = SystemRandomNumberGenerator()
-            let flowTypes: Set<String> = ["admission", "arrival", "departure"]
+            var nextSeq = rules.projection.headSeq + 1
             for line in parsed.lines {
                 progress.tick()
-                let isFlow = flowTypes.contains(line.request.type)
-                if unitsStale || (flowsStale && !isFlow) {
-                    current = LedgerView(staged)
-                    unitsStale = false
-                    flowsStale = false
-                }
                 var eventID: EventID?
                 if let text = line.eventID {
                     eventID = EventID(text)
@@ -109,24 +99,12 @@ enum ImportCommand: Command {
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
                                             eventID: eventID ?? EventID.version7(at: now, using: &generator))
-                switch EventBuilder.build(line.request, view: current, context: context) {
+                switch EventBuilder.build(line.request, rules: rules, context: context) {
                 case .success(let built):
                     events.append(built.event)
                     warnings += built.warnings
-                    // Later lines may refer to what earlier lines establish. A new unit extends the
-                    // registry in place; anything else makes the next line rebuild it.
-                    let registry = isFlow ? nil : current.registry
-                    if !isFlow { current = LedgerView(Ledger()) }  // `staged` the only owner: no copy on apply
-                    staged.apply(built.event.envelope(seq: staged.headSeq + 1, recordedTime: now, batch: nil))
-                    if isFlow {
-                        flowsStale = true
-                    } else if let record = staged.records.last, record.seq == staged.headSeq,
-                              let next = registry?.establishing(record, in: staged) {
-                        current = LedgerView(staged, registry: next)  // flows staged before it included
-                        flowsStale = false
-                    } else {
-                        unitsStale = true
-                    }
+                    rules.stage(built.event.envelope(seq: nextSeq, recordedTime: now, batch: nil))
+                    nextSeq += 1
                 case .failure(let failure):
                     issues += failure.issues
                 }

@@ -2,8 +2,8 @@ import SocaiCore
 
 extension Invocation {
     /// Resolves a `--unit` style argument against the registry, or fails with the candidates.
-    func unit(_ text: String, in view: LedgerView, option: String = "unit", command: String) throws(CLIError) -> Int32 {
-        switch UnitLookup.resolve(text.precomposedNFC, in: view.registry) {
+    func unit(_ text: String, in rules: Rules, option: String = "unit", command: String) throws(CLIError) -> Int32 {
+        switch UnitLookup.resolve(text.precomposedNFC, in: rules.registry) {
         case .found(let index):
             return index
         case .ambiguous(let candidates):

@@ -1,15 +1,15 @@
 /// Reads one request's options into typed values, collecting every problem instead of stopping.
 struct RequestReader {
     let request: RecordRequest
-    let view: LedgerView
+    let rules: Rules
     let context: RecordContext
     var issues: [ValidationIssue] = []
 
-    var registry: UnitRegistry { view.registry }
+    var registry: Registry { rules.registry }
 
-    init(request: RecordRequest, view: LedgerView, context: RecordContext) {
+    init(request: RecordRequest, rules: Rules, context: RecordContext) {
         self.request = request
-        self.view = view
+        self.rules = rules
         self.context = context
     }
 
@@ -87,7 +87,7 @@ struct RequestReader {
                  en: "--\(field) '\(value)': \(entry.id) did not exist yet on \(date.iso) (established \(established.iso)); use a date on or after \(established.iso)",
                  vi: "--\(field) '\(value)': \(entry.id) chưa tồn tại vào ngày \(date.vietnamese) (thành lập \(established.vietnamese)); hãy dùng ngày từ \(established.vietnamese) trở đi")
         } else if let closing = entry.closing, closing.date <= date {
-            let successor = closing.mergedInto.map { registry[$0].id.rawValue }
+            let successor = (closing.mergedInto ?? closing.successor).map { registry[$0].id.rawValue }
             fail(field, value,
                  en: "--\(field) '\(value)': \(entry.id) no longer existed on \(date.iso) (\(closing.status.rawValue)\(successor.map { " into " + $0 } ?? "") on \(closing.date.iso)); "
                      + (successor.map { "record it for \($0) or use " } ?? "use ") + "a date before \(closing.date.iso)",

@@ -13,6 +13,9 @@ public struct ReadOptions: Sendable {
     public var verifyHashes = true
     /// On damage, stop and report it instead of failing: answer from the intact prefix.
     public var allowDamaged = false
+    /// Where to start when the caller knows it (the end of what an image covers): no search for
+    /// `fromSeq`, and the first line is checked against this chain hash.
+    public var start: ReadPosition?
 
     public init(fromSeq: Int64 = 1, verifyHashes: Bool = true, allowDamaged: Bool = false) {
         self.fromSeq = fromSeq
@@ -36,17 +39,24 @@ extension FileJournal {
 
         // Start at the line itself: lines before it are neither decoded nor hashed again.
         var start = LinePosition(segmentIndex: 0, offset: 0, lineNumber: 1, previousHash: genesisHash)
-        if options.fromSeq > 1 {
+        if let known = options.start {
+            guard let index = tail.segments.firstIndex(of: known.segment) else {
+                throw .damaged(JournalLocation(segment: known.segment, line: 0), reason: "the segment is missing (removed or renamed)")
+            }
+            guard known.firstSeq <= tail.head.seq else { return report }
+            start = LinePosition(segmentIndex: index, offset: known.offset, lineNumber: known.lineNumber, previousHash: known.previousHash)
+        } else if options.fromSeq > 1 {
             guard options.fromSeq <= tail.head.seq else { return report }
             guard let position = try locate(seq: options.fromSeq, segments: tail.segments, committedEnd: tail.committedEnd) else {
                 throw .damaged(JournalLocation(segment: tail.segments.last!, line: 0), reason: "seq \(options.fromSeq) cannot be found")
             }
             start = position
         }
+        let firstSeq = options.start?.firstSeq ?? options.fromSeq
         let previousHash = start.previousHash
         var checker = LineChecker(source: metadata.source, verifyHashes: options.verifyHashes,
-                                  previousHash: start.previousHash, expectedSeq: max(1, options.fromSeq))
-        checker.startsInsideBatch = options.fromSeq > 1
+                                  previousHash: start.previousHash, expectedSeq: max(1, firstSeq))
+        checker.startsInsideBatch = firstSeq > 1
         var damage: JournalProblem?
         var stopped = false
         var lastDelivered: (seq: Int64, hash: SHA256Digest, time: Instant)?
@@ -69,7 +79,7 @@ extension FileJournal {
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                     return false
                 case .success(let decoded):
-                    guard decoded.seq >= options.fromSeq else { return true }
+                    guard decoded.seq >= firstSeq else { return true }
                     let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
                                                hash: decoded.storedHash, line: line)
                     report.eventsRead += 1
@@ -102,7 +112,7 @@ extension FileJournal {
             if let lastDelivered {
                 report.head = JournalHead(seq: lastDelivered.seq, hash: lastDelivered.hash, recordedTime: lastDelivered.time)
             } else {
-                report.head = JournalHead(seq: options.fromSeq - 1, hash: previousHash, recordedTime: nil)
+                report.head = JournalHead(seq: firstSeq - 1, hash: previousHash, recordedTime: nil)
             }
         }
         return report

@@ -60,7 +60,7 @@ public enum SecurityProperty {
             checkedFiles += 1
             report.check(Files.permissions(path) == 0o640, "\(file) is \(String(Files.permissions(path), radix: 8)), not 640")
         }
-        report.check(Files.tree(modes).contains { $0.hasSuffix(".snap") } && Files.tree(modes).contains { $0.contains(".quarantine-") }
+        report.check(Files.tree(modes).contains { $0.hasSuffix(".img") } && Files.tree(modes).contains { $0.contains(".quarantine-") }
                      && Files.tree(modes).contains { $0.hasSuffix(".seal") }, "modes: not every kind of file was made: \(Files.tree(modes))")
         report.add("files checked 0640", checkedFiles)
 

@@ -1,5 +1,3 @@
-import SocaiCore
-
 /// Numbers, percentages and dates as the chosen language writes them.
 ///
 /// Integer arithmetic only: figures are counts and percentages are computed upstream as exact
@@ -15,6 +13,14 @@ public struct NumberFormat: Sendable {
     public init(language: Language) {
         self.language = language
     }
+
+    public static let en = NumberFormat(language: .en)
+    public static let vi = NumberFormat(language: .vi)
+
+    /// A decimal as printed in this language (`91,57` in Vietnamese).
+    public func decimal(_ d: FixedDecimal) -> String { decimal(units: d.units, scale: d.scale) }
+    /// A percentage as printed in this language (`91,57%` in Vietnamese).
+    public func percent(_ d: FixedDecimal) -> String { percent(units: d.units, scale: d.scale) }
 
     /// Thousands separator: "," in English, "." in Vietnamese.
     public var groupingSeparator: Character { language == .vi ? "." : "," }
