@@ -105,8 +105,9 @@ extension RequestReader {
         var decisions: [String] = []
         for text in request.values("decision") {
             let trimmed = text.trimmingSpaces
-            if trimmed.isEmpty || trimmed.count > 500 || trimmed.contains(where: \.isNewline) {
-                fail("decision", text, en: "--decision must be one line of 1 to 500 characters", vi: "--decision phải là một dòng từ 1 đến 500 ký tự")
+            if trimmed.isEmpty || TextBounds.length(trimmed) > TextBounds.decision || trimmed.contains(where: \.isNewline) {
+                fail("decision", String(text.prefix(80)), en: "--decision must be one line of 1 to \(TextBounds.decision) characters (it has \(TextBounds.length(trimmed)))",
+                     vi: "--decision phải là một dòng từ 1 đến \(TextBounds.decision) ký tự (hiện có \(TextBounds.length(trimmed)))")
             } else {
                 decisions.append(trimmed)
             }
