@@ -26,10 +26,11 @@ public enum SocaiProcess {
     public static let fixedNow = "2024-06-01T08:00:00Z"
 
     @discardableResult
+    /// `executable` runs another program the same way (`/bin/bash` for arguments Swift strings cannot hold).
     public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
-                           stdin: String? = nil, now: String? = fixedNow) -> SocaiResult {
+                           stdin: String? = nil, now: String? = fixedNow, executable: String? = nil) -> SocaiResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
