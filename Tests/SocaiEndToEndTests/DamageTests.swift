@@ -86,7 +86,7 @@ struct DamageTests {
         let atBound = ["--source", String(repeating: "ộ", count: TextBounds.source), "--by", String(repeating: "b", count: TextBounds.recordedBy)]
         #expect(scratch.recordAdmission(atBound).status == 0)
         #expect(scratch.run(["record", "unit", "--id", "u2", "--name", String(repeating: "ễ", count: TextBounds.name), "--kind", "cell",
-                             "--date", "2020-01-01"]).status == 0)
+                             "--date", "2020-01-01", "--event-id", "0190c8a0-0000-7000-8000-0000000000b2"]).status == 0)
         #expect(scratch.run(["replay"]).status == 0 && scratch.run(["verify"]).status == 0)
         let before = scratch.journalBytes
         #expect(scratch.recordAdmission(["--source", String(repeating: "x", count: TextBounds.source + 1)]).status == 64)
@@ -97,7 +97,10 @@ struct DamageTests {
         let decisions = (0..<50).flatMap { _ in ["--decision", String(repeating: "d", count: TextBounds.decision)] }
         let many = scratch.run(["record", "conference", "--unit", "u1", "--date", "2021-01-01", "--title", "t"] + decisions)
         #expect(many.status == 64 && many.stderr.contains("\(TextBounds.event)"), "\(many)")
+        let rename = ["record", "correction", "--event", "0190c8a0-0000-7000-8000-0000000000b2", "--reason", "sửa tên", "--set"]
+        #expect(scratch.run(rename + ["name=" + String(repeating: "x", count: TextBounds.name + 1)]).status == 64, "a correction obeys the bound")
         #expect(scratch.journalBytes == before)
+        #expect(scratch.run(rename + ["name=" + String(repeating: "x", count: TextBounds.name)]).status == 0)
     }
 
     @Test("dead ends: each says what happened and how to go on, with the right exit")

@@ -293,6 +293,12 @@ extension RequestReader {
         var fields = JSONObject()
         for raw in request.values("set") {
             guard let (field, value) = splitPair(raw, option: "set", example: "count=20") else { continue }
+            // A corrected name or title obeys the bound of --name and --title (TextBounds).
+            if ["name", "title", "reason", "regulation"].contains(field), TextBounds.length(value) > TextBounds.name {
+                fail("set", String(raw.prefix(80)), en: "--set \(field)= must be at most \(TextBounds.name) characters (it has \(TextBounds.length(value)))",
+                     vi: "--set \(field)= tối đa \(TextBounds.name) ký tự (hiện có \(TextBounds.length(value)))")
+                continue
+            }
             if field.hasPrefix("figures.") {
                 let key = String(field.dropFirst("figures.".count))
                 // A corrected figure obeys the rules of --figure: a known key, and no negative count.

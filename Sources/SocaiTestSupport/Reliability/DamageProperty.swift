@@ -14,7 +14,7 @@ import SocaiStore
 ///   (small sealed segments, batches); reads from the line before it, the line itself, the line
 ///   after it (the link) must find the damage, a read from two lines after must deliver exactly
 ///   the events from there; every fifth through the binary (`log --from-seq`, 65 naming the line).
-/// - **lost final newline**: the last line of a single record, of a batch, alone in a new segment,
+/// - **lost final newline**: the last line of a single record, of a batch, of a batch in a new segment,
 ///   cut of its `\n` only: read and counted by readers and `verify` (a warning), the next `record`
 ///   adds the newline back and says so, seq is not reused, nothing is quarantined.
 /// - **export --out**: every file of the journal and the snapshots, the directories, new names in
@@ -131,7 +131,7 @@ public enum DamageProperty {
         let shapes: [(String, [String])] = [
             ("a single record", ["record", "admission", "--unit", "u1", "--date", "2021-03-01", "--count", "1"]),
             ("a batch of 5", ["import", root + "/five.jsonl"]),
-            ("alone in a new segment", ["import", root + "/many.jsonl"]),
+            ("a batch that opened a new segment", ["import", root + "/many.jsonl"]),
         ]
         Files.writeText(root + "/five.jsonl", String(repeating: #"{"type":"admission","unit":"u1","date":"2021-03-01","count":1}"# + "\n", count: 5))
         Files.writeText(root + "/many.jsonl", String(repeating: #"{"type":"arrival","unit":"u1","date":"2021-03-01","count":1,"source":"một bản tin khá dài"}"# + "\n", count: 30))
