@@ -62,7 +62,7 @@ public enum SocaiCLI {
         return try command.run(parsed, invocation)
     }
 
-    private static func guessLanguage(_ arguments: [String], _ context: CommandContext) -> Language {
+    static func guessLanguage(_ arguments: [String], _ context: CommandContext) -> Language {
         if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, let l = Language(rawValue: arguments[index + 1]) { return l }
         if arguments.contains("--lang=vi") { return .vi }
         return Language(rawValue: context.environment["SOCAI_LANG"] ?? "") ?? .en

@@ -38,6 +38,7 @@ enum ExportCommand: Command {
     enum Kind { case html, cloudEvents }
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        if let out = arguments.value("out") { try refuseProtected(out, invocation) }
         let kind = try self.kind(arguments, invocation)
         let output: String
         var summary: LocalizedText
@@ -61,6 +62,22 @@ enum ExportCommand: Command {
         summary = LocalizedText(en: "wrote \(path): ", vi: "đã ghi \(path): ") + summary
         invocation.out(invocation.presenter.text(summary) + "\n")
         return .success
+    }
+
+    /// A report written over a segment or journal.json would destroy what it reports on: `--out`
+    /// must lie outside the journal and snapshot directories and be none of their files by another name.
+    static func refuseProtected(_ out: String, _ invocation: Invocation) throws(CLIError) {
+        let journal = invocation.journalPath, snapshots = invocation.snapshotsPath
+        guard let conflict = ProtectedPaths.conflict(writing: out, protecting: [journal, snapshots]) else { return }
+        let kind = conflict.directory == journal ? LocalizedText(en: "the journal directory", vi: "thư mục sổ")
+                                                 : LocalizedText(en: "the snapshot directory", vi: "thư mục ảnh chụp")
+        let place = conflict.sameFileAs.map { LocalizedText(en: "is another name for \($0), in ", vi: "là tên khác của \($0), trong ") }
+            ?? LocalizedText(en: "is inside ", vi: "nằm trong ")
+        throw .message(LocalizedText(en: "--out \(out) ", vi: "--out \(out) ") + place + kind
+                       + LocalizedText(en: " \(conflict.directory): writing it would replace the journal's own files; "
+                                           + "write the report outside \(journal) and \(snapshots); nothing was written",
+                                       vi: " \(conflict.directory): ghi vào đó sẽ thay thế chính các tệp của sổ; "
+                                           + "hãy ghi báo cáo ra ngoài \(journal) và \(snapshots); không ghi gì"), .badInput)
     }
 
     /// `--format html|cloudevents`, or the extension of `--out`.

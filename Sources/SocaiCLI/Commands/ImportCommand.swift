@@ -137,7 +137,9 @@ enum ImportParser {
     static func jsonLines(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
         var lines: [ImportLine] = []
         var issues: [ValidationIssue] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A byte order mark (Notepad's "UTF-8 with BOM") is not part of the first line's JSON.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             let trimmed = raw.trimmingCharacters(in: " \t\r")
             if trimmed.isEmpty { continue }
@@ -195,15 +197,30 @@ enum ImportParser {
         return (lines, issues)
     }
 
+    /// The header's column names.
+    static func columnNames(_ header: CSVRecord) -> [String] { header.fields.map { $0.trimmingCharacters(in: " ") } }
+
+    /// The file's records, split at `,` or, when that gives no "type" column and `;` does, at `;`
+    /// (a spreadsheet in a locale whose decimal separator is the comma, Vietnamese among them).
+    static func csvRecords(_ text: String) -> Result<[CSVRecord], CSVError> {
+        let commas = Result { () throws(CSVError) in try CSVParser.parse(text) }
+        if case .success(let records) = commas, let header = records.first, columnNames(header).contains("type") { return commas }
+        let semicolons = Result { () throws(CSVError) in try CSVParser.parse(text, delimiter: CSVParser.semicolon) }
+        if case .success(let records) = semicolons, let header = records.first, columnNames(header).contains("type") { return semicolons }
+        return commas
+    }
+
     static func csv(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
         let records: [CSVRecord]
-        do { records = try CSVParser.parse(text) } catch {
-            return ([], [issue(error.line, "line", en: error.message, vi: error.message)])
+        switch csvRecords(text) {
+        case .success(let parsed): records = parsed
+        case .failure(let error): return ([], [issue(error.line, "line", en: error.message, vi: error.message)])
         }
         guard let header = records.first else { return ([], []) }
-        let names = header.fields.map { $0.trimmingCharacters(in: " ") }
+        let names = columnNames(header)
         guard let typeColumn = names.firstIndex(of: "type") else {
-            return ([], [issue(header.line, "type", en: "the header has no \"type\" column", vi: "dòng tiêu đề thiếu cột \"type\"")])
+            return ([], [issue(header.line, "type", en: "the header has no \"type\" column (columns are separated by , or ;)",
+                               vi: "dòng tiêu đề thiếu cột \"type\" (các cột cách nhau bằng , hoặc ;)")])
         }
         var lines: [ImportLine] = []
         for record in records.dropFirst() {

@@ -71,6 +71,7 @@ public enum EventBuilder {
                    en: "'\(option.name)' is not a field of \(request.type)" + (near.isEmpty ? "; its fields are \(known.joined(separator: ", "))" : "; did you mean \(near.joined(separator: ", "))?"),
                    vi: "'\(option.name)' không phải trường của \(request.type)" + (near.isEmpty ? "; các trường là \(known.joined(separator: ", "))" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
         }
+        b.checkBounds()
         let built: (subject: UnitID, date: CalendarDate, payload: EventPayload)?
         switch request.type {
         case "unit": built = b.unitEstablished()

@@ -105,8 +105,9 @@ extension RequestReader {
         var decisions: [String] = []
         for text in request.values("decision") {
             let trimmed = text.trimmingSpaces
-            if trimmed.isEmpty || trimmed.count > 500 || trimmed.contains(where: \.isNewline) {
-                fail("decision", text, en: "--decision must be one line of 1 to 500 characters", vi: "--decision phải là một dòng từ 1 đến 500 ký tự")
+            if trimmed.isEmpty || TextBounds.length(trimmed) > TextBounds.decision || trimmed.contains(where: \.isNewline) {
+                fail("decision", String(text.prefix(80)), en: "--decision must be one line of 1 to \(TextBounds.decision) characters (it has \(TextBounds.length(trimmed)))",
+                     vi: "--decision phải là một dòng từ 1 đến \(TextBounds.decision) ký tự (hiện có \(TextBounds.length(trimmed)))")
             } else {
                 decisions.append(trimmed)
             }
@@ -301,6 +302,12 @@ extension RequestReader {
         var fields = JSONObject()
         for raw in request.values("set") {
             guard let (field, value) = splitPair(raw, option: "set", example: "count=20") else { continue }
+            // A corrected name or title obeys the bound of --name and --title (TextBounds).
+            if ["name", "title", "reason", "regulation"].contains(field), TextBounds.length(value) > TextBounds.name {
+                fail("set", String(raw.prefix(80)), en: "--set \(field)= must be at most \(TextBounds.name) characters (it has \(TextBounds.length(value)))",
+                     vi: "--set \(field)= tối đa \(TextBounds.name) ký tự (hiện có \(TextBounds.length(value)))")
+                continue
+            }
             if field.hasPrefix("figures.") {
                 let key = String(field.dropFirst("figures.".count))
                 // A corrected figure obeys the rules of --figure: a known key, and no negative count.

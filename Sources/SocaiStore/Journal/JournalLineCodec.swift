@@ -139,6 +139,19 @@ public enum JournalLineCodec {
         return nil
     }
 
+    /// Why a line lacks the hash tail, with the cause when its shape gives it away: an empty line
+    /// (a blank line an editor or a script added) or a carriage return (saved with Windows line
+    /// endings) is fixed by removing those bytes, which a clerk can do; anything else is a change.
+    static func missingHashReason(_ line: UnsafeRawBufferPointer) -> String {
+        if line.isEmpty {
+            return "the line is empty (a blank line an editor or a script added); delete that empty line, and the journal reads again"
+        }
+        if line[line.count - 1] == 0x0D {
+            return "the line ends with a carriage return (the file was saved with Windows line endings); save it with Unix (LF) line endings"
+        }
+        return "the line does not end with its chain hash (bytes changed, cut or inserted)"
+    }
+
     static func notTornReason(extraBytes: Int) -> String {
         "the last line is complete but \(extraBytes) byte\(extraBytes == 1 ? "" : "s") follow\(extraBytes == 1 ? "s" : "") it where its newline should be "
             + "(a changed or added byte, not an interrupted write)"
@@ -147,7 +160,7 @@ public enum JournalLineCodec {
     /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes.
     public static func decode(_ line: UnsafeRawBufferPointer) throws(LineDecodingError) -> DecodedLine {
         guard let (_, stored) = splitHash(line) else {
-            throw LineDecodingError("the line does not end with its chain hash")
+            throw LineDecodingError(missingHashReason(line))
         }
         let value: JSONValue
         do { value = try JSONParser.parse(line) } catch { throw LineDecodingError("not valid JSON: \(error)") }
