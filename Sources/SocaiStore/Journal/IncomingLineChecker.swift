@@ -8,10 +8,14 @@ import SocaiCore
 /// journal's genesis hash. A stream cut by `--unit` or started at `--from-seq` has gaps, where
 /// nothing can be proved; a changed byte anywhere in a contiguous run is caught.
 ///
-/// Lines of one journal must come in increasing seq. The same line twice (a broker's redelivery)
-/// is a repeat, not a problem; two different lines claiming one seq of one journal are.
+/// Lines of one journal must come in increasing seq. The same line again, anywhere (a broker's
+/// redelivery, a stream imported twice), is a repeat, not a problem; two different lines claiming
+/// one seq of one journal are.
 public struct IncomingLineChecker {
-    private var last: [String: (seq: Int64, hash: SHA256Digest, bytes: [UInt8], number: Int)] = [:]
+    /// The last line taken of each journal (by `source`).
+    private var last: [String: (seq: Int64, hash: SHA256Digest, number: Int)] = [:]
+    /// Every line taken, by journal and seq: a fingerprint of its bytes and its line number.
+    private var seen: [String: [Int64: (fingerprint: Int, number: Int)]] = [:]
 
     public init() {}
 
@@ -37,14 +41,16 @@ public struct IncomingLineChecker {
                                           vi: "không phải một dòng của sổ socai: \(error.reason)"))
         }
         let source = decoded.source, seq = decoded.seq
+        // Keyed by a per-process random seed (SipHash): a changed copy cannot be made to look the same.
+        let fingerprint = bytes.hashValue
+        if let earlier = seen[source]?[seq] {
+            if earlier.fingerprint == fingerprint { return .repeated(ofLine: earlier.number) }
+            return .problem(LocalizedText(
+                en: "seq \(seq) of \(source) differs from line \(earlier.number), which has the same seq: one of them was changed",
+                vi: "số \(seq) của \(source) khác với dòng \(earlier.number) cùng số: một trong hai đã bị sửa"))
+        }
         var previousHash: SHA256Digest?
         if let before = last[source] {
-            if seq == before.seq {
-                if bytes == before.bytes { return .repeated(ofLine: before.number) }
-                return .problem(LocalizedText(
-                    en: "seq \(seq) of \(source) differs from line \(before.number), which has the same seq: one of them was changed",
-                    vi: "số \(seq) của \(source) khác với dòng \(before.number) cùng số: một trong hai đã bị sửa"))
-            }
             if seq < before.seq {
                 return .problem(LocalizedText(
                     en: "seq \(seq) of \(source) comes after seq \(before.seq) (line \(before.number)): lines of one journal must be in seq order",
@@ -65,7 +71,8 @@ public struct IncomingLineChecker {
                     vi: "mã chuỗi của số \(seq) của \(source) không khớp với nội dung và dòng trước: dòng đã bị sửa"))
             }
         }
-        last[source] = (seq, decoded.storedHash, bytes, number)
+        last[source] = (seq, decoded.storedHash, number)
+        seen[source, default: [:]][seq] = (fingerprint, number)
         return .event(decoded.envelope, source: source)
     }
 }
