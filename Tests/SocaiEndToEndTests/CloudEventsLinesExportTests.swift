@@ -16,7 +16,7 @@ struct CloudEventsLinesExportTests {
         let stored = F.lines(j)
         let all = j.run(["export", "--format", "cloudevents-lines"])
         #expect(all.status == 0, "\(all)")
-        #expect(Array(all.stdout.utf8) == j.journalBytes)
+        #expect(Array(all.stdout.utf8) == F.segmentBytes(j))
         for from in [0, 1, 4, stored.count, stored.count + 1] {
             let result = j.run(["export", "--format", "cloudevents-lines", "--from-seq", String(from)])
             #expect(result.status == 0)
@@ -103,7 +103,7 @@ struct CloudEventsLinesExportTests {
         #expect(F.waitUntil { Self.lineCount(out) == before + 11 })
         process.signal(SIGTERM)
         #expect(process.wait(timeout: 20) == .exited(0))
-        #expect(FileManager.default.contents(atPath: out).map { Array($0) } == Array(j.journalBytes.drop { $0 != 0x0A }.dropFirst()))
+        #expect(FileManager.default.contents(atPath: out).map { Array($0) } == Array(F.segmentBytes(j).drop { $0 != 0x0A }.dropFirst()))
     }
 
     @Test("--follow ends with 0 on SIGINT, and when its reader goes away even while idle")

@@ -34,9 +34,14 @@ enum FederationFixture {
         return j
     }
 
+    /// The bytes of the journal's segments, in order (no quarantine files, no seals).
+    static func segmentBytes(_ j: ScratchJournal) -> [UInt8] {
+        j.segmentNames.flatMap { j.journalFileBytes($0) }
+    }
+
     /// The journal's lines, in order, as stored (without their `\n`).
     static func lines(_ j: ScratchJournal) -> [String] {
-        String(decoding: j.journalBytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        String(decoding: segmentBytes(j), as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// A string attribute of a stored line (its first occurrence).
