@@ -124,6 +124,40 @@ struct CloudEventsLinesExportTests {
         #expect(j.directory.read("first.txt") == F.lines(j)[0] + "\n")
     }
 
+    @Test("--follow on an empty journal waits for its first line")
+    func followAnEmptyJournal() throws {
+        let j = ScratchJournal()
+        let (process, out) = try Self.follow(j)
+        usleep(300_000)
+        #expect(j.recordUnit().status == 0)
+        #expect(F.waitUntil { Self.lineCount(out) == 1 })
+        process.signal(SIGTERM)
+        #expect(process.wait(timeout: 20) == .exited(0))
+        #expect(FileManager.default.contents(atPath: out).map { Array($0) } == F.segmentBytes(j))
+    }
+
+    @Test("SIGTERM ends --follow with 0 even while its reader has stopped reading; without --follow it is death by the signal")
+    func aStalledReader() throws {
+        let j = F.district()
+        let admissions = String(repeating: #"{"type":"admission","unit":"muong-lan","date":"2021-05-01","count":1}"# + "\n", count: 300)
+        j.directory.write("many.jsonl", admissions)
+        #expect(j.run(["import", "many.jsonl"]).status == 0)
+        #expect(F.segmentBytes(j).count > 128 * 1024, "more than a pipe holds")
+        for (follow, expected) in [(true, Termination.exited(0)), (false, Termination.signalled(SIGTERM))] {
+            let fifo = j.directory.file("fifo-\(follow)")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK)  // open, never read: the pipe fills up
+            #expect(reader >= 0)
+            let process = try Spawned(SocaiProcess.binary,
+                                      ["--journal", j.journalPath, "export", "--format", "cloudevents-lines"] + (follow ? ["--follow"] : []),
+                                      stdout: fifo, stderr: j.directory.file("stalled.err"))
+            usleep(500_000)
+            process.signal(SIGTERM)
+            #expect(process.wait(timeout: 20) == expected, "follow: \(follow)")
+            close(reader)
+        }
+    }
+
     @Test("--follow stops with 65 when a line that does not chain is appended under it")
     func followCatchesARewrite() throws {
         let j = F.district()

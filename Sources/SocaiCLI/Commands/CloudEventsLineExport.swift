@@ -13,9 +13,6 @@ enum CloudEventsLineExport {
     /// Lines are gathered up to this many bytes before one `write`, and always written before
     /// the stream waits: no line waits in socai's buffer once the journal has no more to give.
     static let flushBytes = 64 * 1024
-    /// The longest wait between two looks at the journal (inotify usually wakes it sooner) and
-    /// so the longest a stop signal waits to be noticed while the stream is idle.
-    static let waitMilliseconds: Int32 = 250
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let follow = arguments.flag("follow")
@@ -41,7 +38,11 @@ enum CloudEventsLineExport {
 
         if let path = arguments.value("out") {
             var bytes: [UInt8] = []
-            let round = try lines.next { bytes += $0; return true }
+            let round = try lines.next { line in
+                bytes.append(contentsOf: line)
+                bytes.append(0x0A)
+                return true
+            }
             for notice in round.notices { invocation.notice(notice) }
             do { try ImportFile.write(path, contents: bytes) } catch {
                 throw .message(LocalizedText(en: "cannot write \(path): \(error.message.en)",
@@ -53,34 +54,36 @@ enum CloudEventsLineExport {
             return .success
         }
 
-        let stop = StreamStop()
+        let output = StreamOutput(invocation.context.stdout, catchingStopSignals: follow)
         let watch = DirectoryWatch(journal.directory)
-        let stdout = invocation.context.stdout
         var pending: [UInt8] = []
-        var ended = false  // the reader went away or a stop signal came
-        func flush() -> Bool {
+        var ended: StreamOutput.End?
+        func flush() {
             defer { pending.removeAll(keepingCapacity: true) }
-            return pending.isEmpty || stdout.write(bytes: pending)
+            guard ended == nil, !pending.isEmpty else { return }
+            do { try output.write(pending) } catch { ended = error }
         }
-        while true {
+        while ended == nil {
             let round: LineFilter.Round
             do {
                 round = try lines.next { line in
-                    pending += line
-                    if pending.count >= flushBytes { ended = !flush() || stop.stopRequested() }
-                    return !ended
+                    pending.append(contentsOf: line)
+                    pending.append(0x0A)
+                    if pending.count >= flushBytes { flush() }
+                    return ended == nil
                 }
             } catch {
-                _ = flush()  // the good lines before the damage
+                flush()  // the good lines before the damage
                 throw error
             }
             for notice in round.notices { invocation.notice(notice) }
-            if ended || !flush() || !follow || round.reachedKnownAt { return .success }
+            flush()
+            if !follow || round.reachedKnownAt { break }
             // Look again when the directory changes, or after a short wait in any case (a journal on
             // a network file system may change without telling inotify).
-            if stop.stopRequested() { return .success }
-            if stop.wait(watch, output: stdout.fileDescriptor, milliseconds: waitMilliseconds) == .readerGone { return .success }
+            do { try output.wait(watch) } catch { ended = error }
         }
+        return .success
     }
 
     /// The follower's lines that the export writes: from the seq, about the unit's subtree, recorded
@@ -96,8 +99,9 @@ enum CloudEventsLineExport {
             var notices: [LocalizedText] = []
         }
 
-        /// Hands each new line, with its `\n`, to `write` (which returns false to stop).
-        mutating func next(_ write: ([UInt8]) -> Bool) throws(CLIError) -> Round {
+        /// Hands each new line's bytes (without `\n`, valid during the call) to `write`, which
+        /// returns false to stop.
+        mutating func next(_ write: (UnsafeRawBufferPointer) -> Bool) throws(CLIError) -> Round {
             var result = Round()
             let knownAt = self.knownAt
             var subtree = self.subtree
@@ -110,9 +114,7 @@ enum CloudEventsLineExport {
                     }
                     if subtree != nil, !subtree!.carries(record.envelope) { return true }
                     result.delivered += 1
-                    var line = Array(record.line)
-                    line.append(0x0A)
-                    return write(line)
+                    return write(record.line)
                 }
                 result.notices = round.notices
             } catch {

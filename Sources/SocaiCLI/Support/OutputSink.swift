@@ -36,26 +36,6 @@ public final class OutputSink: Sendable {
 
     public func writeLine(_ text: String) { write(text + "\n") }
 
-    /// Writes `bytes` whole, or returns false when the reader went away (EPIPE: a closed pipe or
-    /// socket) or the descriptor refuses them: a stream (`export --follow`) stops there instead of
-    /// writing into nothing. The caller blocks SIGPIPE so a closed pipe is an error, not death.
-    public func write(bytes: [UInt8]) -> Bool {
-        guard let descriptor else {
-            buffer.withLock { $0.append(contentsOf: bytes) }
-            return true
-        }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
-    }
-
     /// The descriptor it writes to (nil for a buffer): a stream polls it to notice a closed pipe
     /// while it has nothing to write.
     public var fileDescriptor: Int32? { descriptor }
