@@ -22,8 +22,11 @@ struct CloudEventsLinesImportTests {
         let province = ScratchJournal()
         province.now = "2024-07-01T09:30:00Z"
         _ = Self.exported(district, to: province)
-        let result = province.run(["import", "--format", "cloudevents-lines", "in.jsonl"])
         let count = F.lines(district).count
+        let dryRun = province.run(["import", "--format", "cloudevents-lines", "--dry-run", "in.jsonl"])
+        #expect(dryRun.stdout == "valid (dry run, nothing written): \(count) new events, 0 already recorded\n", "\(dryRun)")
+        #expect(province.journalBytes.isEmpty)
+        let result = province.run(["import", "--input-format", "cloudevents-lines", "in.jsonl"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "recorded \(count) events, seq 1–\(count)\n")
         #expect(province.run(["verify"]).status == 0)
