@@ -158,6 +158,18 @@ struct CloudEventsLinesExportTests {
         }
     }
 
+    @Test("--follow stops with 65 when the journal is cut under it (a history replaced by a shorter one)")
+    func followCatchesACut() throws {
+        let j = F.district()
+        let stored = F.lines(j)
+        let (process, out) = try Self.follow(j)
+        #expect(F.waitUntil { Self.lineCount(out) == stored.count })
+        try j.setJournalFileBytes("segment-00000001.jsonl", Array(stored.prefix(5).map { $0 + "\n" }.joined().utf8))
+        #expect(process.wait(timeout: 20) == .exited(65))
+        let stderr = j.directory.read("follow.err")
+        #expect(stderr.contains("segment-00000001.jsonl:\(stored.count + 1)") && stderr.contains("shorter"), "\(stderr)")
+    }
+
     @Test("--follow stops with 65 when a line that does not chain is appended under it")
     func followCatchesARewrite() throws {
         let j = F.district()

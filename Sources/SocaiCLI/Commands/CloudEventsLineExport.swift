@@ -8,7 +8,7 @@ import SocaiStore
 /// Every line written has passed a reader's checks (its chain hash, seq, source, recorded-time
 /// order, batch marks): damage stops the stream with 65 naming the line, after the good lines
 /// before it. With `--follow` it keeps going, writing lines as writers commit them, until SIGINT
-/// or SIGTERM or until its reader goes away, and then exits 0 (see `StreamStop`).
+/// or SIGTERM or until its reader goes away, and then exits 0 (see `StreamOutput`).
 enum CloudEventsLineExport {
     /// Lines are gathered up to this many bytes before one `write`, and always written before
     /// the stream waits: no line waits in socai's buffer once the journal has no more to give.
@@ -112,7 +112,7 @@ enum CloudEventsLineExport {
                         result.reachedKnownAt = true
                         return false
                     }
-                    if subtree != nil, !subtree!.carries(record.envelope) { return true }
+                    if subtree?.carries(record.envelope) == false { return true }
                     result.delivered += 1
                     return write(record.line)
                 }

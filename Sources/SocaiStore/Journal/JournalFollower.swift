@@ -72,6 +72,10 @@ public struct JournalFollower {
             position = place
             checker = checks
         }
+        guard place.segmentIndex < tail.segments.count else {
+            throw .damaged(JournalLocation(segment: SegmentNames.name(place.segmentIndex + 1), line: place.lineNumber),
+                           reason: "the segment being read is gone: the journal was cut or replaced")
+        }
         while place.segmentIndex < tail.segments.count {
             let name = tail.segments[place.segmentIndex]
             let isLast = place.segmentIndex == tail.segments.count - 1
