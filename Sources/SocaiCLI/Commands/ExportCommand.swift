@@ -7,7 +7,7 @@ import SocaiStore
 /// CloudEvents batch for other systems.
 enum ExportCommand: Command {
     static let spec = CommandSpec(
-        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch.",
+        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch or stream.",
         usage: ["socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
                 "socai export --format cloudevents [--out FILE] [--unit UNIT]",
                 "socai export --format cloudevents-lines [--from-seq N] [--unit UNIT] [--follow] [--out FILE]"],
@@ -31,7 +31,7 @@ enum ExportCommand: Command {
         """,
         options: [
             OptionSpec(name: "out", short: "o", valueName: "FILE", help: "Write to FILE (replaced atomically) instead of standard output."),
-            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it."),
+            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it; cloudevents-lines: its whole subtree."),
             OptionSpec(name: "term", valueName: "YYYY-YYYY", help: "html: the term for admissions and targets (default: the one running at --to)."),
             OptionSpec(name: "to", valueName: "DATE", help: "html: the report's date (end of day; default today)."),
             OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
