@@ -7,9 +7,10 @@ import SocaiStore
 /// CloudEvents batch for other systems.
 enum ExportCommand: Command {
     static let spec = CommandSpec(
-        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch.",
+        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch or stream.",
         usage: ["socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
-                "socai export --format cloudevents [--out FILE] [--unit UNIT]"],
+                "socai export --format cloudevents [--out FILE] [--unit UNIT]",
+                "socai export --format cloudevents-lines [--from-seq N] [--unit UNIT] [--follow] [--out FILE]"],
         discussion: """
         --format html: one self-contained file (styles and SVG charts inline, no script, nothing fetched, printable on A4)
         about the unit (default: each top-level unit) as of --to (default today): its members over time (counts reported
@@ -20,22 +21,31 @@ enum ExportCommand: Command {
         --format cloudevents: the stored events exactly as recorded (every line of the journal, byte for byte, with its
         seq, hash chain and extension attributes) as one JSON array, the application/cloudevents-batch+json format.
 
+        --format cloudevents-lines: the same lines, one structured-mode CloudEvent per line, from seq --from-seq, for
+        --unit's whole subtree (the unit, every unit ever under it, mergers naming them); every line is checked as a
+        reader checks it, and damage stops the export with exit 65 naming the line. --follow keeps writing the lines
+        writers add until interrupted (Ctrl-C, SIGTERM) or until the reader goes away, then exits 0: pipe it into a
+        broker's producer, and feed another journal with socai import --format cloudevents-lines (docs/FEDERATION.md).
+
         Without --out the document goes to standard output. Without --format, an --out ending in .html or .json picks it.
         """,
         options: [
             OptionSpec(name: "out", short: "o", valueName: "FILE", help: "Write to FILE (replaced atomically) instead of standard output."),
-            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it."),
+            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it; cloudevents-lines: its whole subtree."),
             OptionSpec(name: "term", valueName: "YYYY-YYYY", help: "html: the term for admissions and targets (default: the one running at --to)."),
             OptionSpec(name: "to", valueName: "DATE", help: "html: the report's date (end of day; default today)."),
             OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
             OptionSpec(name: "strict", help: "html: treat unexplained remainders as errors in the findings."),
+            OptionSpec(name: "from-seq", valueName: "N", help: "cloudevents-lines: start at seq N."),
+            OptionSpec(name: "follow", short: "f", help: "cloudevents-lines: keep writing new lines as they are recorded, until interrupted."),
         ],
         examples: ["socai export --format html --out report.html --unit sop-cop --term 2020-2025 --to 2023-12-31 --lang vi",
                    "socai export --out report.html",
                    "socai export --format cloudevents --out events.json",
-                   "socai export --format cloudevents | jq length"])
+                   "socai export --format cloudevents | jq length",
+                   "socai export --format cloudevents-lines --follow --unit sop-cop | nats pub --force-stdin socai.sop-cop"])
 
-    enum Kind { case html, cloudEvents }
+    enum Kind { case html, cloudEvents, cloudEventsLines }
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         if let out = arguments.value("out") { try refuseProtected(out, invocation) }
@@ -47,6 +57,8 @@ enum ExportCommand: Command {
             (output, summary) = try html(arguments, invocation)
         case .cloudEvents:
             (output, summary) = try cloudEvents(arguments, invocation)
+        case .cloudEventsLines:
+            return try CloudEventsLineExport.run(arguments, invocation)
         }
         guard let path = arguments.value("out") else {
             invocation.out(output)
@@ -86,6 +98,7 @@ enum ExportCommand: Command {
         switch invocation.format {
         case .html: return .html
         case .cloudevents: return .cloudEvents
+        case .cloudeventsLines: return .cloudEventsLines
         default:
             let out = arguments.value("out")?.lowercased() ?? ""
             if !explicit && (out.hasSuffix(".html") || out.hasSuffix(".htm")) { return .html }

@@ -17,9 +17,14 @@ enum ImportCommand: Command {
         "type" is the record subcommand, the other keys its option names ("figures"/"targets"/"printed"/"set" as objects,
         "from" as an array; "source", "by", "event-id" per line). CSV: a header row of option names and a "type"
         column; figures.KEY, targets.KEY and printed.NAME columns for conference figures.
+
+        --format cloudevents-lines: another journal's lines (socai export --format cloudevents-lines, or a broker's
+        messages), each event kept with its id, date and data, and where it came from (originsource, originseq,
+        origintime); ids already here with the same event are skipped as already recorded, the same id with another
+        event is a conflict (exit 75). See docs/FEDERATION.md.
         """,
         options: [
-            OptionSpec(name: "input-format", valueName: "jsonl|csv", help: "The file's format (default: from its extension)."),
+            OptionSpec(name: "input-format", valueName: "jsonl|csv|cloudevents-lines", help: "The file's format (default: from its extension; --format cloudevents-lines also says it)."),
             OptionSpec(name: "by", valueName: "NAME", help: "Who records the events that do not say (default: the login name)."),
             OptionSpec(name: "source", valueName: "TEXT", help: "The source document of the events that do not say."),
             OptionSpec(name: "expect-seq", valueName: "N", help: "Refuse (exit 75) unless the journal's last seq is N."),
@@ -27,11 +32,15 @@ enum ImportCommand: Command {
             OptionSpec(name: "allow-future", help: "Accept dates after today."),
         ],
         positionals: [PositionalSpec(name: "file", help: "The file to import (- for standard input).")],
-        examples: ["socai import admissions-2024.jsonl", "socai import --dry-run ratings.csv"])
+        examples: ["socai import admissions-2024.jsonl", "socai import --dry-run ratings.csv",
+                   "socai import --format cloudevents-lines sop-cop-events.jsonl"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         guard let path = arguments.positionals.first else {
             throw .usage(UsageError(message: "give the file to import", command: spec.name))
+        }
+        if invocation.format == .cloudeventsLines || arguments.value("input-format") == OutputFormat.cloudeventsLines.rawValue {
+            return try CloudEventsLineImport.run(path, arguments, invocation)
         }
         let text: String
         do {

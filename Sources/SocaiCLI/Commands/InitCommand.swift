@@ -43,6 +43,12 @@ enum InitCommand: Command {
             invocation.out(invocation.presenter.text(LocalizedText(
                 en: "created an empty journal in \(journal.directory) (id \(id))\n",
                 vi: "đã tạo sổ trống tại \(journal.directory) (mã \(id))\n")))
+            // Ready to be a git repository: snapshots and crash leftovers stay out of it.
+            if !(try JournalGitIgnore.write(into: journal.directory)) {
+                invocation.notice(LocalizedText(
+                    en: "\(journal.directory) already has a \(JournalGitIgnore.fileName); keep snapshots (*.snap) and quarantine files (*.quarantine-*) out of git",
+                    vi: "\(journal.directory) đã có \(JournalGitIgnore.fileName); đừng đưa ảnh chụp (*.snap) và tệp cách ly (*.quarantine-*) vào git"))
+            }
         } catch {
             throw .journal(error)
         }

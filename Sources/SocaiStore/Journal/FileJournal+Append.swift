@@ -222,7 +222,7 @@ extension FileJournal {
 
     /// The stored events with these ids. Lines are written with the id at a fixed offset, so this
     /// scans bytes without decoding every line.
-    private func findEvents(withIDs ids: Set<EventID>, segments: [String]) throws(JournalError) -> [EventID: EventEnvelope] {
+    func findEvents(withIDs ids: Set<EventID>, segments: [String]) throws(JournalError) -> [EventID: EventEnvelope] {
         let wanted = Set(ids.map { Array($0.rawValue.utf8) })
         let idOffset = Array(#"{"specversion":"1.0","id":""#.utf8).count
         var found: [EventID: EventEnvelope] = [:]
@@ -250,7 +250,7 @@ extension FileJournal {
 
 extension EventEnvelope {
     /// Whether a retried event is the same fact as the stored one (recording details aside).
-    func matches(_ pending: PendingEvent) -> Bool {
+    public func matches(_ pending: PendingEvent) -> Bool {
         subject == pending.subject && effectiveDate == pending.effectiveDate && payload == pending.payload
             && sourceDocument == pending.sourceDocument
     }

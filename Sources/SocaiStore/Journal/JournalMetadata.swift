@@ -15,9 +15,12 @@ public struct JournalMetadata: Sendable, Hashable {
     public var segmentBytes: Int
     public var created: Instant
 
+    /// A journal's `source` is this followed by its id.
+    static let sourcePrefix = "urn:socai:journal:"
+
     public init(id: String, segmentBytes: Int = JournalMetadata.defaultSegmentBytes, created: Instant) {
         self.id = id
-        self.source = "urn:socai:journal:" + id
+        self.source = JournalMetadata.sourcePrefix + id
         self.segmentBytes = segmentBytes
         self.created = created
     }

@@ -158,7 +158,7 @@ public enum SecurityProperty {
         let after = Set(Files.tree(root)).subtracting(before)
         let unexpected = after.filter { !$0.hasPrefix("Journal") && !$0.hasPrefix("Snapshots") && !$0.hasPrefix(".run-") && !$0.hasPrefix("modes") }
         report.check(unexpected.isEmpty, "files appeared outside the journal and snapshots: \(unexpected.sorted().prefix(10))")
-        let journalFiles = Files.list(journal).filter { $0 != "journal.json" && !$0.hasPrefix("segment-") }
+        let journalFiles = Files.list(journal).filter { $0 != "journal.json" && $0 != JournalGitIgnore.fileName && !$0.hasPrefix("segment-") }
         report.check(journalFiles.isEmpty, "unexpected files in the journal: \(journalFiles)")
 
         // 3. A hostile journal id: snapshots stay in the snapshot directory.
