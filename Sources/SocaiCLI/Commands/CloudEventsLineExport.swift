@@ -32,7 +32,7 @@ enum CloudEventsLineExport {
         var subtree: UnitSubtree?
         if let text = arguments.value("unit") {
             let session = try JournalSession.load(invocation)
-            subtree = UnitSubtree(try invocation.unit(text, in: session.view, command: command), registry: session.view.registry)
+            subtree = UnitSubtree(try invocation.unit(text, in: session.rules, command: command), registry: session.rules.registry)
         }
         var lines = LineFilter(follower: JournalFollower(journal, fromSeq: fromSeq), subtree: subtree, knownAt: knownAt)
 

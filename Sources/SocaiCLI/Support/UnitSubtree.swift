@@ -12,11 +12,11 @@ struct UnitSubtree {
     private(set) var members: Set<UnitID>
     /// The root: a merger of U itself into a new unit does not put that unit under U.
     private let root: UnitID
-    private let registry: UnitRegistry
+    private let registry: Registry
     /// Parent → children named by events the stream saw (the registry knows the earlier ones).
     private var childrenSeen: [UnitID: [UnitID]] = [:]
 
-    init(_ unit: Int32, registry: UnitRegistry) {
+    init(_ unit: Int32, registry: Registry) {
         self.registry = registry
         root = registry[unit].id
         members = Set(registry.everDescendants(of: unit).map { registry[$0].id })
@@ -56,7 +56,7 @@ struct UnitSubtree {
         var frontier = [unit]
         while let next = frontier.popLast() {
             guard members.insert(next).inserted else { continue }
-            if let index = registry.index[next] {
+            if let index = registry.index(of: next) {
                 frontier += registry.everDescendants(of: index).dropFirst().map { registry[$0].id }
             }
             frontier += childrenSeen[next] ?? []

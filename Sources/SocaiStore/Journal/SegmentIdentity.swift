@@ -60,9 +60,6 @@ public enum ImageMismatch: Error, Sendable {
 }
 
 extension FileJournal {
-    /// The journal's head: its last committed event.
-    public func head() throws(JournalError) -> JournalHead { try tail(verifyHead: false).head }
-
     /// The identities of the segments as they are with `head` as the last line; nil when the
     /// journal's head is no longer `head` (it moved on).
     func segmentIdentities(at head: JournalHead) throws(JournalError) -> [SegmentIdentity]? {
