@@ -53,17 +53,16 @@ extension FileJournal {
                                                    verifyHashes: true) { outcome, number, offset, _ in
                 lines = number
                 let location = JournalLocation(segment: name, line: number)
-                switch checker.sequence(outcome) {
-                case .failure(let error):
+                if let error = checker.sequence(outcome) {
                     report.problems.append(JournalProblem(location: location, message: error.reason))
-                case .success(let decoded):
+                } else {
+                    let decoded = outcome.decoded!
                     report.events += 1
                     let key = decoded.idKey
-                    if let previous = seenIDs[key] {
+                    if let previous = seenIDs.updateValue(decoded.seq, forKey: key) {
+                        seenIDs[key] = previous
                         report.problems.append(JournalProblem(location: location,
                                                               message: "event id \(key.eventID) was already used by seq \(previous)"))
-                    } else {
-                        seenIDs[key] = decoded.seq
                     }
                     head = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
                 }

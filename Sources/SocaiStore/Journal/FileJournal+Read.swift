@@ -64,19 +64,16 @@ extension FileJournal {
                                                         previousHash: checker.previousHash,
                                                         verifyHashes: options.verifyHashes && seal == nil) { outcome, number, _, line in
                 lines = number
-                switch checker.sequence(outcome) {
-                case .failure(let error):
+                if let error = checker.sequence(outcome) {
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                     return false
-                case .success(let decoded):
-                    guard decoded.seq >= options.fromSeq else { return true }
-                    let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
-                                               hash: decoded.storedHash, line: line)
-                    report.eventsRead += 1
-                    lastDelivered = (decoded.seq, decoded.storedHash, decoded.recordedTime)
-                    if !body(record) { stopped = true; return false }
-                    return true
                 }
+                let record = JournalRecord(decoded: outcome.decoded!, location: JournalLocation(segment: name, line: number), line: line)
+                guard record.seq >= options.fromSeq else { return true }
+                report.eventsRead += 1
+                lastDelivered = (record.seq, record.hash, record.recordedTime)
+                if !body(record) { stopped = true; return false }
+                return true
             }
             if let seal, damage == nil, !stopped, lines != seal.lines || checker.previousHash != seal.chainHash {
                 // The bytes match the seal's checksum but not its other fields: the seal (derived data)
@@ -116,7 +113,7 @@ extension FileJournal {
         var problem: JournalProblem?
         try ParallelLineScanner.scan(fd, from: 0, to: end, firstLineNumber: 1, previousHash: previousHash,
                                      verifyHashes: true) { outcome, number, _, _ in
-            if case .failure(let error) = checker.sequence(outcome) {
+            if let error = checker.sequence(outcome) {
                 problem = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                 return false
             }

@@ -29,7 +29,7 @@ struct ParallelLineScanner {
         var lineNumber = firstLineNumber
         var carriedHash = previousHash
         var consumedEnd = start
-        var decoders = [FastLineDecoder](repeating: FastLineDecoder(), count: workers)
+        var decoders = [LineAttributeReader](repeating: LineAttributeReader(), count: workers)
         while fileOffset + filled < end {
             if filled == buffer.count {
                 let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)

@@ -82,7 +82,7 @@ extension FileJournal {
         let end = try ParallelLineScanner.scan(fd, from: 0, to: size, firstLineNumber: 1, previousHash: previousHash,
                                                verifyHashes: true) { outcome, number, _, _ in
             lines = number
-            if case .failure(let error) = checker.sequence(outcome) {
+            if let error = checker.sequence(outcome) {
                 failure = JournalProblem(location: JournalLocation(segment: segment, line: number), message: error.reason)
                 return false
             }
