@@ -19,7 +19,8 @@ struct ByteInterner<Value> {
     /// side, so a hit reads one entry).
     private var entries: [(start: Int32, count: Int32, value: Value)] = []
     /// Open addressing: the high 32 bits of a key's hash (never 0) beside its index + 1; 0 is empty.
-    private var slots = [UInt64](repeating: 0, count: 64)
+    /// Allocated on first use: a reader made for one line (the writer's read-back) allocates nothing.
+    private var slots: [UInt64] = []
     private let capacity: Int
 
     init(capacity: Int = 16384) {
@@ -29,6 +30,7 @@ struct ByteInterner<Value> {
     /// The value for `bytes`, made by `make` the first time (nil from `make` is not remembered).
     @inline(__always)
     mutating func value(_ bytes: UnsafeRawBufferPointer, make: (UnsafeRawBufferPointer) -> Value?) -> Value? {
+        if slots.isEmpty { slots = [UInt64](repeating: 0, count: 64) }
         let hash = Self.hash(bytes)
         let tag = UInt64(UInt32(truncatingIfNeeded: hash &>> 32) | 1) &<< 32
         let mask = slots.count &- 1

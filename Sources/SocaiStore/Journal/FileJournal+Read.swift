@@ -57,12 +57,20 @@ extension FileJournal {
             let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
             var lines = first.lineNumber - 1
             // A closed segment whose seal matches its bytes is not re-hashed line by line (see SegmentSeal).
-            let seal = options.verifyHashes && first.offset == 0 && index < tail.segments.count - 1
-                ? try matchingSeal(name, fd: fd, size: end) : nil
+            // Its checksum is computed in the same pass that reads the lines, and checked at the end
+            // of the segment; when it does not match, the chain is checked line by line and damage
+            // is reported before the read returns. With `allowDamaged` the answer comes from the
+            // lines before the damage, so the checksum is checked first, in a pass of its own.
+            let sealed = options.verifyHashes && first.offset == 0 && index < tail.segments.count - 1
+            let seal = sealed && options.allowDamaged ? try matchingSeal(name, fd: fd, size: end) : nil
+            let foldedSeal = sealed && !options.allowDamaged ? sealCandidate(name, size: end) : nil
+            var checksum = SegmentChecksum()
             let (segmentStartHash, segmentStartSeq) = (checker.previousHash, checker.expectedSeq)
-            let consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
-                                                        previousHash: checker.previousHash,
-                                                        verifyHashes: options.verifyHashes && seal == nil) { outcome, number, _, line in
+            let consumed = try withUnsafeMutablePointer(to: &checksum) { sum throws(JournalError) in
+                try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
+                                             previousHash: checker.previousHash,
+                                             verifyHashes: options.verifyHashes && seal == nil && foldedSeal == nil,
+                                             checksum: foldedSeal == nil ? nil : sum) { outcome, number, _, line in
                 lines = number
                 if let error = checker.sequence(outcome) {
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
@@ -74,6 +82,16 @@ extension FileJournal {
                 lastDelivered = (record.seq, record.hash, record.recordedTime)
                 if !body(record) { stopped = true; return false }
                 return true
+            }
+            }
+            if let candidate = foldedSeal, damage == nil {
+                // The bytes the scan did not reach (it stopped early, or a line was cut) complete the checksum.
+                let summed = try SegmentSeal.checksum(fd, from: checksum.end, size: end, continuing: checksum.hasher)
+                let whole = !stopped && lines == candidate.lines && checker.previousHash == candidate.chainHash
+                if summed != candidate.checksum || (!stopped && !whole) {
+                    damage = try chainProblem(name, fd: fd, to: stopped ? consumed : end, previousHash: segmentStartHash,
+                                              firstSeq: segmentStartSeq)
+                }
             }
             if let seal, damage == nil, !stopped, lines != seal.lines || checker.previousHash != seal.chainHash {
                 // The bytes match the seal's checksum but not its other fields: the seal (derived data)
