@@ -22,8 +22,12 @@ let package = Package(
         // Standard library only: no Foundation, no I/O, no clock.
         .target(name: "SocaiCore", swiftSettings: strictSettings),
 
+        // The SHA-256 compression function on the CPU's SHA instructions (x86 SHA-NI), chosen at run
+        // time by SocaiStore's SHA256 when the CPU has them. C only because Swift cannot name them.
+        .target(name: "CSocaiSHA"),
+
         // The only code that touches files: the journal, its integrity chain, snapshots.
-        .target(name: "SocaiStore", dependencies: ["SocaiCore"], swiftSettings: strictSettings),
+        .target(name: "SocaiStore", dependencies: ["SocaiCore", "CSocaiSHA"], swiftSettings: strictSettings),
 
         // Report values rendered as text, JSON, CSV and HTML. Never reads files, never computes figures.
         .target(name: "SocaiReports", dependencies: ["SocaiCore"], swiftSettings: strictSettings),

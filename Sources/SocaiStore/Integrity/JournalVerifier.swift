@@ -55,11 +55,10 @@ extension FileJournal {
             case .success(let decoded):
                 report.events += 1
                 let key = decoded.idKey
-                if let previous = seenIDs[key] {
+                if let previous = seenIDs.updateValue(decoded.seq, forKey: key) {
+                    seenIDs[key] = previous
                     report.problems.append(JournalProblem(location: location,
                                                           message: "event id \(key.eventID) was already used by seq \(previous)"))
-                } else {
-                    seenIDs[key] = decoded.seq
                 }
                 head = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
             }
@@ -73,7 +72,11 @@ extension FileJournal {
                                                    verifyHashes: true) { outcome, number, offset, _ in
                 lines = number
                 let location = JournalLocation(segment: name, line: number)
-                tally(checker.sequence(outcome), location)
+                if let error = checker.sequence(outcome) {
+                    tally(.failure(error), location)
+                } else {
+                    tally(.success(outcome.decoded!), location)
+                }
                 if let progress, bytesDone + offset - lastProgress > 8 << 20 {
                     lastProgress = bytesDone + offset
                     progress(lastProgress, totalBytes)

@@ -1,9 +1,30 @@
+import CSocaiSHA
+
 /// SHA-256 (FIPS 180-4), written in-tree because CryptoKit is absent on Linux and socai takes no packages.
 ///
 /// The journal hashes every line it reads, so the hot paths are allocation-free: whole blocks are
 /// compressed straight from the caller's memory, a partial block waits in inline storage, and
-/// finalising pads in that same storage.
+/// finalising pads in that same storage. The compression function runs on the CPU's SHA
+/// instructions when it has them (`CSocaiSHA`, x86 SHA-NI: about five times faster), else in plain
+/// Swift; both give the same digests (tested against the NIST vectors and against each other).
 public struct SHA256: Sendable {
+    /// Which compression function a hasher runs.
+    public enum Implementation: Sendable, Hashable, CaseIterable {
+        /// The CPU's SHA instructions (x86 SHA extensions), through `CSocaiSHA`.
+        case hardware
+        /// Plain Swift: every CPU.
+        case portable
+
+        /// Whether this CPU has the instructions `.hardware` needs (asked once, with cpuid).
+        public static let hardwareAvailable = csocai_sha256_hardware_available() != 0
+
+        /// What `SHA256()` uses: the hardware when the CPU has it.
+        public static let preferred: Implementation = hardwareAvailable ? .hardware : .portable
+    }
+
+    /// The compression function this hasher runs: `.portable` whenever the CPU lacks the
+    /// instructions, whatever was asked for.
+    public let implementation: Implementation
     /// Kept apart from the pending bytes so a block of them can be compressed without
     /// overlapping access to the whole hasher.
     private var state = State()
@@ -13,13 +34,22 @@ public struct SHA256: Sendable {
     /// Total bytes seen; FIPS 180-4 limits messages to 2⁶⁴ bits, far beyond any journal.
     private var byteCount: UInt64 = 0
 
-    public init() {}
+    public init() {
+        implementation = .preferred
+    }
+
+    /// A hasher on a chosen compression function: for tests and benchmarks that compare the two.
+    /// Asking for `.hardware` on a CPU without the instructions gives `.portable`.
+    public init(implementation: Implementation) {
+        self.implementation = implementation == .hardware && Implementation.hardwareAvailable ? .hardware : .portable
+    }
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var source = bytes.baseAddress, bytes.count > 0 else { return }
         var remaining = bytes.count
         byteCount &+= UInt64(truncatingIfNeeded: remaining)
 
+        let implementation = self.implementation
         if pendingCount > 0 {
             let offset = pendingCount
             let take = min(64 &- offset, remaining)
@@ -31,14 +61,14 @@ public struct SHA256: Sendable {
             remaining &-= take
             guard pendingCount == 64 else { return }
             var state = self.state
-            withUnsafeBytes(of: &pending) { state.compress($0.baseAddress!, blocks: 1) }
+            withUnsafeBytes(of: &pending) { state.compress($0.baseAddress!, blocks: 1, implementation) }
             self.state = state
             pendingCount = 0
         }
 
         let wholeBlocks = remaining &>> 6
         if wholeBlocks > 0 {
-            state.compress(source, blocks: wholeBlocks)
+            state.compress(source, blocks: wholeBlocks, implementation)
             source += wholeBlocks &<< 6
             remaining &-= wholeBlocks &<< 6
         }
@@ -69,6 +99,7 @@ public struct SHA256: Sendable {
     public consuming func finalize() -> SHA256Digest {
         let bitLength = byteCount &* 8
         let used = pendingCount
+        let implementation = self.implementation
         var state = self.state
         withUnsafeMutableBytes(of: &pending) { buffer in
             let base = buffer.baseAddress!
@@ -76,13 +107,13 @@ public struct SHA256: Sendable {
             if used &+ 1 > 56 {
                 // No room for the length: finish this block with zeros and pad a fresh one.
                 (base + (used &+ 1)).initializeMemory(as: UInt8.self, repeating: 0, count: 63 &- used)
-                state.compress(base, blocks: 1)
+                state.compress(base, blocks: 1, implementation)
                 base.initializeMemory(as: UInt8.self, repeating: 0, count: 56)
             } else {
                 (base + (used &+ 1)).initializeMemory(as: UInt8.self, repeating: 0, count: 55 &- used)
             }
             base.storeBytes(of: bitLength.bigEndian, toByteOffset: 56, as: UInt64.self)
-            state.compress(base, blocks: 1)
+            state.compress(base, blocks: 1, implementation)
         }
         return SHA256Digest(state)
     }
@@ -96,19 +127,6 @@ public struct SHA256: Sendable {
     public static func hash(_ bytes: [UInt8]) -> SHA256Digest {
         bytes.withUnsafeBytes { hash($0) }
     }
-
-    /// FIPS 180-4 §4.2.2. A `let` array so the schedule loop reads it through one pointer, with no
-    /// per-block indexing checks or copies.
-    fileprivate static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
 }
 
 extension SHA256 {
@@ -128,49 +146,67 @@ extension SHA256 {
         var h6: UInt32 = 0x1f83d9ab
         var h7: UInt32 = 0x5be0cd19
 
-        /// Compresses `blocks` consecutive 64-byte blocks. The schedule lives on the stack and is
+        /// Compresses `blocks` consecutive 64-byte blocks with the chosen compression function.
+        @inline(__always)
+        mutating func compress(_ data: UnsafeRawPointer, blocks: Int, _ implementation: Implementation) {
+            switch implementation {
+            case .hardware: compressOnHardware(data, blocks: blocks)
+            case .portable: compress(data, blocks: blocks)
+            }
+        }
+
+        /// The CPU's SHA instructions, on a copy of the words in a tuple (laid out contiguously).
+        private mutating func compressOnHardware(_ data: UnsafeRawPointer, blocks: Int) {
+            var words = (h0, h1, h2, h3, h4, h5, h6, h7)
+            withUnsafeMutableBytes(of: &words) { raw in
+                csocai_sha256_compress_hardware(raw.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                data.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            (h0, h1, h2, h3, h4, h5, h6, h7) = words
+        }
+
+        /// Compresses `blocks` consecutive 64-byte blocks in plain Swift. The schedule lives on the stack and is
         /// reused for every block, so a long run of blocks allocates nothing. Each word is stored
         /// both bare (for later schedule words) and with its round constant added, which keeps the
         /// constants' pointer out of the round loop and frees a register there.
         mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
-            SHA256.roundConstants.withUnsafeBufferPointer { constants in
-                let k = constants.baseAddress!
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { schedule in
-                    let w = schedule.baseAddress!
-                    let kw = w + 64
-                    var block = data
-                    for _ in 0..<blocks {
-                        for i in 0..<16 {
-                            let word = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
-                            w[i] = word
-                            kw[i] = word &+ k[i]
-                        }
-                        for i in 16..<64 {
-                            let word = Self.smallSigma1(w[i &- 2]) &+ w[i &- 7]
-                                &+ Self.smallSigma0(w[i &- 15]) &+ w[i &- 16]
-                            w[i] = word
-                            kw[i] = word &+ k[i]
-                        }
-
-                        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                        var i = 0
-                        while i < 64 {
-                            // Eight rounds with the roles of the variables rotated instead of shuffling values.
-                            Self.round(a, b, c, &d, e, f, g, &h, kw[i])
-                            Self.round(h, a, b, &c, d, e, f, &g, kw[i &+ 1])
-                            Self.round(g, h, a, &b, c, d, e, &f, kw[i &+ 2])
-                            Self.round(f, g, h, &a, b, c, d, &e, kw[i &+ 3])
-                            Self.round(e, f, g, &h, a, b, c, &d, kw[i &+ 4])
-                            Self.round(d, e, f, &g, h, a, b, &c, kw[i &+ 5])
-                            Self.round(c, d, e, &f, g, h, a, &b, kw[i &+ 6])
-                            Self.round(b, c, d, &e, f, g, h, &a, kw[i &+ 7])
-                            i &+= 8
-                        }
-
-                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
-                        block += 64
+            // The table lives in CSocaiSHA, shared with the hardware version; read through one pointer.
+            let k = csocai_sha256_round_constants()!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { schedule in
+                let w = schedule.baseAddress!
+                let kw = w + 64
+                var block = data
+                for _ in 0..<blocks {
+                    for i in 0..<16 {
+                        let word = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
+                        w[i] = word
+                        kw[i] = word &+ k[i]
                     }
+                    for i in 16..<64 {
+                        let word = Self.smallSigma1(w[i &- 2]) &+ w[i &- 7]
+                            &+ Self.smallSigma0(w[i &- 15]) &+ w[i &- 16]
+                        w[i] = word
+                        kw[i] = word &+ k[i]
+                    }
+
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    var i = 0
+                    while i < 64 {
+                        // Eight rounds with the roles of the variables rotated instead of shuffling values.
+                        Self.round(a, b, c, &d, e, f, g, &h, kw[i])
+                        Self.round(h, a, b, &c, d, e, f, &g, kw[i &+ 1])
+                        Self.round(g, h, a, &b, c, d, e, &f, kw[i &+ 2])
+                        Self.round(f, g, h, &a, b, c, d, &e, kw[i &+ 3])
+                        Self.round(e, f, g, &h, a, b, c, &d, kw[i &+ 4])
+                        Self.round(d, e, f, &g, h, a, b, &c, kw[i &+ 5])
+                        Self.round(c, d, e, &f, g, h, a, &b, kw[i &+ 6])
+                        Self.round(b, c, d, &e, f, g, h, &a, kw[i &+ 7])
+                        i &+= 8
+                    }
+
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    block += 64
                 }
             }
         }

@@ -85,7 +85,7 @@ extension FileJournal {
                                   message: "the segment before seq \(seq) is empty")
         }
         let before = try storedHash(before: start, segmentIndex: index, names: segments)
-        var decoder = FastLineDecoder()
+        var decoder = LineAttributeReader()
         let outcome = bytes.withUnsafeBytes { LineChecker.local($0, previousHash: before, verifyHashes: true, decoder: &decoder) }
         var problems: [String] = []
         if let problem = outcome.problem { problems.append(problem) }

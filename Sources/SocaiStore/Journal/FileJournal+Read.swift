@@ -80,8 +80,7 @@ extension FileJournal {
                 return false
             case .success(let decoded):
                 guard decoded.seq >= firstSeq else { return true }
-                let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
-                                           hash: decoded.storedHash, line: line)
+                let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number), line: line)
                 report.eventsRead += 1
                 lastDelivered = (decoded.seq, decoded.storedHash, decoded.recordedTime)
                 if !body(record) { stopped = true; return false }
@@ -95,14 +94,24 @@ extension FileJournal {
             let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
             var lines = first.lineNumber - 1
             // A closed segment whose seal matches its bytes is not re-hashed line by line (see SegmentSeal).
-            let seal = options.verifyHashes && first.offset == 0 && index < lastIndex
-                ? try matchingSeal(name, fd: fd, size: end) : nil
+            // Its checksum is computed in the same pass that reads the lines, and checked at the end
+            // of the segment; when it does not match, the chain is checked line by line and damage
+            // is reported before the read returns. With `allowDamaged` the answer comes from the
+            // lines before the damage, so the checksum is checked first, in a pass of its own.
+            let sealed = options.verifyHashes && first.offset == 0 && index < lastIndex
+            let seal = sealed && options.allowDamaged ? try matchingSeal(name, fd: fd, size: end) : nil
+            let foldedSeal = sealed && !options.allowDamaged ? sealCandidate(name, size: end) : nil
+            var checksum = SegmentChecksum()
             let (segmentStartHash, segmentStartSeq) = (checker.previousHash, checker.expectedSeq)
-            var consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
-                                                        previousHash: checker.previousHash,
-                                                        verifyHashes: options.verifyHashes && seal == nil) { outcome, number, _, line in
+            var consumed = try withUnsafeMutablePointer(to: &checksum) { sum throws(JournalError) in
+                try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
+                                             previousHash: checker.previousHash,
+                                             verifyHashes: options.verifyHashes && seal == nil && foldedSeal == nil,
+                                             checksum: foldedSeal == nil ? nil : sum) { outcome, number, _, line in
                 lines = number
-                return take(checker.sequence(outcome), name, number, line)
+                if let error = checker.sequence(outcome) { return take(.failure(error), name, number, line) }
+                return take(.success(outcome.decoded!), name, number, line)
+            }
             }
             if index == lastIndex, damage == nil, !stopped, let missing = tail.missingNewline, consumed == missing.offset {
                 // The last line without its newline: checked and delivered like any other.
@@ -110,6 +119,15 @@ extension FileJournal {
                 lines += 1
                 _ = bytes.withUnsafeBytes { take(checker.check($0), name, lines, $0) }
                 consumed = end
+            }
+            if let candidate = foldedSeal, damage == nil {
+                // The bytes the scan did not reach (it stopped early, or a line was cut) complete the checksum.
+                let summed = try SegmentSeal.checksum(fd, from: checksum.end, size: end, continuing: checksum.hasher)
+                let whole = !stopped && lines == candidate.lines && checker.previousHash == candidate.chainHash
+                if summed != candidate.checksum || (!stopped && !whole) {
+                    damage = try chainProblem(name, fd: fd, to: stopped ? consumed : end, previousHash: segmentStartHash,
+                                              firstSeq: segmentStartSeq)
+                }
             }
             if let seal, damage == nil, !stopped, lines != seal.lines || checker.previousHash != seal.chainHash {
                 // The bytes match the seal's checksum but not its other fields: the seal (derived data)
@@ -150,7 +168,7 @@ extension FileJournal {
         var problem: JournalProblem?
         try ParallelLineScanner.scan(fd, from: 0, to: end, firstLineNumber: 1, previousHash: previousHash,
                                      verifyHashes: true) { outcome, number, _, _ in
-            if case .failure(let error) = checker.sequence(outcome) {
+            if let error = checker.sequence(outcome) {
                 problem = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                 return false
             }

@@ -39,7 +39,7 @@ public final class InMemoryJournal: EventJournal {
                     lastGood = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
                     guard decoded.seq >= options.fromSeq else { return true }
                     report.eventsRead += 1
-                    return body(JournalRecord(decoded: decoded, location: location, hash: decoded.storedHash, line: bytes))
+                    return body(JournalRecord(decoded: decoded, location: location, line: bytes))
                 }
             }
             if !keepGoing { break }

@@ -91,19 +91,17 @@ public struct JournalFollower {
             var next = place.lineNumber
             let consumed = try ParallelLineScanner.scan(fd, from: place.offset, to: end, firstLineNumber: place.lineNumber,
                                                         previousHash: checks.previousHash, verifyHashes: true) { outcome, number, _, line in
-                switch checks.sequence(outcome) {
-                case .failure(let error):
+                if let error = checks.sequence(outcome) {
                     damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
                     return false
-                case .success(let decoded):
-                    next = number + 1
-                    guard decoded.seq >= fromSeq else { return true }
-                    round.delivered += 1
-                    let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
-                                               hash: decoded.storedHash, line: line)
-                    if !body(record) { round.stopped = true; return false }
-                    return true
                 }
+                let decoded = outcome.decoded!
+                next = number + 1
+                guard decoded.seq >= fromSeq else { return true }
+                round.delivered += 1
+                let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number), line: line)
+                if !body(record) { round.stopped = true; return false }
+                return true
             }
             if let damage { throw .damaged(damage.location, reason: damage.message) }
             place.offset = consumed

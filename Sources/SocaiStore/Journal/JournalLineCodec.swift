@@ -116,7 +116,7 @@ public enum JournalLineCodec {
         guard n > hashTailLength, line[n - 1] == 0x7D, line[n - 2] == 0x22 else { return nil }
         let prefixStart = n - hashTailLength
         let prefixMatches = hashSuffixPrefix.withUnsafeBytes { expected in
-            memcmp(line.baseAddress! + prefixStart, expected.baseAddress!, expected.count) == 0
+            ByteCursor.equal(line.baseAddress! + prefixStart, expected.baseAddress!, expected.count)
         }
         guard prefixMatches else { return nil }
         let hexStart = prefixStart + hashSuffixPrefix.count
@@ -165,81 +165,14 @@ public enum JournalLineCodec {
             + "(a changed or added byte, not an interrupted write)"
     }
 
-    /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes.
+    /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes
+    /// (with `LineAttributeReader`, the one reader of a line's attributes).
     public static func decode(_ line: UnsafeRawBufferPointer) throws(LineDecodingError) -> DecodedLine {
         guard let (_, stored) = splitHash(line) else {
             throw LineDecodingError(missingHashReason(line))
         }
-        let value: JSONValue
-        do { value = try JSONParser.parse(line) } catch { throw LineDecodingError("not valid JSON: \(error)") }
-        guard let object = value.object else { throw LineDecodingError("not a JSON object") }
-        return try decode(object, storedHash: stored)
-    }
-
-    static func decode(_ o: JSONObject, storedHash: SHA256Digest) throws(LineDecodingError) -> DecodedLine {
-        func string(_ key: String) throws(LineDecodingError) -> String {
-            guard let s = o[key]?.string else { throw LineDecodingError("attribute '\(key)' is missing or not a string") }
-            return s
-        }
-        guard try string("specversion") == "1.0" else { throw LineDecodingError("specversion is not 1.0") }
-        guard let id = EventID(try string("id")) else { throw LineDecodingError("id is not a UUID") }
-        let source = try string("source")
-        let typeText = try string("type")
-        guard let type = EventType(rawValue: typeText) else { throw LineDecodingError("unknown event type '\(typeText)'") }
-        guard let subject = UnitID(try string("subject")) else { throw LineDecodingError("subject is not a unit id") }
-        let time = try string("time")
-        guard time.utf8.count == 25, time.hasSuffix("T00:00:00+07:00"),
-              let date = CalendarDate(isoText: String(time.prefix(10))) else {
-            throw LineDecodingError("time is not a date at 00:00 Vietnam time")
-        }
-        guard try string("datacontenttype") == "application/json" else {
-            throw LineDecodingError("datacontenttype is not application/json")
-        }
-        guard let seq = o["seq"]?.integer, seq >= 1, seq <= maxSeq else {
-            throw LineDecodingError("seq is missing or not a positive integer up to \(maxSeq)")
-        }
-        guard let recorded = Instant.parseRFC3339(try string("recordedtime")) else {
-            throw LineDecodingError("recordedtime is not an RFC 3339 time")
-        }
-        let recordedBy = try string("recordedby")
-        let document = o["sourcedoc"]?.string
-        if o["sourcedoc"] != nil && document == nil { throw LineDecodingError("sourcedoc is not a string") }
-        var batch: BatchMark?
-        if let mark = o["batch"] {
-            guard let text = mark.string, let parsed = BatchMark(text) else { throw LineDecodingError("batch is not i/n") }
-            batch = parsed
-        }
-        let origin = try decodeOrigin(o)
-        guard let data = o["data"]?.object else { throw LineDecodingError("data is missing or not an object") }
-        let known: Set<String> = ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "seq",
-                                  "recordedtime", "recordedby", "sourcedoc", "batch", "originsource", "originseq",
-                                  "origintime", "data", "chainhash"]
-        for key in o.keys where !known.contains(key) { throw LineDecodingError("unknown attribute '\(key)'") }
-        let payload: EventPayload
-        do { payload = try EventPayload(type: type, data: data) } catch { throw LineDecodingError("\(error)") }
-        let envelope = EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: date, recordedTime: recorded,
-                                     recordedBy: recordedBy, sourceDocument: document, batch: batch, origin: origin,
-                                     payload: payload)
-        return DecodedLine(envelope: envelope, source: source, storedHash: storedHash)
-    }
-
-    /// `originsource`, `originseq` and `origintime`: all three or none (see `EventOrigin`).
-    private static func decodeOrigin(_ o: JSONObject) throws(LineDecodingError) -> EventOrigin? {
-        let present = [o["originsource"], o["originseq"], o["origintime"]].filter { $0 != nil }.count
-        guard present > 0 else { return nil }
-        guard present == 3 else {
-            throw LineDecodingError("originsource, originseq and origintime must be given together")
-        }
-        guard let source = o["originsource"]?.string, !source.isEmpty else {
-            throw LineDecodingError("originsource is not a non-empty string")
-        }
-        guard let seq = o["originseq"]?.integer, seq >= 1, seq <= maxSeq else {
-            throw LineDecodingError("originseq is not a positive integer up to \(maxSeq)")
-        }
-        guard let text = o["origintime"]?.string, let time = Instant.parseRFC3339(text) else {
-            throw LineDecodingError("origintime is not an RFC 3339 time")
-        }
-        return EventOrigin(source: source, seq: seq, recordedTime: time)
+        var reader = LineAttributeReader()
+        return try reader.decode(line, storedHash: stored)
     }
 }
 
@@ -247,7 +180,8 @@ public enum JournalLineCodec {
 public struct DecodedLine: Sendable {
     /// A flow stays compact until someone needs its envelope: readers that fold flows never do.
     enum Event: Sendable {
-        case envelope(EventEnvelope)
+        // Boxed: an envelope is large, and most lines are flows, so lines move between threads as flow-sized values.
+        indirect case envelope(EventEnvelope)
         case flow(FlowLine)
     }
 

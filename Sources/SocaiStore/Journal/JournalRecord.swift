@@ -4,20 +4,21 @@ import SocaiCore
 public struct JournalRecord {
     let decoded: DecodedLine
     public let location: JournalLocation
-    public let hash: SHA256Digest
     /// The line's bytes without `\n`: valid only during the callback that receives the record.
     public let line: UnsafeRawBufferPointer
 
-    init(decoded: DecodedLine, location: JournalLocation, hash: SHA256Digest, line: UnsafeRawBufferPointer) {
+    init(decoded: DecodedLine, location: JournalLocation, line: UnsafeRawBufferPointer) {
         self.decoded = decoded
         self.location = location
-        self.hash = hash
         self.line = line
     }
 
     public init(envelope: EventEnvelope, location: JournalLocation, hash: SHA256Digest, line: UnsafeRawBufferPointer) {
-        self.init(decoded: DecodedLine(envelope: envelope, source: "", storedHash: hash), location: location, hash: hash, line: line)
+        self.init(decoded: DecodedLine(envelope: envelope, source: "", storedHash: hash), location: location, line: line)
     }
+
+    /// The chain hash stored on the line.
+    public var hash: SHA256Digest { decoded.storedHash }
 
     /// The event (built on demand for a flow read in its compact form).
     public var envelope: EventEnvelope { decoded.envelope }

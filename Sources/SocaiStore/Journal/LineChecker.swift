@@ -9,7 +9,9 @@ import SocaiCore
 /// first problem (or answer from the prefix before it); `verify` records it and carries on with
 /// the next line, so it can name every damaged line at once.
 struct LineChecker {
-    let source: String
+    private(set) var source: String
+    /// Whether `source` is already the interned copy the decoder hands out.
+    private var sameSourceStorage = false
     let verifyHashes: Bool
     var previousHash: SHA256Digest
     var expectedSeq: Int64
@@ -17,7 +19,7 @@ struct LineChecker {
     var openBatch: BatchMark?
     /// Reading from a seq inside a batch: the first line may continue a batch begun before it.
     var startsInsideBatch = false
-    private var decoder = FastLineDecoder()
+    private var decoder = LineAttributeReader()
 
     init(source: String, verifyHashes: Bool, previousHash: SHA256Digest, expectedSeq: Int64) {
         self.source = source
@@ -35,7 +37,7 @@ struct LineChecker {
 
     /// The checks of one line on its own.
     static func local(_ line: UnsafeRawBufferPointer, previousHash: SHA256Digest, verifyHashes: Bool,
-                      decoder: inout FastLineDecoder) -> LocalOutcome {
+                      decoder: inout LineAttributeReader) -> LocalOutcome {
         guard let (body, stored) = JournalLineCodec.splitHash(line) else {
             return LocalOutcome(decoded: nil, stored: nil, problem: JournalLineCodec.missingHashReason(line))
         }
@@ -55,41 +57,58 @@ struct LineChecker {
     /// Checks one line (local and sequence checks); on success returns the decoded line and advances.
     mutating func check(_ line: UnsafeRawBufferPointer) -> Result<DecodedLine, LineDecodingError> {
         let outcome = LineChecker.local(line, previousHash: previousHash, verifyHashes: verifyHashes, decoder: &decoder)
-        return sequence(outcome)
+        if let problem = sequence(outcome) { return .failure(problem) }
+        return .success(outcome.decoded!)
     }
 
-    /// The checks of a line among its neighbours, after its local checks.
-    mutating func sequence(_ outcome: LocalOutcome) -> Result<DecodedLine, LineDecodingError> {
-        guard let decoded = outcome.decoded else {
+    /// The checks of a line among its neighbours, after its local checks: nil when the line passes
+    /// them all (its `decoded` is then the event), else every problem found. Reads the outcome in
+    /// place: lines pass through here by the million.
+    mutating func sequence(_ outcome: borrowing LocalOutcome) -> LineDecodingError? {
+        guard outcome.decoded != nil else {
             resynchronise(storedHash: outcome.stored)
-            return .failure(LineDecodingError(outcome.problem ?? "unreadable"))
+            return LineDecodingError(outcome.problem ?? "unreadable")
         }
-        let seq = decoded.seq, recordedTime = decoded.recordedTime, batch = decoded.batch
-        var problems: [String] = []
-        if seq != expectedSeq {
-            problems.append("seq is \(seq), expected \(expectedSeq) (a line is missing, duplicated or out of order)")
-        }
-        if let problem = outcome.problem { problems.append(problem) }
-        if decoded.source != source {
-            problems.append("source is \(decoded.source), not this journal's \(source)")
-        }
-        if let last = lastRecordedTime, recordedTime < last {
-            problems.append("recordedtime \(recordedTime) is earlier than the line before it (\(last))")
-        }
+        let seq = outcome.decoded!.seq, recordedTime = outcome.decoded!.recordedTime, batch = outcome.decoded!.batch
+        let storedHash = outcome.decoded!.storedHash
+        // The common case in a few comparisons; the messages are built only for a line that fails.
+        let sameSource = outcome.decoded!.source == source
+        let inOrder = lastRecordedTime.map { recordedTime >= $0 } ?? true
+        let batchFits: Bool
         if let open = openBatch {
-            if batch?.count != open.count || batch?.index != open.index + 1 {
-                problems.append("batch line \(open) is followed by \(batch.map(\.description) ?? "a line outside the batch")")
+            batchFits = batch?.count == open.count && batch?.index == open.index + 1
+        } else {
+            batchFits = batch.map { $0.index == 1 || startsInsideBatch } ?? true
+        }
+        var problems: [String] = []
+        if seq != expectedSeq || outcome.problem != nil || !sameSource || !inOrder || !batchFits {
+            if seq != expectedSeq {
+                problems.append("seq is \(seq), expected \(expectedSeq) (a line is missing, duplicated or out of order)")
             }
-        } else if let mark = batch, mark.index != 1, !startsInsideBatch {
-            problems.append("batch line \(mark) does not follow line \(mark.index - 1)/\(mark.count)")
+            if let problem = outcome.problem { problems.append(problem) }
+            if !sameSource {
+                problems.append("source is \(outcome.decoded!.source), not this journal's \(source)")
+            }
+            if let last = lastRecordedTime, !inOrder {
+                problems.append("recordedtime \(recordedTime) is earlier than the line before it (\(last))")
+            }
+            if !batchFits, let open = openBatch {
+                problems.append("batch line \(open) is followed by \(batch.map(\.description) ?? "a line outside the batch")")
+            } else if !batchFits, let mark = batch {
+                problems.append("batch line \(mark) does not follow line \(mark.index - 1)/\(mark.count)")
+            }
+        } else if !sameSourceStorage {
+            // From now on the journal's source is compared with the line's interned copy, which
+            // is the same storage line after line: a pointer comparison instead of the bytes.
+            source = outcome.decoded!.source
+            sameSourceStorage = true
         }
         startsInsideBatch = false
-        previousHash = decoded.storedHash
+        previousHash = storedHash
         expectedSeq = seq + 1
         lastRecordedTime = recordedTime
         openBatch = batch.flatMap { $0.index < $0.count ? $0 : nil }
-        if !problems.isEmpty { return .failure(LineDecodingError(problems.joined(separator: "; "))) }
-        return .success(decoded)
+        return problems.isEmpty ? nil : LineDecodingError(problems.joined(separator: "; "))
     }
 
     /// After a bad line, continue as if it had been fine so one damaged line is one problem.

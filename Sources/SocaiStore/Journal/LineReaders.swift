@@ -61,38 +61,59 @@ struct ForwardLineReader {
 /// Reads a segment's lines backwards from an offset: how the tail is examined without reading
 /// the whole segment.
 struct BackwardLineReader {
+    /// The first read backwards is small (a line is about half a kilobyte, and every append reads
+    /// the tail); later ones, for a long line, are larger.
+    static let firstChunkSize = 4 * 1024
     static let chunkSize = 64 * 1024
 
     /// The line that ends just before `end` (which must be 0 or just after a `\n`), as
     /// (start offset, bytes without `\n`), or nil at the start of the file.
+    ///
+    /// Finds where the line starts first, then reads it once: linear in the line's length, however
+    /// long it is.
     static func line(endingAt end: Int, in fd: borrowing FileDescriptor) throws(JournalError) -> (start: Int, bytes: [UInt8])? {
         guard end > 0 else { return nil }
         let lineEnd = end - 1  // offset of the '\n'
-        var collected: [UInt8] = []
         var cursor = lineEnd
+        var size = firstChunkSize
         while cursor > 0 {
-            let from = max(0, cursor - chunkSize)
+            let from = max(0, cursor - size)
             let chunk = try fd.read(count: cursor - from, at: from)
-            if let newline = chunk.lastIndex(of: 0x0A) {
-                collected = Array(chunk[(newline + 1)...]) + collected
-                return (from + newline + 1, collected)
+            if let newline = lastNewline(in: chunk) {
+                let start = from + newline + 1
+                // The whole line is in this first chunk: no second read.
+                if cursor == lineEnd { return (start, Array(chunk[(newline + 1)...])) }
+                return (start, try fd.read(count: lineEnd - start, at: start))
             }
-            collected = chunk + collected
             cursor = from
+            size = chunkSize
         }
-        return (0, collected)
+        return (0, try fd.read(count: lineEnd, at: 0))
     }
 
     /// The offset just after the last `\n` in `[0, size)`, or 0 when there is none.
     static func endOfLastCompleteLine(size: Int, in fd: borrowing FileDescriptor) throws(JournalError) -> Int {
         var cursor = size
+        var chunkSize = firstChunkSize
         while cursor > 0 {
             let from = max(0, cursor - chunkSize)
             let chunk = try fd.read(count: cursor - from, at: from)
-            if let newline = chunk.lastIndex(of: 0x0A) { return from + newline + 1 }
+            if let newline = lastNewline(in: chunk) { return from + newline + 1 }
             cursor = from
+            chunkSize = Self.chunkSize
         }
         return 0
+    }
+
+    private static func lastNewline(in chunk: [UInt8]) -> Int? {
+        chunk.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= 0 {
+                if buffer[i] == 0x0A { return i }
+                i -= 1
+            }
+            return nil
+        }
     }
 
     /// How many `\n` there are before `offset`: a line number for messages about the tail.

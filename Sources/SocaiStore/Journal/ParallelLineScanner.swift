@@ -19,9 +19,15 @@ struct ParallelLineScanner {
 
     /// Scans the complete lines of `[start, end)`; `previousHash` is the hash stored on the line
     /// before `start`. Stops when `body` returns false. Returns the offset after the last complete line.
+    ///
+    /// With `checksum`, the bytes of every chunk's complete lines are also fed to it, on a worker
+    /// beside the ones checking lines, before the chunk's lines are delivered: how a sealed segment's
+    /// checksum is computed in the same pass that reads it. `checksum.end` says how far it got.
     @discardableResult
     static func scan(_ fd: borrowing FileDescriptor, from start: Int, to end: Int, firstLineNumber: Int,
-                     previousHash: SHA256Digest, verifyHashes: Bool, _ body: Body) throws(JournalError) -> Int {
+                     previousHash: SHA256Digest, verifyHashes: Bool, checksum: UnsafeMutablePointer<SegmentChecksum>? = nil,
+                     _ body: Body) throws(JournalError) -> Int {
+        checksum?.pointee.end = start
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var fileOffset = start
@@ -29,7 +35,7 @@ struct ParallelLineScanner {
         var lineNumber = firstLineNumber
         var carriedHash = previousHash
         var consumedEnd = start
-        var decoders = [FastLineDecoder](repeating: FastLineDecoder(), count: workers)
+        var decoders = [LineAttributeReader](repeating: LineAttributeReader(), count: workers)
         while fileOffset + filled < end {
             if filled == buffer.count {
                 let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
@@ -60,12 +66,17 @@ struct ParallelLineScanner {
                 let firstHash = carriedHash
                 let lines = { (i: Int) in UnsafeRawBufferPointer(start: base + starts[i], count: ends[i] - starts[i]) }
                 let parts = count < 64 ? 1 : workers
+                let linesEnd = cursor
                 decoders.withUnsafeMutableBufferPointer { decoderBuffer in
                     // Each worker reads its own lines and writes its own outcomes and decoder: no sharing.
                     let shared = Unshared((base: base, starts: starts, ends: ends, outcomes: outcomes.baseAddress!,
-                                           decoders: decoderBuffer.baseAddress!))
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                           decoders: decoderBuffer.baseAddress!, checksum: checksum))
+                    DispatchQueue.concurrentPerform(iterations: parts + (checksum == nil ? 0 : 1)) { part in
                         let work = shared.value
+                        if part == parts, let checksum = work.checksum {
+                            checksum.pointee.hasher.update(UnsafeRawBufferPointer(start: work.base, count: linesEnd))
+                            return
+                        }
                         let lines = { (i: Int) in UnsafeRawBufferPointer(start: work.base + work.starts[i], count: work.ends[i] - work.starts[i]) }
                         let outcomeBase = work.outcomes
                         let from = count * part / parts, to = count * (part + 1) / parts
@@ -85,6 +96,7 @@ struct ParallelLineScanner {
                     }
                 }
                 defer { _ = outcomes.baseAddress!.deinitialize(count: count) }
+                checksum?.pointee.end = fileOffset + linesEnd
                 for i in 0..<count {
                     if let stored = outcomes[i].stored { carriedHash = stored }
                     let keepGoing = try body(outcomes[i], lineNumber, fileOffset + starts[i], lines(i))
@@ -100,6 +112,12 @@ struct ParallelLineScanner {
         }
         return consumedEnd
     }
+}
+
+/// A sealed segment's checksum as a scan computes it: the hasher, and the offset it has covered.
+struct SegmentChecksum {
+    var hasher = XXHash64.Streaming()
+    var end = 0
 }
 
 /// Memory handed to `concurrentPerform` workers that each touch disjoint parts of it.

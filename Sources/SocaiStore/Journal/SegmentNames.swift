@@ -9,11 +9,18 @@ enum SegmentNames {
         return prefix + String(repeating: "0", count: max(0, 8 - digits.count)) + digits + suffix
     }
 
+    /// The number in `segment-NNNNNNNN.jsonl` (exactly eight ASCII digits), read from the bytes:
+    /// every append lists the journal's directory and asks this of each name.
     static func ordinal(_ name: String) -> Int? {
-        guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return nil }
-        let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
-        guard middle.count == 8, middle.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(middle)
+        let bytes = name.utf8
+        guard bytes.count == prefix.utf8.count + 8 + suffix.utf8.count,
+              bytes.starts(with: prefix.utf8), bytes.reversed().starts(with: suffix.utf8.reversed()) else { return nil }
+        var value = 0
+        for byte in bytes.dropFirst(prefix.utf8.count).prefix(8) {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     static func quarantine(segment: String, stamp: String) -> String {

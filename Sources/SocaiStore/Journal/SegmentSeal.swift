@@ -42,12 +42,15 @@ struct SegmentSeal: Sendable, Hashable {
         return SegmentSeal(segment: segment, bytes: Int(size), lines: Int(lines), lastSeq: lastSeq, chainHash: hash, checksum: checksum)
     }
 
-    /// xxHash64 of a file's first `size` bytes, read in chunks.
-    static func checksum(_ fd: borrowing FileDescriptor, size: Int) throws(JournalError) -> UInt64 {
-        var hasher = XXHash64.Streaming()
+    /// xxHash64 of a file's first `size` bytes, read in chunks; with `hasher`, of the bytes from
+    /// `start` on, continuing what it already holds.
+    static func checksum(_ fd: borrowing FileDescriptor, from start: Int = 0, size: Int,
+                         continuing hasher: XXHash64.Streaming = XXHash64.Streaming()) throws(JournalError) -> UInt64 {
+        var hasher = hasher
+        guard start < size else { return hasher.finalize() }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 16)
         defer { chunk.deallocate() }
-        var offset = 0
+        var offset = start
         while offset < size {
             let n = try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<min(chunk.count, size - offset)]), at: offset)
             if n == 0 { break }
@@ -63,10 +66,16 @@ extension FileJournal {
 
     /// The seal of `segment` when it exists and matches the file's size and checksum.
     func matchingSeal(_ segment: String, fd: borrowing FileDescriptor, size: Int) throws(JournalError) -> SegmentSeal? {
+        guard let seal = sealCandidate(segment, size: size), try SegmentSeal.checksum(fd, size: size) == seal.checksum else { return nil }
+        return seal
+    }
+
+    /// The seal of `segment` when it exists and names the segment at this size; its checksum is
+    /// still to be compared with the bytes.
+    func sealCandidate(_ segment: String, size: Int) -> SegmentSeal? {
         let sealPath = self.sealPath(segment)
         guard FileSystem.exists(sealPath), let seal = SegmentSeal.parse((try? FileSystem.readFile(sealPath)) ?? []),
               seal.segment == segment, seal.bytes == size else { return nil }
-        guard try SegmentSeal.checksum(fd, size: size) == seal.checksum else { return nil }
         return seal
     }
 
@@ -82,7 +91,7 @@ extension FileJournal {
         let end = try ParallelLineScanner.scan(fd, from: 0, to: size, firstLineNumber: 1, previousHash: previousHash,
                                                verifyHashes: true) { outcome, number, _, _ in
             lines = number
-            if case .failure(let error) = checker.sequence(outcome) {
+            if let error = checker.sequence(outcome) {
                 failure = JournalProblem(location: JournalLocation(segment: segment, line: number), message: error.reason)
                 return false
             }

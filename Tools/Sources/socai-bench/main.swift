@@ -11,6 +11,9 @@
 //       In-process FileJournal.append of one admission at a time (flock, tail check, encode,
 //       write, fsync), each followed by a bare write+fsync of the same bytes to FILE (an open
 //       O_APPEND descriptor on the same file system): latency percentiles of both.
+//   socai-bench sha256 --journal DIR [--portable]
+//       SHA-256 of every segment, whole, with the compression function SHA256 chooses (the CPU's
+//       SHA instructions when it has them) or, with --portable, the plain-Swift one.
 //   socai-bench make-import --events N --out FILE [--seed S]
 //       A JSON Lines file for `socai import`: a unit tree, then admissions, arrivals, departures.
 //   socai-bench agree --socai FILE.json --hledger FILE.csv [--prefix members:]
@@ -153,6 +156,27 @@ func readJournal(_ o: [String: String]) {
     }
     let elapsed = seconds(clock.now - began)
     print("events=\(events) seconds=\(format(elapsed)) cpu_seconds=\(format(cpuSeconds() - cpuBegan)) events_per_second=\(Int(Double(events) / elapsed)) folded_to_seq=\(builder.lastSeq)")
+}
+
+// MARK: - sha256
+
+func sha256(_ o: [String: String]) {
+    guard let directory = o["journal"] else { fail("sha256 needs --journal DIR") }
+    let implementation: SHA256.Implementation = o["portable"] != nil ? .portable : .preferred
+    let clock = ContinuousClock()
+    let began = clock.now
+    let cpuBegan = cpuSeconds()
+    var bytes = 0
+    for path in segmentPaths(directory) {
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        var hasher = SHA256(implementation: implementation)
+        data.withUnsafeBytes { hasher.update($0) }
+        _ = hasher.finalize()
+        bytes += data.count
+    }
+    let elapsed = seconds(clock.now - began)
+    print("implementation=\(implementation) bytes=\(bytes) seconds=\(format(elapsed)) cpu_seconds=\(format(cpuSeconds() - cpuBegan)) "
+          + "mib_per_second=\(Int(Double(bytes) / 1_048_576 / elapsed))")
 }
 
 // MARK: - append
@@ -358,12 +382,13 @@ func maxRSS(_ arguments: ArraySlice<String>) {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    fail("usage: socai-bench json-decode|read|append|make-import|agree|maxrss … (see Tools/Sources/socai-bench/main.swift)")
+    fail("usage: socai-bench json-decode|read|sha256|append|make-import|agree|maxrss … (see Tools/Sources/socai-bench/main.swift)")
 }
 let rest = arguments.dropFirst(2)
 switch arguments[1] {
 case "json-decode": jsonDecode(options(rest))
 case "read": readJournal(options(rest, flags: ["no-hash", "fold"]))
+case "sha256": sha256(options(rest, flags: ["portable"]))
 case "append": append(options(rest))
 case "make-import": makeImport(options(rest))
 case "agree": agree(options(rest))

@@ -12,10 +12,12 @@ public struct FlowLine: Sendable {
     public var recordedBy: String
     public var sourceDocument: String?
     public var batch: BatchMark?
+    /// Where the event was first recorded, when it came from another journal.
+    public var origin: EventOrigin?
     public var flow: Flow
 
     public init(seq: Int64, id: EventKey, subject: UnitID, effectiveDate: CalendarDate, recordedTime: Instant,
-                recordedBy: String, sourceDocument: String?, batch: BatchMark?, flow: Flow) {
+                recordedBy: String, sourceDocument: String?, batch: BatchMark?, origin: EventOrigin? = nil, flow: Flow) {
         self.seq = seq
         self.id = id
         self.subject = subject
@@ -24,12 +26,13 @@ public struct FlowLine: Sendable {
         self.recordedBy = recordedBy
         self.sourceDocument = sourceDocument
         self.batch = batch
+        self.origin = origin
         self.flow = flow
     }
 
     public var envelope: EventEnvelope {
         EventEnvelope(seq: seq, id: id.eventID, subject: subject, effectiveDate: effectiveDate, recordedTime: recordedTime,
-                      recordedBy: recordedBy, sourceDocument: sourceDocument, batch: batch, payload: .flow(flow))
+                      recordedBy: recordedBy, sourceDocument: sourceDocument, batch: batch, origin: origin, payload: .flow(flow))
     }
 }
 
