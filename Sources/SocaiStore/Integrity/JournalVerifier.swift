@@ -44,6 +44,8 @@ extension FileJournal {
 
         var checker = LineChecker(source: metadata.source, verifyHashes: true, previousHash: genesisHash, expectedSeq: 1)
         var seenIDs: [EventKey: Int64] = [:]
+        // One entry per line (about 400 bytes each): reserved once rather than regrown as it fills.
+        seenIDs.reserveCapacity(totalBytes / 400)
         var bytesDone = 0
         var lastProgress = 0
         var head: JournalHead?
