@@ -1,0 +1,239 @@
+// socai-mutate: the mutation tester behind Tools/mutate/run. Each mutant (a rule site of
+// Tools/mutate/sites.txt broken by one operator) is written into a scratch copy of the repository,
+// built, and tested: the rule's own test target first (most mutants die there in seconds), then
+// every other target. A mutant that no test notices is a survivor: a rule no test pins down.
+//
+//   socai-mutate [--list] [--quick] [--sample N] [--only ID,…] [--budget SEC] [--timeout SEC]
+//                [--no-baseline] [--root DIR] [--report FILE]
+//
+//   --list         check the catalogue and print every mutant with its diff; build nothing.
+//   --quick        a sample of 12 mutants spread over the catalogue (--sample N for another size).
+//   --only LIST    mutants whose id starts with one of the comma-separated prefixes (a site id
+//                  takes all its mutants: `--only m2-tier-sum,m4-seq`).
+//   --budget SEC   stop starting mutants after SEC seconds in all (the rest are "not run").
+//   --timeout SEC  the most one build or one test phase of a mutant may take (default 1200); a
+//                  test phase that outlives it counts as killed (a mutant that hangs is noticed).
+//   --no-baseline  skip the unmutated build and test run (it proves the suite passes first).
+//   --report FILE  where the Markdown report goes (default Tools/.work/mutate/report.md).
+//
+// Equivalent mutants (no test can kill them: the change cannot alter any answer) are listed in
+// Tools/mutate/equivalent.txt with the reason, are not run, and do not count in the score.
+// Build failures do not count either. Score = killed / (killed + survived).
+
+import Foundation
+
+struct Options {
+    var list = false
+    var sample: Int?
+    var only: [String] = []
+    var budget: Double?
+    var timeout: Double = 1200
+    var baseline = true
+    var root = FileManager.default.currentDirectoryPath
+    var report: String?
+
+    static func parse(_ arguments: [String]) -> Options {
+        var options = Options()
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < arguments.count else { fail("\(arguments[i - 1]) needs a value") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--list": options.list = true
+            case "--quick": options.sample = options.sample ?? 12
+            case "--sample": options.sample = number(value(), "--sample takes a number")
+            case "--only": options.only = value().split(separator: ",").map(String.init)
+            case "--budget": options.budget = number(value(), "--budget takes seconds")
+            case "--timeout": options.timeout = number(value(), "--timeout takes seconds")
+            case "--no-baseline": options.baseline = false
+            case "--root": options.root = value()
+            case "--report": options.report = value()
+            case "-h", "--help":
+                print("usage: Tools/mutate/run [--list] [--quick] [--sample N] [--only ID,…] [--budget SEC] [--timeout SEC] [--no-baseline] [--report FILE]")
+                exit(0)
+            default: fail("unknown option \(arguments[i]) (see --help)")
+            }
+            i += 1
+        }
+        return options
+    }
+}
+
+func number<T: LosslessStringConvertible>(_ text: String, _ message: String) -> T {
+    guard let value = T(text) else { fail(message) }
+    return value
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("socai-mutate: " + message + "\n").utf8))
+    exit(64)
+}
+
+/// What happened to one mutant.
+enum Verdict: String {
+    case killed, survived, equivalent
+    case buildFailed = "build-failed"
+    case notRun = "not-run"
+}
+
+struct MutantResult {
+    var mutant: Mutant
+    var verdict: Verdict
+    /// The phase that killed it (`SocaiCoreTests`, `the rest`, `timeout`), or the equivalence reason.
+    var detail: String
+    var seconds: Double
+}
+
+/// One line of progress, written at once (the run takes hours; its output is watched as it goes).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+let root = options.root
+let work = root + "/Tools/.work/mutate"
+let tree = ScratchTree(repository: root, path: work + "/tree")
+
+// 1. The catalogue, checked against the sources as they are now.
+let sites: [Site]
+let equivalents: [String: String]
+var mutants: [Mutant] = []
+do {
+    sites = try Catalogue.parseSites(String(contentsOfFile: root + "/Tools/mutate/sites.txt", encoding: .utf8))
+    equivalents = try Catalogue.parseEquivalents((try? String(contentsOfFile: root + "/Tools/mutate/equivalent.txt", encoding: .utf8)) ?? "")
+    var problems: [String] = []
+    for site in sites {
+        do {
+            let source = try String(contentsOfFile: root + "/" + site.file, encoding: .utf8)
+            mutants += try Catalogue.mutants(of: site, in: source)
+        } catch let error as CatalogueError {
+            problems.append(error.description)
+        } catch {
+            problems.append("sites.txt:\(site.catalogueLine) (\(site.id)): cannot read \(site.file): \(error)")
+        }
+    }
+    let ids = Set(mutants.map(\.id))
+    for id in equivalents.keys where !ids.contains(id) { problems.append("equivalent.txt: \(id) is not a mutant of the catalogue") }
+    if !problems.isEmpty { fail("the catalogue does not match the sources:\n  " + problems.joined(separator: "\n  ")) }
+} catch {
+    fail("\(error)")
+}
+
+if options.list {
+    for m in mutants {
+        say("\(m.id)\(equivalents[m.id].map { "  (equivalent: \($0))" } ?? "")\n\(m.diff)\n")
+    }
+    say("\(mutants.count) mutants at \(sites.count) sites; \(equivalents.count) listed as equivalent")
+    exit(0)
+}
+
+// 2. Which mutants this run tries.
+var selected = mutants
+if !options.only.isEmpty {
+    selected = mutants.filter { m in options.only.contains { m.id == $0 || m.id.hasPrefix($0 + "/") || m.id.hasPrefix($0) } }
+    if selected.isEmpty { fail("--only matches no mutant") }
+}
+if let n = options.sample, n < selected.count {
+    // Evenly spaced over the catalogue, so every area is sampled; the same sample every time.
+    let step = Double(selected.count) / Double(n)
+    selected = (0..<n).map { selected[Int(Double($0) * step)] }
+}
+
+// 3. The scratch copy, and the suite proven green without a mutant.
+try FileManager.default.createDirectory(atPath: work + "/logs", withIntermediateDirectories: true)
+do {
+    let written = try tree.sync()
+    say("scratch tree \(tree.path): \(written) files updated")
+} catch {
+    fail("cannot sync the scratch tree: \(error)")
+}
+let started = Date()
+func command(_ arguments: [String], log: String) -> TimedCommand {
+    TimedCommand(arguments: arguments, directory: tree.path, log: work + "/logs/" + log + ".log")
+}
+func logName(_ id: String) -> String { id.replacingOccurrences(of: "/", with: "_") }
+if options.baseline {
+    try? FileManager.default.removeItem(atPath: work + "/logs/baseline.log")
+    say("baseline: building and running every test without a mutant…")
+    let build = command(["swift", "build", "--build-tests"], log: "baseline").run(limit: 4 * options.timeout)
+    guard build.outcome == .exited(0) else { fail("the unmutated tree does not build: see \(work)/logs/baseline.log") }
+    let test = command(["swift", "test", "--skip-build"], log: "baseline").run(limit: options.timeout)
+    guard test.outcome == .exited(0) else { fail("the suite fails without a mutant: see \(work)/logs/baseline.log") }
+    say(String(format: "baseline: green (build %.0f s, tests %.0f s)", build.seconds, test.seconds))
+}
+
+// 4. Each mutant: written, built, tested (its rule's target first), and the file restored.
+var results: [MutantResult] = []
+for (k, mutant) in selected.enumerated() {
+    let progress = "[\(k + 1)/\(selected.count)]"
+    if let reason = equivalents[mutant.id] {
+        results.append(MutantResult(mutant: mutant, verdict: .equivalent, detail: reason, seconds: 0))
+        say("\(progress) equivalent   \(mutant.id)")
+        continue
+    }
+    if let budget = options.budget, Date().timeIntervalSince(started) > budget {
+        results.append(MutantResult(mutant: mutant, verdict: .notRun, detail: "over the --budget", seconds: 0))
+        continue
+    }
+    let mutantStart = Date()
+    let file = mutant.site.file
+    let original: String
+    do { original = try tree.read(file) } catch { fail("cannot read \(file) in the scratch tree: \(error)") }
+    var lines = original.components(separatedBy: "\n")
+    guard lines.indices.contains(mutant.lineNumber - 1), lines[mutant.lineNumber - 1] == mutant.original else {
+        fail("\(file):\(mutant.lineNumber) in the scratch tree is not the line the catalogue resolved")
+    }
+    lines[mutant.lineNumber - 1] = mutant.mutated
+    let log = logName(mutant.id)
+    try? FileManager.default.removeItem(atPath: work + "/logs/" + log + ".log")
+    do { try tree.write(file, lines.joined(separator: "\n")) } catch { fail("cannot write the mutant: \(error)") }
+    defer { try? tree.write(file, original) }
+
+    var verdict = Verdict.survived
+    var detail = ""
+    let build = command(["swift", "build", "--build-tests"], log: log).run(limit: options.timeout)
+    if build.outcome != .exited(0) {
+        verdict = .buildFailed
+        detail = build.outcome == .timedOut ? "build timed out" : "does not compile"
+    } else {
+        let first = mutant.site.firstTests
+        for (name, arguments) in [(first, ["--filter", first]), ("the rest", ["--skip", first])] {
+            let test = command(["swift", "test", "--skip-build"] + arguments, log: log).run(limit: options.timeout)
+            if test.outcome == .timedOut { (verdict, detail) = (.killed, "timeout in \(name)"); break }
+            if test.outcome != .exited(0) { (verdict, detail) = (.killed, name); break }
+        }
+    }
+    try? tree.write(file, original)
+    let seconds = Date().timeIntervalSince(mutantStart)
+    results.append(MutantResult(mutant: mutant, verdict: verdict, detail: detail, seconds: seconds))
+    say(String(format: "%@ %-12@ %@  (%@, %.0f s)", progress, verdict.rawValue, mutant.id, detail.isEmpty ? "every test passed" : detail, seconds))
+    if verdict == .survived { say(mutant.diff) }
+}
+
+// 5. Survivors with their diffs, and the score.
+let tally = Dictionary(grouping: results, by: \.verdict).mapValues(\.count)
+let killed = tally[.killed] ?? 0, survived = tally[.survived] ?? 0
+let score = killed + survived == 0 ? 0 : Double(killed) * 100 / Double(killed + survived)
+var summary = String(format: "killed %d · survived %d · equivalent %d · build-failed %d · not run %d · score %.1f%% (killed / (killed + survived))",
+                     killed, survived, tally[.equivalent] ?? 0, tally[.buildFailed] ?? 0, tally[.notRun] ?? 0, score)
+let elapsed = Date().timeIntervalSince(started)
+summary += String(format: " · %.0f min", elapsed / 60)
+say("\nSurvivors:")
+for r in results where r.verdict == .survived { say(r.mutant.diff + "\n") }
+if survived == 0 { say("(none)") }
+say(summary)
+
+var markdown = "Mutation run: `Tools/mutate/run \(CommandLine.arguments.dropFirst().joined(separator: " "))`, \(selected.count) of \(mutants.count) mutants.\n\n"
+markdown += summary + "\n\n| mutant | verdict | detail | s |\n|---|---|---|---|\n"
+for r in results {
+    markdown += "| `\(r.mutant.id)` | \(r.verdict.rawValue) | \(r.detail) | \(Int(r.seconds)) |\n"
+}
+markdown += "\nSurvivors:\n\n"
+for r in results where r.verdict == .survived { markdown += "```diff\n\(r.mutant.diff)\n```\n" }
+let reportPath = options.report ?? work + "/report.md"
+try? markdown.write(toFile: reportPath, atomically: true, encoding: .utf8)
+say("report: \(reportPath)")
+exit(survived == 0 ? 0 : 1)
