@@ -1,0 +1,88 @@
+import Foundation
+import SocaiCore
+import SocaiTestSupport
+import Testing
+
+/// What a user sees of rules that mutants of issue 22 broke without any test noticing (M1: the
+/// window of a moved unit's flows; M3: a correction of one entry of an object), asserted through
+/// the built binary. Tools/mutate/sites.txt names the mutants (`m1-window`, `m3-correction-start`).
+@Suite("Rules the mutation run found untested")
+struct MutationSurvivorTests {
+    static func record(_ journal: ScratchJournal, _ records: [[String]], at now: String = SocaiProcess.fixedNow) {
+        for arguments in records {
+            let result = journal.run(["record"] + arguments, environment: ["SOCAI_NOW": now])
+            #expect(result.status == 0, "record \(arguments.joined(separator: " ")): \(result)")
+        }
+    }
+
+    static func json(_ journal: ScratchJournal, _ arguments: [String]) throws -> JSONValue {
+        let result = journal.run(arguments + ["--json"])
+        #expect(result.status == 0, "\(arguments): \(result)")
+        return try JSONParser.parse(result.stdout)
+    }
+
+    /// `figures` of each unit in `replay --to date`.
+    static func figures(_ journal: ScratchJournal, to date: String) throws -> [String: JSONObject] {
+        var result: [String: JSONObject] = [:]
+        for unit in try json(journal, ["replay", "--to", date]).object?["units"]?.array ?? [] {
+            if let id = unit.object?["id"]?.string { result[id] = unit.object?["figures"]?.object ?? JSONObject() }
+        }
+        return result
+    }
+
+    @Test("a cell moved from one district to another: its flows count where it was on their dates, never in both (M1)")
+    func movedCellFlows() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "p", "--name", "Tỉnh P", "--kind", "province", "--date", "2010-01-01"],
+            ["unit", "--id", "d1", "--name", "Huyện 1", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+            ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+            ["unit", "--id", "c", "--name", "Chi bộ C", "--kind", "cell", "--parent", "d1", "--date", "2010-01-01"],
+            ["conference", "--unit", "d1", "--date", "2020-01-01", "--title", "T", "--figure", "members=100"],
+            ["conference", "--unit", "d2", "--date", "2020-01-01", "--title", "T", "--figure", "members=100"],
+            ["admission", "--unit", "c", "--date", "2020-03-01", "--count", "4"],
+            ["move", "--unit", "c", "--parent", "d2", "--date", "2020-06-01"],
+            ["admission", "--unit", "c", "--date", "2020-09-01", "--count", "7"],
+        ])
+        let before = try Self.figures(journal, to: "2020-04-30")
+        #expect(before["d1"]?["members"] == .integer(104) && before["d2"]?["members"] == .integer(100))
+        let after = try Self.figures(journal, to: "2020-12-31")
+        #expect(after["d1"]?["members"] == .integer(104), "the 4 admitted while under d1, not the 7 after it left")
+        #expect(after["d2"]?["members"] == .integer(107), "the 7 admitted since it arrived, not the 4 before")
+        #expect(after["p"]?["members"] == .integer(211))
+        for (unit, admissions) in [("d1", 4), ("d2", 7)] {
+            let term = try Self.json(journal, ["term", "--unit", unit, "--term", "2020-2025"])
+            #expect(term.object?["flows"]?.object?["admissions"] == .integer(Int64(admissions)), "\(unit)")
+        }
+        // Reports agreeing with those values leave nothing unexplained.
+        Self.record(journal, [
+            ["conference", "--unit", "d1", "--date", "2020-12-31", "--title", "T", "--figure", "members=104"],
+            ["conference", "--unit", "d2", "--date", "2020-12-31", "--title", "T", "--figure", "members=107"],
+        ])
+        let check = try Self.json(journal, ["check"])
+        #expect(check.object?["findings"]?.array == [], "\(check)")
+    }
+
+    @Test("a correction of one figure of a conference keeps the others it stated (M3)")
+    func correctionOfOneFigure() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "xa", "--name", "Đảng ủy xã X", "--kind", "base-committee", "--date", "2010-01-01"],
+            ["conference", "--unit", "xa", "--date", "2021-12-31", "--title", "T", "--figure", "members=25",
+             "--figure", "villages=10", "--event-id", "01a2c000-0000-7000-8000-0000000000c1"],
+        ])
+        Self.record(journal, [["correction", "--event", "01a2c000-0000-7000-8000-0000000000c1", "--set", "figures.members=26",
+                               "--reason", "đếm lại"]], at: "2024-06-02T08:00:00Z")
+        let figures = try Self.figures(journal, to: "2021-12-31")["xa"]
+        #expect(figures?["members"] == .integer(26))
+        #expect(figures?["villages"] == .integer(10), "the figure the correction did not name is kept")
+        // As known before the correction: the figures as first recorded.
+        let before = try Self.json(journal, ["replay", "--to", "2021-12-31", "--known-at", "2024-06-01T12:00:00Z"])
+        let old = before.object?["units"]?.array?.first?.object?["figures"]?.object
+        #expect(old?["members"] == .integer(25) && old?["villages"] == .integer(10))
+        // The audit shows the corrected report and marks it corrected.
+        let audit = try Self.json(journal, ["audit", "--unit", "xa", "--figure", "villages"])
+        let entry = audit.object?["entries"]?.array?.last?.object
+        #expect(entry?["reported"] == .integer(10) && entry?["corrected"] == .bool(true))
+    }
+}
