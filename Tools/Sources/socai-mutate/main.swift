@@ -21,6 +21,9 @@
 // Build failures do not count either. Score = killed / (killed + survived).
 
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Options {
     var list = false
@@ -144,6 +147,9 @@ if let n = options.sample, n < selected.count {
 
 // 3. The scratch copy, and the suite proven green without a mutant.
 try FileManager.default.createDirectory(atPath: work + "/logs", withIntermediateDirectories: true)
+// One run at a time: two would write mutants into the same copy. The lock goes with the process.
+let lock = open(work + "/lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else { fail("another Tools/mutate/run is using \(work)") }
 do {
     let written = try tree.sync()
     say("scratch tree \(tree.path): \(written) files updated")
@@ -164,6 +170,8 @@ if options.baseline {
     guard test.outcome == .exited(0) else { fail("the suite fails without a mutant: see \(work)/logs/baseline.log") }
     say(String(format: "baseline: green (build %.0f s, tests %.0f s)", build.seconds, test.seconds))
 }
+
+let reportPath = options.report ?? work + "/report.md"
 
 // 4. Each mutant: written, built, tested (its rule's target first), and the file restored.
 var results: [MutantResult] = []
@@ -211,29 +219,17 @@ for (k, mutant) in selected.enumerated() {
     results.append(MutantResult(mutant: mutant, verdict: verdict, detail: detail, seconds: seconds))
     say(String(format: "%@ %-12@ %@  (%@, %.0f s)", progress, verdict.rawValue, mutant.id, detail.isEmpty ? "every test passed" : detail, seconds))
     if verdict == .survived { say(mutant.diff) }
+    // Rewritten after every mutant, so a run that is stopped still leaves its report.
+    Report.write(results, of: selected.count, catalogue: mutants.count, minutes: Date().timeIntervalSince(started) / 60, to: reportPath)
 }
 
 // 5. Survivors with their diffs, and the score.
 let tally = Dictionary(grouping: results, by: \.verdict).mapValues(\.count)
-let killed = tally[.killed] ?? 0, survived = tally[.survived] ?? 0
-let score = killed + survived == 0 ? 0 : Double(killed) * 100 / Double(killed + survived)
-var summary = String(format: "killed %d · survived %d · equivalent %d · build-failed %d · not run %d · score %.1f%% (killed / (killed + survived))",
-                     killed, survived, tally[.equivalent] ?? 0, tally[.buildFailed] ?? 0, tally[.notRun] ?? 0, score)
-let elapsed = Date().timeIntervalSince(started)
-summary += String(format: " · %.0f min", elapsed / 60)
+let survived = tally[.survived] ?? 0
 say("\nSurvivors:")
 for r in results where r.verdict == .survived { say(r.mutant.diff + "\n") }
 if survived == 0 { say("(none)") }
-say(summary)
-
-var markdown = "Mutation run: `Tools/mutate/run \(CommandLine.arguments.dropFirst().joined(separator: " "))`, \(selected.count) of \(mutants.count) mutants.\n\n"
-markdown += summary + "\n\n| mutant | verdict | detail | s |\n|---|---|---|---|\n"
-for r in results {
-    markdown += "| `\(r.mutant.id)` | \(r.verdict.rawValue) | \(r.detail) | \(Int(r.seconds)) |\n"
-}
-markdown += "\nSurvivors:\n\n"
-for r in results where r.verdict == .survived { markdown += "```diff\n\(r.mutant.diff)\n```\n" }
-let reportPath = options.report ?? work + "/report.md"
-try? markdown.write(toFile: reportPath, atomically: true, encoding: .utf8)
+say(Report.summary(results, minutes: Date().timeIntervalSince(started) / 60))
+Report.write(results, of: selected.count, catalogue: mutants.count, minutes: Date().timeIntervalSince(started) / 60, to: reportPath)
 say("report: \(reportPath)")
 exit(survived == 0 ? 0 : 1)
