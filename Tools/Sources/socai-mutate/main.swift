@@ -90,6 +90,20 @@ struct MutantResult {
     var seconds: Double
 }
 
+/// The first failing test a `swift test` log names (`✘ Test "name" recorded an issue …`), or the crash.
+func firstFailure(inLog path: String) -> String? {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") {
+        if let range = line.range(of: "✘ Test ") {
+            let rest = line[range.upperBound...]
+            let name = rest.hasPrefix("\"") ? rest.dropFirst().prefix { $0 != "\"" } : rest.prefix { $0 != " " }
+            return "`" + String(name).replacingOccurrences(of: "|", with: "/") + "`"
+        }
+        if line.contains("Fatal error") { return "a crash (" + String(line.suffix(80)).replacingOccurrences(of: "|", with: "/") + ")" }
+    }
+    return nil
+}
+
 /// One line of progress, written at once (the run takes hours; its output is watched as it goes).
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
@@ -211,7 +225,10 @@ for (k, mutant) in selected.enumerated() {
         for (name, arguments) in [(first, ["--filter", first]), ("the rest", ["--skip", first])] {
             let test = command(["swift", "test", "--skip-build"] + arguments, log: log).run(limit: options.timeout)
             if test.outcome == .timedOut { (verdict, detail) = (.killed, "timeout in \(name)"); break }
-            if test.outcome != .exited(0) { (verdict, detail) = (.killed, name); break }
+            if test.outcome != .exited(0) {
+                (verdict, detail) = (.killed, name + (firstFailure(inLog: work + "/logs/" + log + ".log").map { ": " + $0 } ?? ""))
+                break
+            }
         }
     }
     try? tree.write(file, original)
