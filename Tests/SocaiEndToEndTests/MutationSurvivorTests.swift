@@ -3,9 +3,11 @@ import SocaiCore
 import SocaiTestSupport
 import Testing
 
-/// What a user sees of rules that mutants of issue 22 broke without any test noticing (M1: the
-/// window of a moved unit's flows; M3: a correction of one entry of an object), asserted through
-/// the built binary. Tools/mutate/sites.txt names the mutants (`m1-window`, `m3-correction-start`).
+/// What a user sees of rules that mutants broke without any test noticing (issue 22's M1: the
+/// window of a moved unit's flows; M3: a correction of one entry of an object; and the survivors
+/// of the first catalogue run: a reported count of cells after a cell moves away or is
+/// dissolved), asserted through the built binary. Tools/mutate/sites.txt names the mutants
+/// (`m1-window`, `m3-correction-start`, `structural-move-counted`, `structural-dissolution`).
 @Suite("Rules the mutation run found untested")
 struct MutationSurvivorTests {
     static func record(_ journal: ScratchJournal, _ records: [[String]], at now: String = SocaiProcess.fixedNow) {
@@ -84,5 +86,38 @@ struct MutationSurvivorTests {
         let audit = try Self.json(journal, ["audit", "--unit", "xa", "--figure", "villages"])
         let entry = audit.object?["entries"]?.array?.last?.object
         #expect(entry?["reported"] == .integer(10) && entry?["corrected"] == .bool(true))
+    }
+
+    @Test("a district's reported count of cells follows a cell moved to another district and a cell dissolved")
+    func countedUnitsMovedAndDissolved() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "p", "--name", "Tỉnh P", "--kind", "province", "--date", "2010-01-01"],
+            ["unit", "--id", "d1", "--name", "Huyện 1", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+            ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+            ["unit", "--id", "x1", "--name", "Xã 1", "--kind", "base-committee", "--parent", "d1", "--date", "2010-01-01"],
+            ["unit", "--id", "c1", "--name", "Chi bộ 1", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
+            ["unit", "--id", "c2", "--name", "Chi bộ 2", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
+            ["unit", "--id", "c3", "--name", "Chi bộ 3", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
+            ["conference", "--unit", "d1", "--date", "2020-01-01", "--title", "T", "--figure", "cells=12"],
+            ["conference", "--unit", "d2", "--date", "2020-01-01", "--title", "T", "--figure", "cells=8"],
+            ["move", "--unit", "c1", "--parent", "d2", "--date", "2021-03-01"],
+            ["dissolve", "--unit", "c2", "--date", "2021-06-01"],
+        ])
+        func cells(_ date: String) throws -> [String: JSONValue?] {
+            try Self.figures(journal, to: date).mapValues { $0["cells"] }
+        }
+        let before = try cells("2020-12-31")
+        #expect(before["d1"] == .integer(12) && before["d2"] == .integer(8) && before["p"] == .integer(20))
+        let moved = try cells("2021-04-01")
+        #expect(moved["d1"] == .integer(11) && moved["d2"] == .integer(9), "the moved cell leaves d1's 12 and joins d2's 8")
+        #expect(moved["p"] == .integer(20) && moved["x1"] == .integer(2))
+        let dissolved = try cells("2021-12-31")
+        #expect(dissolved["d1"] == .integer(10) && dissolved["d2"] == .integer(9) && dissolved["p"] == .integer(19))
+        // The audit explains the same two steps.
+        let audit = try Self.json(journal, ["audit", "--unit", "d1", "--figure", "cells", "--to", "2021-12-31"])
+        let entries = audit.object?["entries"]?.array?.compactMap(\.object) ?? []
+        #expect(entries.map { $0["delta"] } == [.null, .integer(-1), .integer(-1)])
+        #expect(entries.map { $0["value"] } == [.integer(12), .integer(11), .integer(10)])
     }
 }
