@@ -17,6 +17,13 @@ struct MutationSurvivorTests {
         }
     }
 
+    /// A province `p` and its districts `d1` and `d2`, from 2010.
+    static let twoDistricts: [[String]] = [
+            ["unit", "--id", "p", "--name", "Tỉnh P", "--kind", "province", "--date", "2010-01-01"],
+            ["unit", "--id", "d1", "--name", "Huyện 1", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+            ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+    ]
+
     static func json(_ journal: ScratchJournal, _ arguments: [String]) throws -> JSONValue {
         let result = journal.run(arguments + ["--json"])
         #expect(result.status == 0, "\(arguments): \(result)")
@@ -35,10 +42,7 @@ struct MutationSurvivorTests {
     @Test("a cell moved from one district to another: its flows count where it was on their dates, never in both (M1)")
     func movedCellFlows() throws {
         let journal = ScratchJournal()
-        Self.record(journal, [
-            ["unit", "--id", "p", "--name", "Tỉnh P", "--kind", "province", "--date", "2010-01-01"],
-            ["unit", "--id", "d1", "--name", "Huyện 1", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
-            ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+        Self.record(journal, Self.twoDistricts + [
             ["unit", "--id", "c", "--name", "Chi bộ C", "--kind", "cell", "--parent", "d1", "--date", "2010-01-01"],
             ["conference", "--unit", "d1", "--date", "2020-01-01", "--title", "T", "--figure", "members=100"],
             ["conference", "--unit", "d2", "--date", "2020-01-01", "--title", "T", "--figure", "members=100"],
@@ -91,10 +95,7 @@ struct MutationSurvivorTests {
     @Test("a district's reported count of cells follows a cell moved to another district and a cell dissolved")
     func countedUnitsMovedAndDissolved() throws {
         let journal = ScratchJournal()
-        Self.record(journal, [
-            ["unit", "--id", "p", "--name", "Tỉnh P", "--kind", "province", "--date", "2010-01-01"],
-            ["unit", "--id", "d1", "--name", "Huyện 1", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
-            ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
+        Self.record(journal, Self.twoDistricts + [
             ["unit", "--id", "x1", "--name", "Xã 1", "--kind", "base-committee", "--parent", "d1", "--date", "2010-01-01"],
             ["unit", "--id", "c1", "--name", "Chi bộ 1", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
             ["unit", "--id", "c2", "--name", "Chi bộ 2", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
