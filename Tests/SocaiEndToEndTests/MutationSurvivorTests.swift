@@ -6,8 +6,9 @@ import Testing
 /// What a user sees of rules that mutants broke without any test noticing (issue 22's M1: the
 /// window of a moved unit's flows; M3: a correction of one entry of an object; and the survivors
 /// of the first catalogue run: a reported count of cells after a cell moves away or is
-/// dissolved), asserted through the built binary. Tools/mutate/sites.txt names the mutants
-/// (`m1-window`, `m3-correction-start`, `structural-move-counted`, `structural-dissolution`).
+/// dissolved; a per-year target while a term runs and on its last day), asserted through the built binary. Tools/mutate/sites.txt names the mutants
+/// (`m1-window`, `m3-correction-start`, `structural-move-counted`, `structural-dissolution`,
+/// `term-elapsed`, `term-running`).
 @Suite("Rules the mutation run found untested")
 struct MutationSurvivorTests {
     static func record(_ journal: ScratchJournal, _ records: [[String]], at now: String = SocaiProcess.fixedNow) {
@@ -120,5 +121,28 @@ struct MutationSurvivorTests {
         let entries = audit.object?["entries"]?.array?.compactMap(\.object) ?? []
         #expect(entries.map { $0["delta"] } == [.null, .integer(-1), .integer(-1)])
         #expect(entries.map { $0["value"] } == [.integer(12), .integer(11), .integer(10)])
+    }
+
+    @Test("a per-year target while the term runs is per whole year elapsed (at least one); on the term's last day, the whole term")
+    func perYearTargetOfARunningTerm() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+            ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025",
+             "--target", "admissions-per-year=10"],
+            ["admission", "--unit", "huyen", "--date", "2021-03-01", "--count", "12"],
+        ])
+        // (today, running, target, actual, percent): 3 whole years since the congress on 1 June 2024; less than one
+        // counts as one; the term (to 31/12/2024: no congress of 2025 recorded) is 5 years on its last day.
+        for (today, running, target, actual, percent) in [("2024-06-01", true, 30, 12, "40.00"), ("2020-11-01", true, 10, 0, "0.00"),
+                                                          ("2024-12-31", false, 50, 12, "24.00")] {
+            let result = journal.run(["term", "--unit", "huyen", "--term", "2020-2025", "--json"],
+                                     environment: ["SOCAI_NOW": today + "T08:00:00Z"])
+            let term = try JSONParser.parse(result.stdout).object
+            #expect(term?["running"] == .bool(running), "\(today)")
+            let attainment = term?["targets"]?.object?["admissions-per-year"]?.object
+            #expect(attainment?["target"] == .integer(Int64(target)) && attainment?["actual"] == .integer(Int64(actual))
+                    && attainment?["percent"] == .decimal(percent), "\(today): \(attainment.map { "\($0)" } ?? "no target")")
+        }
     }
 }
