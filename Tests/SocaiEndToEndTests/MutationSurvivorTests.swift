@@ -3,12 +3,13 @@ import SocaiCore
 import SocaiTestSupport
 import Testing
 
-/// What a user sees of rules that mutants broke without any test noticing (issue 22's M1: the
-/// window of a moved unit's flows; M3: a correction of one entry of an object; and the survivors
-/// of the first catalogue run: a reported count of cells after a cell moves away or is
-/// dissolved; a per-year target while a term runs and on its last day), asserted through the built binary. Tools/mutate/sites.txt names the mutants
-/// (`m1-window`, `m3-correction-start`, `structural-move-counted`, `structural-dissolution`,
-/// `term-elapsed`, `term-running`).
+/// What a user sees of rules that mutants broke without any test noticing, asserted through the
+/// built binary: issue 22's M1 (the window of a moved unit's flows) and M3 (a correction of one
+/// entry of an object), and the survivors of the first catalogue run (a reported count of cells
+/// after a cell moves away or is dissolved; a per-year target while a term runs and on its last
+/// day; a term still running on 1 January). Tools/mutate/sites.txt names the mutants (`m1-window`,
+/// `m3-correction-start`, `structural-move-counted`, `structural-dissolution`, `term-elapsed`,
+/// `term-running`, `term-previous-label`).
 @Suite("Rules the mutation run found untested")
 struct MutationSurvivorTests {
     static func record(_ journal: ScratchJournal, _ records: [[String]], at now: String = SocaiProcess.fixedNow) {
@@ -144,5 +145,18 @@ struct MutationSurvivorTests {
             #expect(attainment?["target"] == .integer(Int64(target)) && attainment?["actual"] == .integer(Int64(actual))
                     && attainment?["percent"] == .decimal(percent), "\(today): \(attainment.map { "\($0)" } ?? "no target")")
         }
+    }
+
+    @Test("a report labelled with the previous term on 1 January: that term ran through the day, the next starts on the 2nd")
+    func previousTermLabelOnTheFirstDay() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+            ["conference", "--unit", "huyen", "--date", "2020-01-01", "--title", "Tổng kết", "--term", "2015-2020", "--figure", "members=50"],
+        ])
+        let next = try Self.json(journal, ["term", "--unit", "huyen", "--term", "2020-2025"]).object
+        #expect(next?["from"] == .string("2020-01-02") && next?["boundary"] == .string("previous-term-label"))
+        let previous = try Self.json(journal, ["term", "--unit", "huyen", "--term", "2015-2020"]).object
+        #expect(previous?["to"] == .string("2020-01-01"))
     }
 }
