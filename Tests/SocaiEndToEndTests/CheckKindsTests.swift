@@ -75,6 +75,10 @@ struct CheckKindsTests {
             ["admission", "--unit", "cb", "--date", "2021-03-01", "--count", "5"],
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--term", "2020-2025", "--figure", "admissions=5"],
         ], status: 0, findings: []),
+        Scenario(name: "flow-report: no events in the reported period is nothing to reconcile", records: [
+            ["admission", "--unit", "cb", "--date", "2019-03-01", "--count", "3"],
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--term", "2020-2025", "--figure", "admissions=5"],
+        ], status: 0, findings: []),
         Scenario(name: "printed-percent: rounded, a note", records: [
             ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "0", "--good", "87",
              "--completed", "8", "--failed", "0", "--rated", "95", "--printed", "good-share=91,58"],
