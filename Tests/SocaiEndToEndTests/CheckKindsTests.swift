@@ -123,6 +123,11 @@ struct CheckKindsTests {
         Scenario(name: "unexplained: a warning", records: Self.unexplained, status: 0, findings: [Self.unexplainedFinding("warning")]),
         Scenario(name: "unexplained with --strict: an error", records: Self.unexplained, checkArguments: ["--strict"], status: 1,
                  findings: [Self.unexplainedFinding("error")]),
+        Scenario(name: "unexplained: flows on the day of the earlier report are in that report", records: [
+            ["conference", "--unit", "cb", "--date", "2020-01-01", "--title", "T", "--figure", "members=30"],
+            ["admission", "--unit", "cb", "--date", "2020-01-01", "--count", "5"],
+            ["conference", "--unit", "cb", "--date", "2021-01-01", "--title", "T", "--figure", "members=30"],
+        ], status: 0, findings: []),
         Scenario(name: "excellence-cap: 5 excellent of 20 good", records: [
             ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "5", "--good", "20",
              "--completed", "10", "--failed", "0", "--rated", "35"],
@@ -134,6 +139,10 @@ struct CheckKindsTests {
             ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "4", "--good", "20",
              "--completed", "10", "--failed", "0", "--rated", "34"],
         ], status: 0, findings: []),
+        Scenario(name: "excellence-cap: no good organisation to compare with (0 good) is no finding", records: [
+            ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "1", "--good", "0",
+             "--completed", "5", "--failed", "0", "--rated", "6"],
+        ], status: 0, findings: []),
         Scenario(name: "printed-sum: shares that add up to 95%", records: [
             ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "10%", "--good", "60%",
              "--completed", "20%", "--failed", "5%"],
@@ -141,6 +150,10 @@ struct CheckKindsTests {
             finding("printed-sum", "warning", stated: "95%", derived: "100%", figure: "rating 2021 organizations", date: "2021-12-31",
                     "the printed shares add up to 95%"),
         ]),
+        Scenario(name: "printed-sum: 98% from four whole percentages is within their rounding (half a unit each)", records: [
+            ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "10%", "--good", "60%",
+             "--completed", "20%", "--failed", "8%"],
+        ], status: 0, findings: []),
         Scenario(name: "implausible-change: a stated change against the figures at both ends", records: [
             ["conference", "--unit", "huyen", "--date", "2020-01-01", "--title", "T", "--figure", "members=90"],
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "members=100",
