@@ -171,6 +171,10 @@ struct CheckKindsTests {
             finding("implausible-change", "warning", stated: "30", derived: nil, figure: "members-change", date: "2021-12-31",
                     "a change of 30 is 30.00% of the 100 at the end, and there is no members figure at the start to check it against"),
         ]),
+        Scenario(name: "implausible-change: no start figure, a change of exactly a quarter of the end is no finding", records: [
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "members=100",
+             "--figure", "members-change=25@2021-01-01..2021-12-31"],
+        ], status: 0, findings: []),
         Scenario(name: "per-year-divisor and target: a reduction per year over 5.34 years, against its target", records: [
             ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "T", "--figure", "villages-without-members=40@2015-06-01",
              "--figure", "villages-without-members=20", "--printed", "villages-without-members-reduction-per-year=10",
