@@ -53,6 +53,10 @@ let package = Package(
         .executableTarget(name: "socai-reliability", dependencies: ["SocaiTestSupport", "SocaiStore", "SocaiCore"],
                           path: "Tools/Sources/socai-reliability", swiftSettings: strictSettings),
 
+        // Tools/mutate/run: breaks the rule sites of Tools/mutate/sites.txt one at a time in a scratch
+        // copy of the repository and reports the mutants no test notices. Foundation only.
+        .executableTarget(name: "socai-mutate", path: "Tools/Sources/socai-mutate", swiftSettings: strictSettings),
+
         // Shared test helpers: temporary directories, running the built binary, fixtures.
         .target(name: "SocaiTestSupport", dependencies: ["SocaiCore", "SocaiStore", "SocaiCLI"],
                 swiftSettings: strictSettings),

@@ -53,17 +53,21 @@ extension Rules {
             }
         }
         if let cap = Rules.excellenceCap(summary, counts: counts) {
-            let shown = cap.ratio.rounded(scale: 2)
+            let shown = cap.ratio?.rounded(scale: 2)
             let atGrassroots = registry[record.subject].kind(at: record.date).map(Rules.capIsTheRule) ?? false
+            // With no good tier there is no share to print: 20% of nothing is nothing, so any excellent is over it.
+            let over = shown.map { LocalizedText(en: "excellent is \($0)% of good", vi: "xuất sắc bằng \(vi.percent($0)) số hoàn thành tốt") }
+                ?? LocalizedText(en: "excellent is given with no good tier (\(cap.formula))",
+                                 vi: "có xuất sắc mà không có hoàn thành tốt (\(cap.formula))")
             let message: LocalizedText
             if atGrassroots {
-                message = LocalizedText(en: "excellent is \(shown)% of good, over the 20% cap; the cap applies to each grassroots organisation, so here it is the rule itself",
-                                        vi: "xuất sắc bằng \(vi.percent(shown)) số hoàn thành tốt, vượt mức 20%; quy định áp dụng cho từng tổ chức cơ sở đảng nên ở đây là vi phạm quy định")
+                message = LocalizedText(en: "\(over.en), over the 20% cap; the cap applies to each grassroots organisation, so here it is the rule itself",
+                                        vi: "\(over.vi), vượt mức 20%; quy định áp dụng cho từng tổ chức cơ sở đảng nên ở đây là vi phạm quy định")
             } else {
-                message = LocalizedText(en: "excellent is \(shown)% of good, over the 20% cap (the rule applies per grassroots organisation, so a total over it is a warning)",
-                                        vi: "xuất sắc bằng \(vi.percent(shown)) số hoàn thành tốt, vượt mức 20% (quy định tính theo từng tổ chức cơ sở đảng nên chỉ cảnh báo)")
+                message = LocalizedText(en: "\(over.en), over the 20% cap (the rule applies per grassroots organisation, so a total over it is a warning)",
+                                        vi: "\(over.vi), vượt mức 20% (quy định tính theo từng tổ chức cơ sở đảng nên chỉ cảnh báo)")
             }
-            findings.append(Finding(unit: subject, date: record.date, figure: figure, stated: cap.formula, derived: shown.description + "%",
+            findings.append(Finding(unit: subject, date: record.date, figure: figure, stated: cap.formula, derived: shown.map { $0.description + "%" },
                                     kind: "excellence-cap", severity: atGrassroots ? .error : .warning, message: message, seq: record.seq))
         }
         return findings
@@ -76,14 +80,16 @@ extension Rules {
 
     /// Excellent as a share of good, on disjoint tiers, when it breaks the 20 % cap (R6): counts,
     /// else printed shares; excellent above 0 with good at 0 breaks it.
-    public static func excellenceCap(_ summary: TermReport.RatingSummary, counts: [RatingTier: Int]) -> (ratio: Ratio, formula: String)? {
+    /// Excellent over the 20% cap, as the share of good (nil when there is no good tier to take
+    /// a share of: then any excellent is over) and the stated figures it comes from.
+    public static func excellenceCap(_ summary: TermReport.RatingSummary, counts: [RatingTier: Int]) -> (ratio: Ratio?, formula: String)? {
         if let e = counts[.excellent], let g = counts[.good] ?? summary.tiers[.good]?.exactCount {
-            if g == 0 { return e > 0 ? (Ratio(integer: 100 * max(e, 1)), "\(e)/0") : nil }
+            if g == 0 { return e > 0 ? (nil, "\(e)/0") : nil }
             let ratio = Ratio(e * 100, g)
             return Ratio(integer: 20) < ratio ? (ratio, "\(e)/\(g)") : nil
         }
         if let e = summary.tiers[.excellent], let g = summary.tiers[.good], e.isPercent, g.isPercent {
-            if g.amount.units == 0 { return e.amount.units > 0 ? (Ratio(integer: 100), "\(e.amount)%/0%") : nil }
+            if g.amount.units == 0 { return e.amount.units > 0 ? (nil, "\(e.amount)%/0%") : nil }
             let ratio = e.amount.ratio / g.amount.ratio * Ratio(integer: 100)
             return Ratio(integer: 20) < ratio ? (ratio, "\(e.amount)%/\(g.amount)%") : nil
         }

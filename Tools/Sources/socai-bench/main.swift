@@ -14,6 +14,11 @@
 //   socai-bench sha256 --journal DIR [--portable]
 //       SHA-256 of every segment, whole, with the compression function SHA256 chooses (the CPU's
 //       SHA instructions when it has them) or, with --portable, the plain-Swift one.
+//   socai-bench codec [--events 100000]
+//       Without I/O: InMemoryJournal.append of one admission at a time (encoding and the tail
+//       checks alone: latency percentiles), then splitHash + chainHash alone over the stored
+//       lines (lines/s), the share of a read that hashing costs. Was Tests/SocaiStoreTests/
+//       JournalBenchmarks.swift, a measurement that counted among the tests while asserting nothing.
 //   socai-bench make-import --events N --out FILE [--seed S]
 //       A JSON Lines file for `socai import`: a unit tree, then admissions, arrivals, departures.
 //   socai-bench agree --socai FILE.json --hledger FILE.csv [--prefix members:]
@@ -378,11 +383,51 @@ func maxRSS(_ arguments: ArraySlice<String>) {
     exit(exitCode)
 }
 
+// MARK: - codec
+
+func codec(_ o: [String: String]) {
+    let events = Int(o["events"] ?? "100000") ?? 100_000
+    let memory = InMemoryJournal(id: JournalFixtures.journalID)
+    let clock = ContinuousClock()
+    var appendTimes: [Double] = []
+    appendTimes.reserveCapacity(events)
+    for n in 1...events {
+        let event = JournalFixtures.admission(n)
+        let elapsed = clock.measure {
+            do { _ = try memory.append([event], options: AppendOptions(), now: JournalFixtures.now) } catch { fail("\(error)") }
+        }
+        appendTimes.append(seconds(elapsed) * 1e6)
+    }
+    appendTimes.sort()
+    var lines: [[UInt8]] = []
+    lines.reserveCapacity(events)
+    do {
+        _ = try memory.read(ReadOptions(verifyHashes: false)) { record in
+            lines.append(Array(record.line))
+            return true
+        }
+    } catch { fail(error.message.en) }
+    let cpuBefore = cpuSeconds()
+    let hashTime = clock.measure {
+        var previous = JournalLineCodec.genesisHash(journalID: JournalFixtures.journalID)
+        for line in lines {
+            line.withUnsafeBytes { buffer in
+                guard let (body, stored) = JournalLineCodec.splitHash(buffer),
+                      JournalLineCodec.chainHash(previous: previous, body: body) == stored else { fail("the chain does not verify") }
+                previous = stored
+            }
+        }
+    }
+    let cpu = cpuSeconds() - cpuBefore
+    print("events=\(events) append_p50_us=\(format(percentile(appendTimes, 50), 1)) append_p99_us=\(format(percentile(appendTimes, 99), 1)) "
+          + "hash_lines_per_s=\(Int(Double(lines.count) / seconds(hashTime))) hash_cpu_s=\(format(cpu, 3))")
+}
+
 // MARK: -
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    fail("usage: socai-bench json-decode|read|sha256|append|make-import|agree|maxrss … (see Tools/Sources/socai-bench/main.swift)")
+    fail("usage: socai-bench json-decode|read|sha256|append|codec|make-import|agree|maxrss … (see Tools/Sources/socai-bench/main.swift)")
 }
 let rest = arguments.dropFirst(2)
 switch arguments[1] {
@@ -390,6 +435,7 @@ case "json-decode": jsonDecode(options(rest))
 case "read": readJournal(options(rest, flags: ["no-hash", "fold"]))
 case "sha256": sha256(options(rest, flags: ["portable"]))
 case "append": append(options(rest))
+case "codec": codec(options(rest))
 case "make-import": makeImport(options(rest))
 case "agree": agree(options(rest))
 case "maxrss": maxRSS(rest)
