@@ -49,6 +49,11 @@ let package = Package(
         .executableTarget(name: "socai-reliability", dependencies: ["SocaiTestSupport", "SocaiStore", "SocaiCore"],
                           path: "Tools/Sources/socai-reliability", swiftSettings: strictSettings),
 
+        // The differential test's long run (Tools/differential): random histories through the
+        // reference fold of docs/DECISIONS.md and through socai's engine, differences by class.
+        .executableTarget(name: "socai-differential", dependencies: ["SocaiTestSupport", "SocaiCore"],
+                          path: "Tools/Sources/socai-differential", swiftSettings: strictSettings),
+
         // Shared test helpers: temporary directories, running the built binary, fixtures.
         .target(name: "SocaiTestSupport", dependencies: ["SocaiCore", "SocaiStore", "SocaiCLI"],
                 swiftSettings: strictSettings),
