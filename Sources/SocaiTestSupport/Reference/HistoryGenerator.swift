@@ -131,7 +131,8 @@ public struct HistoryGenerator {
         mutating func step() {
             let roll = int(100)
             let d = day()
-            let live = activeUnits(d)
+            // Villages hold no party organisation: facts other than structure go to the others.
+            let live = activeUnits(d, [.province, .district, .baseCommittee, .baseCell, .cell])
             guard !live.isEmpty else { return }
             switch roll {
             case 0..<22: flow(d, live)
@@ -163,7 +164,15 @@ public struct HistoryGenerator {
             var options = [("unit", unit), ("date", d.iso), ("title", "Báo cáo \(counter)"), ("kind", pick(["review", "report", "other"]))]
             counter += 1
             if chance(15), d.month > 1 { options.append(("as-of", CalendarDate(year: d.year, month: 1, day: 1)!.adding(days: -1).iso)) }
-            let keys = ["members", "members", "members", "villages", "cells", "grassroots-orgs", "base-committees", "villages-without-members"]
+            let kind = history.view.registry.entry(UnitID(unit)!)?.kind(at: d)
+            let keys: [String]
+            switch kind {
+            case .province?, .district?:
+                keys = ["members", "members", "villages", "cells", "grassroots-orgs", "base-committees", "base-cells",
+                        "villages-without-members"]
+            case .baseCommittee?, .baseCell?: keys = ["members", "members", "villages", "cells", "villages-without-members"]
+            default: keys = ["members"]
+            }
             for _ in 0...int(2) {
                 let key = pick(keys)
                 var value = key == "members" ? String(20 + int(500)) : String(int(8))

@@ -56,7 +56,7 @@ extension ReferenceFold {
             if let v = level(c, key, d) {
                 sum = sum + v.count
                 any = true
-                childValue = true
+                if v.provenance == "reported" || v.provenance == "rolled-up" { childValue = true }
             }
             if isCounted(c, key, d) {
                 sum = sum + QualifiedCount(1)
