@@ -25,7 +25,10 @@ public struct DifferentialRun: Sendable {
         let history = HistoryGenerator(seed: seed, size: size).generate()
         var outcomes: [HistoryOutcome] = []
         let full = ReferenceFold(history.events)
-        outcomes.append(comparator.compare(history, reference: full, engine: LedgerViewProjection(history.events)))
+        // Odd seeds fold the engine's ledger through a snapshot taken half-way (SEMANTICS §9).
+        let split = seed % 2 == 1 ? Int64(history.events.count / 2) : nil
+        outcomes.append(comparator.compare(history, reference: full,
+                                           engine: LedgerViewProjection(history.events, snapshotAfter: split)))
         if history.sessionEnds.count > 1 {
             let n = history.sessionEnds[Int(seed % UInt64(history.sessionEnds.count - 1))]
             let known = ReferenceFold(history.events, knownAtSeq: n)

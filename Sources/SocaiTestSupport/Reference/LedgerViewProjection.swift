@@ -3,13 +3,31 @@ import SocaiCore
 /// Today's engine through its public query API (`LedgerView`): the projection under test.
 public final class LedgerViewProjection: ProjectionUnderTest {
     public let view: LedgerView
-    public var name: String { "LedgerView" }
+    public var name: String { fromSnapshot ? "LedgerView (snapshot + tail)" : "LedgerView" }
 
-    /// The view of the events with seq ≤ `knownAtSeq` (all without it).
-    public init(_ events: [EventEnvelope], knownAtSeq: Int64? = nil) {
+    /// Whether the view was folded from a snapshot plus the tail (SEMANTICS §9).
+    public let fromSnapshot: Bool
+
+    /// The view of the events with seq ≤ `knownAtSeq` (all without it); with `snapshotAfter`, the
+    /// ledger of the first events goes through a snapshot (encoded, decoded) before the rest.
+    public init(_ events: [EventEnvelope], knownAtSeq: Int64? = nil, snapshotAfter: Int64? = nil) {
         var ledger = Ledger()
-        for event in events where event.seq <= (knownAtSeq ?? Int64.max) { ledger.apply(event) }
+        let limit = knownAtSeq ?? Int64.max
+        var restored = false
+        for event in events where event.seq <= limit {
+            if let split = snapshotAfter, event.seq == split + 1, !restored {
+                let stamp = SnapshotStamp(journalID: "differential", seq: ledger.headSeq,
+                                          chainHash: String(repeating: "0", count: 64), recordedTime: ledger.headRecordedTime)
+                let bytes = LedgerSnapshot.encode(ledger, stamp: stamp)
+                if let decoded = try? bytes.withUnsafeBytes({ try LedgerSnapshot.decode($0) }) {
+                    ledger = decoded.0
+                    restored = true
+                }
+            }
+            ledger.apply(event)
+        }
         view = LedgerView(ledger)
+        fromSnapshot = restored
     }
 
     func index(_ unit: UnitID) -> Int32? { view.registry.index[unit] }

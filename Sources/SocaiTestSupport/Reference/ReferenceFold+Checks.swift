@@ -26,14 +26,16 @@ extension ReferenceFold {
         // impossible-level: the first day of each stretch below the floor, on the days facts happen.
         for u in units.all {
             for key in levelKeys {
-                var wasBelow = false
+                // A finding on the first day of each stretch below the floor, and again when it
+                // goes below zero (a warning becoming an error).
+                var was: Severity?
                 for day in breakpoints {
-                    guard let v = level(u, key, day) else { wasBelow = false; continue }
-                    if v.belowFloor && !wasBelow {
-                        out.append(CheckFinding(kind: "impossible-level", unit: u, figure: key, date: day,
-                                                severity: v.derived < 0 ? .error : .warning))
+                    guard let v = level(u, key, day), v.belowFloor else { was = nil; continue }
+                    let severity: Severity = v.derived < 0 ? .error : .warning
+                    if was == nil || (was == .warning && severity == .error) {
+                        out.append(CheckFinding(kind: "impossible-level", unit: u, figure: key, date: day, severity: severity))
                     }
-                    wasBelow = v.belowFloor
+                    was = severity
                 }
             }
         }

@@ -52,7 +52,7 @@ extension ReferenceFold {
         var sum = QualifiedCount.zero
         var any = false
         var childValue = false
-        for c in units.children(u, d) {
+        for c in children(u, d) {
             if let v = level(c, key, d) {
                 sum = sum + v.count
                 any = true
@@ -82,7 +82,7 @@ extension ReferenceFold {
     public func residual(_ x: UnitID, _ key: String, _ d: CalendarDate) -> QualifiedCount? {
         guard let value = level(x, key, d) else { return nil }
         var r = value.count
-        for c in units.children(x, d) {
+        for c in children(x, d) {
             if let v = level(c, key, d) { r = r - v.count }
             if isCounted(c, key, d) { r = r - QualifiedCount(1) }
         }
@@ -174,12 +174,5 @@ extension ReferenceFold {
             total = total + QualifiedCount(merger.after - merger.before)
         }
         return total
-    }
-
-    var aggregateMergers: [(scope: UnitID, date: CalendarDate, merger: AggregateMerger)] {
-        facts.compactMap { fact in
-            guard case .aggregateMerger(let a) = fact.payload else { return nil }
-            return (a.scope, fact.date, a)
-        }
     }
 }

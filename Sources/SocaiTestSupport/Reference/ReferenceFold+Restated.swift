@@ -27,7 +27,7 @@ extension ReferenceFold {
                 any = true
             }
         }
-        for c in units.children(u, b) {
+        for c in children(u, b) {
             if let v = restated(c, key, d, boundaries: b) {
                 sum = sum + v.count
                 any = true

@@ -42,24 +42,39 @@ public final class ReferenceFold {
             if let c = units.closeDay(u) { days.insert(c) }
         }
         breakpoints = days.sorted()
+        flows = facts.compactMap { fact in
+            guard case .flow(let f) = fact.payload else { return nil }
+            return (fact.unit, fact.date, f.kind, f.count, fact.seq)
+        }
+        conferences = facts.compactMap { fact in
+            guard case .conference(let c) = fact.payload else { return nil }
+            return (fact, c)
+        }
+        aggregateMergers = facts.compactMap { fact in
+            guard case .aggregateMerger(let a) = fact.payload else { return nil }
+            return (a.scope, fact.date, a)
+        }
     }
 
     // MARK: Facts by kind
 
     /// The flows (admission, arrival, departures) as (unit, day, kind, count): R2/R3 count a flow
     /// recorded with `--since` on its own date.
-    var flows: [(unit: UnitID, date: CalendarDate, kind: FlowKind, count: Int, seq: Int64)] {
-        facts.compactMap { fact in
-            guard case .flow(let f) = fact.payload else { return nil }
-            return (fact.unit, fact.date, f.kind, f.count, fact.seq)
-        }
-    }
+    let flows: [(unit: UnitID, date: CalendarDate, kind: FlowKind, count: Int, seq: Int64)]
 
-    var conferences: [(fact: ReferenceFact, conference: Conference)] {
-        facts.compactMap { fact in
-            guard case .conference(let c) = fact.payload else { return nil }
-            return (fact, c)
-        }
+    let conferences: [(fact: ReferenceFact, conference: Conference)]
+
+    let aggregateMergers: [(scope: UnitID, date: CalendarDate, merger: AggregateMerger)]
+
+    var childrenMemo: [LevelQuestion: [UnitID]] = [:]
+
+    /// The active children of `u` on `d` (R1 parents), memoised.
+    func children(_ u: UnitID, _ d: CalendarDate) -> [UnitID] {
+        let question = LevelQuestion(unit: u, key: "", date: d)
+        if let memo = childrenMemo[question] { return memo }
+        let answer = units.children(u, d)
+        childrenMemo[question] = answer
+        return answer
     }
 
     /// The reports of a level key at a unit: the day the value describes (`@DATE`, else the

@@ -2,7 +2,7 @@ import SocaiCore
 
 /// R1 "Units and lineage", computed directly from the facts: who each unit is on a day, when it
 /// is active, where it sits, and to whom it hands over what it holds when it closes.
-public struct ReferenceUnits: Sendable {
+public final class ReferenceUnits {
     /// A value that changes from a day on; the latest change on or before a day wins (ties by seq).
     struct Timeline<Value: Sendable>: Sendable {
         var changes: [(date: CalendarDate, seq: Int64, value: Value)] = []
@@ -150,6 +150,21 @@ public struct ReferenceUnits: Sendable {
     /// The parent on day `d`, with R1's implicit moves: a child still under a unit that closed is
     /// under the unit's receiver from the closing day on.
     public func parent(_ u: UnitID, _ d: CalendarDate) -> UnitID? {
+        let question = Question(unit: u, date: d)
+        if let memo = parentMemo[question] { return memo }
+        let answer = computeParent(u, d)
+        parentMemo[question] = answer
+        return answer
+    }
+
+    struct Question: Hashable {
+        var unit: UnitID
+        var date: CalendarDate
+    }
+
+    var parentMemo: [Question: UnitID?] = [:]
+
+    private func computeParent(_ u: UnitID, _ d: CalendarDate) -> UnitID? {
         var p = recordedParent(u, d)
         var hops = 0
         while let current = p, let m = units[current]?.closeDay, m <= d, hops < 64 {

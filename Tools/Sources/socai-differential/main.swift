@@ -34,6 +34,7 @@ let count = value("--count").flatMap(Int.init) ?? 1000
 let size = value("--size").flatMap(Int.init) ?? 60
 let show = value("--show").flatMap(UInt64.init)
 let withHistories = flag("--histories")
+let generateOnly = flag("--generate-only")
 guard arguments.isEmpty else {
     print("socai-differential: unknown arguments \(arguments.joined(separator: " "))")
     exit(64)
@@ -46,6 +47,13 @@ if let show {
         print("questions \(outcome.questions), differences \(outcome.differences.count)")
         for d in outcome.differences { print("  " + d.description) }
     }
+    exit(0)
+}
+
+if generateOnly {
+    var events = 0
+    for s in seed..<(seed + UInt64(count)) { events += HistoryGenerator(seed: s, size: size).generate().events.count }
+    print("generated \(count) histories, \(events) events")
     exit(0)
 }
 
