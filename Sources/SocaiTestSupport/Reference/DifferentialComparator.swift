@@ -145,7 +145,7 @@ public struct DifferentialComparator {
                     outcome.questions += 1
                     let q = question + " target \(key)"
                     guard let o = observed.targets[key] else { differ("term.target-missing", q, "\(t.target)", ""); continue }
-                    if o.target != t.target {
+                    if let target = o.target, target != t.target {
                         differ(key.hasSuffix("-per-year") ? "term.target-per-year" : "term.target", q, "target \(t.target)", "target \(o.target.map { "\($0)" } ?? "—")")
                     } else if o.actual != t.actual {
                         differ("term.target-actual", q, "actual \(t.actual.map(String.init) ?? "—")", "actual \(o.actual.map(String.init) ?? "—")")
@@ -164,8 +164,10 @@ public struct DifferentialComparator {
                         }
                     }
                 }
-                for (slot, seq) in expected.ratings where observed.ratings[slot] != seq {
-                    differ("term.rating", question + " rating \(slot)", "seq \(seq)", observed.ratings[slot].map { "seq \($0)" } ?? "")
+                if let ratings = observed.ratings {
+                    for (slot, seq) in expected.ratings where ratings[slot] != seq {
+                        differ("term.rating", question + " rating \(slot)", "seq \(seq)", ratings[slot].map { "seq \($0)" } ?? "")
+                    }
                 }
             }
         }

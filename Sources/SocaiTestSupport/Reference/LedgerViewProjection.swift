@@ -54,9 +54,9 @@ public final class LedgerViewProjection: ProjectionUnderTest {
         for t in report.targets {
             out.targets[t.key] = (t.effectiveTarget?.ratio, t.actual, t.percent)
         }
-        for r in report.ratings {
-            out.ratings["\(r.year)/\(r.subject.rawValue)"] = r.seq
-        }
+        var ratings: [String: Int64] = [:]
+        for r in report.ratings { ratings["\(r.year)/\(r.subject.rawValue)"] = r.seq }
+        out.ratings = ratings
         return .answered(out)
     }
 

@@ -33,8 +33,8 @@ public struct ObservedTerm: Sendable {
     public var targets: [String: (target: Ratio?, actual: Int?, percent: FixedDecimal?)]
     /// key → year → actual, nil when the engine has no per-year rows.
     public var years: [String: [Int: Int?]]?
-    /// "year/subject" → the seq of the rating shown.
-    public var ratings: [String: Int64]
+    /// "year/subject" → the seq of the rating shown; nil when the engine does not say.
+    public var ratings: [String: Int64]?
 
     public init(from: CalendarDate, to: CalendarDate) {
         self.from = from

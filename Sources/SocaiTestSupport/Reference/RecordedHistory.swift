@@ -23,10 +23,13 @@ public struct RecordedHistory: Sendable {
 
     public init(seed: UInt64) { self.seed = seed }
 
-    /// The recorded time of session `n` (0-based): 08:00 in Vietnam on `today`, one hour apart.
+    /// The recorded time of session `n` (0-based): from 08:00 in Vietnam on `today`, a minute apart.
     public static func sessionTime(_ n: Int) -> Instant {
-        Instant(millisecondsSinceEpoch: Instant.startOfDayInVietnam(today).millisecondsSinceEpoch + Int64(8 + n) * 3_600_000)
+        Instant(millisecondsSinceEpoch: Instant.startOfDayInVietnam(today).millisecondsSinceEpoch + (8 * 60 + Int64(n)) * 60_000)
     }
+
+    /// When questions are asked: 23:00 in Vietnam on `today`, after every session.
+    public static let askedAt = Instant(millisecondsSinceEpoch: Instant.startOfDayInVietnam(today).millisecondsSinceEpoch + 23 * 3_600_000)
 
     public var view: LedgerView { LedgerView(ledger) }
 
@@ -45,7 +48,7 @@ public struct RecordedHistory: Sendable {
         return true
     }
 
-    /// Ends a recording session (the next events are recorded an hour later).
+    /// Ends a recording session (the next events are recorded a minute later).
     public mutating func endSession() {
         if let last = events.last?.seq, sessionEnds.last != last { sessionEnds.append(last) }
     }

@@ -1,11 +1,14 @@
 // socai-differential: the differential test's long run (Tools/differential; RELIABILITY.md has the figures).
 //
-//   socai-differential [--seed S] [--count N] [--size EVENTS] [--histories] [--show SEED]
+//   socai-differential [--seed S] [--count N] [--size EVENTS] [--binary N] [--histories] [--show SEED]
 //
 // Generates N random valid histories (seeds S, S+1, …), asks the reference fold of
 // docs/DECISIONS.md (Sources/SocaiTestSupport/Reference) and socai's engine the same questions,
 // and prints: histories, questions, differences, then per difference class its count and the
 // smallest history that shows it (with --histories, as the `socai record` lines that rebuild it).
+// --binary N also asks the built `socai` (next to this executable) about the first N histories:
+// imported with `socai import`, asked with `--json`, with and without `socai snapshot`, and with
+// `--known-at` the end of the first recording session.
 // --show SEED prints one history's command lines and every difference it gives.
 
 #if canImport(Glibc)
@@ -35,6 +38,7 @@ let size = value("--size").flatMap(Int.init) ?? 60
 let show = value("--show").flatMap(UInt64.init)
 let withHistories = flag("--histories")
 let generateOnly = flag("--generate-only")
+let binarySample = value("--binary").flatMap(Int.init) ?? 0
 guard arguments.isEmpty else {
     print("socai-differential: unknown arguments \(arguments.joined(separator: " "))")
     exit(64)
@@ -58,9 +62,35 @@ if generateOnly {
 }
 
 var run = DifferentialRun()
+var binaryRun = DifferentialRun()
+var binaryFailures: [String] = []
 for s in seed..<(seed + UInt64(count)) {
     let (history, outcomes) = DifferentialRun.outcomes(seed: s, size: size)
     run.add(history, outcomes)
+    if s < seed + UInt64(binarySample) {
+        // Through the binary: imported, asked with and without a snapshot, and as known at the
+        // end of an earlier session.
+        let reference = ReferenceFold(history.events)
+        var binaryOutcomes: [HistoryOutcome] = []
+        for snapshot in [false, true] {
+            let binary = BinaryProjection(history, snapshot: snapshot)
+            binaryOutcomes.append(DifferentialComparator().compare(history, reference: reference, engine: binary))
+            binaryFailures += binary.failures.map { "seed \(s) (\(binary.name)): \($0)" }
+        }
+        if history.sessionEnds.count > 1 {
+            let n = history.sessionEnds[0]
+            let binary = BinaryProjection(history, knownAtSeq: n, snapshot: true)
+            binaryOutcomes.append(DifferentialComparator().compare(history, reference: ReferenceFold(history.events, knownAtSeq: n),
+                                                                   engine: binary, knownAtSeq: n))
+            binaryFailures += binary.failures.map { "seed \(s) (\(binary.name)): \($0)" }
+        }
+        binaryRun.add(history, binaryOutcomes)
+    }
 }
-print(run.summary(withHistories: withHistories), terminator: "")
-exit(run.differences == 0 ? 0 : 1)
+print("LedgerView: " + run.summary(withHistories: withHistories), terminator: "")
+if binarySample > 0 {
+    print("socai binary (\(binarySample) histories; with and without a snapshot, and --known-at): "
+          + binaryRun.summary(withHistories: withHistories), terminator: "")
+    for failure in binaryFailures.prefix(20) { print("  binary failure: " + failure) }
+}
+exit(run.differences == 0 && binaryRun.differences == 0 ? 0 : 1)
