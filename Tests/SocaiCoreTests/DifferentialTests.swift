@@ -9,7 +9,8 @@ import Testing
 struct DifferentialTests {
     /// Classes of differences today's engine is known to show, with the issue that asks for the
     /// fix. When a fix lands, delete its line: from then on one difference of that class fails
-    /// the test. The goal is an empty list.
+    /// the test. The goal is an empty list. A class ending in `[stranded]` (a history with events
+    /// at a unit on a day it did not exist) is known while the `[stranded]` line is here.
     static let knownDifferences: [String: String] = [
         "level.floor[unit-count]": "issue 13 item 2: a derived count below the registered units is shown as the floor, 'at least'",
         "level.floor[members]": "issue 13: a level below zero is shown as 0 'at least'",
@@ -49,6 +50,7 @@ struct DifferentialTests {
         "check.duplicate-rating": "issue 13, R6: a second rating for the same unit, year and subject",
         "check.overlapping-periods": "issue 20: overlapping stated periods",
         "unsupported:restated": "issue 17: --boundaries",
+        "[stranded]": "R7/issue 21 item 1: histories with events at a unit on a day it did not exist (the rules do not say how the fold treats them)",
         "unsupported:term.per-year": "issue 20: per-year rows of a term",
     ]
 
@@ -69,7 +71,7 @@ struct DifferentialTests {
         for (cls, summary) in run.classes.sorted(by: { $0.key < $1.key }) {
             let text = "\(cls): \(summary.count) differences in \(summary.histories) histories; smallest: seed \(summary.exampleHistory.seed)\n"
                 + "\(summary.example)\n\(summary.exampleHistory.commandLines)"
-            if let why = Self.knownDifferences[cls] {
+            if let why = Self.knownDifferences[cls] ?? (cls.hasSuffix("[stranded]") ? Self.knownDifferences["[stranded]"] : nil) {
                 withKnownIssue(Comment(rawValue: why)) { Issue.record(Comment(rawValue: text)) }
             } else {
                 Issue.record(Comment(rawValue: "a difference of a class not known: " + text))
