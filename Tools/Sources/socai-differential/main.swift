@@ -1,6 +1,6 @@
 // socai-differential: the differential test's long run (Tools/differential; RELIABILITY.md has the figures).
 //
-//   socai-differential [--seed S] [--count N] [--size EVENTS] [--binary N] [--histories] [--show SEED]
+//   socai-differential [--seed S] [--count N] [--size EVENTS] [--binary N] [--histories] [--shrink] [--show SEED]
 //
 // Generates N random valid histories (seeds S, S+1, …), asks the reference fold of
 // docs/DECISIONS.md (Sources/SocaiTestSupport/Reference) and socai's engine the same questions,
@@ -9,6 +9,8 @@
 // --binary N also asks the built `socai` (next to this executable) about the first N histories:
 // imported with `socai import`, asked with `--json`, with and without `socai snapshot`, and with
 // `--known-at` the end of the first recording session.
+// --shrink prints, per class, the smallest history found that still shows it (records dropped one
+// at a time while `socai record` accepts the rest and the difference remains).
 // --show SEED prints one history's command lines and every difference it gives.
 
 #if canImport(Glibc)
@@ -39,6 +41,7 @@ let show = value("--show").flatMap(UInt64.init)
 let withHistories = flag("--histories")
 let generateOnly = flag("--generate-only")
 let binarySample = value("--binary").flatMap(Int.init) ?? 0
+let shrink = flag("--shrink")
 guard arguments.isEmpty else {
     print("socai-differential: unknown arguments \(arguments.joined(separator: " "))")
     exit(64)
@@ -88,6 +91,16 @@ for s in seed..<(seed + UInt64(count)) {
     }
 }
 print("LedgerView: " + run.summary(withHistories: withHistories), terminator: "")
+if shrink {
+    // The smallest history showing each class, as the `socai record` lines that rebuild it.
+    for (cls, summary) in run.classes.sorted(by: { $0.key < $1.key }) {
+        let (small, difference) = HistoryShrinker.shrink(summary.exampleHistory, showing: cls)
+        print("\n== \(cls) (\(small.lines.count) records, from seed \(summary.exampleHistory.seed))")
+        print(difference.map { "   \($0)" } ?? "   (shows only as known at an earlier seq)")
+        print(small.commandLines.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("export") }
+            .map { "   " + $0 }.joined(separator: "\n"))
+    }
+}
 if binarySample > 0 {
     print("socai binary (\(binarySample) histories; with and without a snapshot, and --known-at): "
           + binaryRun.summary(withHistories: withHistories), terminator: "")
