@@ -95,7 +95,7 @@ extension ReferenceFold {
             for f in flows where f.unit == u && kinds.contains(f.kind) && gap.contains(f.date) {
                 total = total + QualifiedCount(f.count)
             }
-            for c in units.all where c != u {
+            for c in units.all where c != u && !here.contains(c) {
                 for run in runs(gap, where: { units.isActive(c, $0) && self.units.parent(c, $0) == u }) {
                     if let t = cover(c, key, run, path: here) {
                         total = total + t.count
@@ -104,7 +104,7 @@ extension ReferenceFold {
                     }
                 }
             }
-            for (p, m) in units.handovers(to: u) {
+            for (p, m) in units.handovers(to: u) where !here.contains(p) {
                 let last = min(gap.to, m.adding(days: -1))
                 guard gap.from <= last else { continue }
                 let part = ClosedPeriod(from: gap.from, to: last)

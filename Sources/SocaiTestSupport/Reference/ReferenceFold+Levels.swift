@@ -6,6 +6,8 @@ extension ReferenceFold {
     public func level(_ unit: UnitID, _ key: String, _ date: CalendarDate) -> ReferenceLevel? {
         let question = LevelQuestion(unit: unit, key: key, date: date)
         if let memo = levelMemo[question] { return memo }
+        // A cycle in the tree (units under each other through implicit moves) has no value.
+        levelMemo[question] = .some(nil)
         let answer = computeLevel(unit, key, date)
         levelMemo[question] = answer
         return answer

@@ -171,7 +171,9 @@ public final class ReferenceUnits {
             p = receiver(current)
             hops += 1
         }
-        return p
+        // A merger's new unit placed under one of its own sources ends up under itself: socai
+        // accepts it, and the reference treats the unit as having no parent from then on.
+        return p == u ? nil : p
     }
 
     /// The active children of `u` on `d`.
