@@ -71,7 +71,8 @@ for s in seed..<(seed + UInt64(count)) {
     let (history, outcomes) = DifferentialRun.outcomes(seed: s, size: size)
     run.add(history, outcomes)
     if (s - seed + 1) % 100 == 0 {
-        fputs("socai-differential: \(s - seed + 1) histories (seeds \(seed)…\(s)), \(run.questions) questions, \(run.differences) differences\n", stderr)
+        let line = "socai-differential: \(s - seed + 1) histories (seeds \(seed)…\(s)), \(run.questions) questions, \(run.differences) differences\n"
+        _ = line.withCString { write(2, $0, strlen($0)) }
     }
     if s < seed + UInt64(binarySample) {
         // Through the binary: imported, asked with and without a snapshot, and as known at the
