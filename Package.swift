@@ -69,6 +69,8 @@ let package = Package(
         // Runs the built `socai` binary as a user would and asserts on what it prints.
         .testTarget(name: "SocaiEndToEndTests", dependencies: ["socai", "socai-generate", "socai-reliability", "SocaiCore", "SocaiStore",
                                                               "SocaiTestSupport"],
+                    // Golden/ is read from the source tree (and rewritten by RECORD_GOLDEN=1), not bundled.
+                    exclude: ["Golden"],
                     resources: [.copy("Fixtures")],
                     swiftSettings: strictSettings),
     ]

@@ -55,14 +55,16 @@ public enum SocaiCLI {
         guard let command = commands.first(where: { $0.spec.name == top }) else {
             throw .usage(UsageError(message: "unknown command", command: resolved.command.name))
         }
-        if invocation.format == .html || invocation.format == .cloudevents, command != ExportCommand.self {
+        let exportOnly = invocation.format == .html || invocation.format == .cloudevents
+            || (invocation.format == .cloudeventsLines && command != ImportCommand.self)
+        if exportOnly, command != ExportCommand.self {
             throw .usage(UsageError(message: "--format \(invocation.format.rawValue) is written by export", command: resolved.command.name,
                                     hint: "use socai export --format \(invocation.format.rawValue), or --format text, json or csv here"))
         }
         return try command.run(parsed, invocation)
     }
 
-    private static func guessLanguage(_ arguments: [String], _ context: CommandContext) -> Language {
+    static func guessLanguage(_ arguments: [String], _ context: CommandContext) -> Language {
         if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, let l = Language(rawValue: arguments[index + 1]) { return l }
         if arguments.contains("--lang=vi") { return .vi }
         return Language(rawValue: context.environment["SOCAI_LANG"] ?? "") ?? .en

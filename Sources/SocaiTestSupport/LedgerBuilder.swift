@@ -1,10 +1,10 @@
 import SocaiCore
 
-/// Builds a ledger in memory by recording events the way `socai record` does (through
-/// `EventBuilder`, so they are validated), with a controllable recording clock.
+/// Builds a journal's events in memory by recording them the way `socai record` does (through
+/// `EventBuilder`, so they are validated), with a controllable recording clock, and folds them
+/// into a projection.
 public struct LedgerBuilder {
-    public private(set) var ledger = Ledger()
-    /// Every event folded so far, in seq order (to fold prefixes, or feed a journal).
+    /// Every event recorded so far, in seq order (to fold prefixes, or feed a journal).
     public private(set) var events: [EventEnvelope] = []
     /// The recording time of the next event; advanced one second per event unless set.
     public var now = Instant.parseRFC3339("2024-06-01T08:00:00Z")!
@@ -21,10 +21,9 @@ public struct LedgerBuilder {
         let request = RecordRequest(type: type, options: options.map { RecordRequest.Option($0.0, $0.1) })
         let context = RecordContext(today: today, recordedBy: by, source: source,
                                     eventID: EventID.version7(at: now, using: &generator))
-        switch EventBuilder.build(request, view: LedgerView(ledger), context: context) {
+        switch EventBuilder.build(request, rules: view, context: context) {
         case .success(let built):
-            let envelope = built.event.envelope(seq: ledger.headSeq + 1, recordedTime: now, batch: nil)
-            ledger.apply(envelope)
+            let envelope = built.event.envelope(seq: Int64(events.count + 1), recordedTime: now, batch: nil)
             events.append(envelope)
             now = Instant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1000)
             return .success(envelope)
@@ -43,13 +42,29 @@ public struct LedgerBuilder {
         }
     }
 
-    public var view: LedgerView { LedgerView(ledger) }
+    /// The projection of every event recorded so far.
+    public var projection: Projection { LedgerBuilder.fold(events) }
 
-    /// The ledger as known at `instant`: the fold of the events recorded by then.
-    public func known(at instant: Instant) -> Ledger {
-        var prefix = Ledger()
-        for event in events where event.recordedTime <= instant { prefix.apply(event) }
-        return prefix
+    /// The rules over everything recorded so far.
+    public var view: Rules { Rules(projection) }
+
+    /// The rules as known at `instant`, through socai's own `--known-at` (the knowledge filter).
+    public func known(at instant: Instant) -> Rules {
+        let seq = events.last { $0.recordedTime <= instant }?.seq ?? 0
+        return Rules(projection, knowledge: Knowledge(seq: seq))
+    }
+
+    /// The rules over only the events recorded by `instant`: a fold of that prefix, what
+    /// `known(at:)` must agree with.
+    public func prefix(at instant: Instant) -> Rules {
+        Rules(LedgerBuilder.fold(events.filter { $0.recordedTime <= instant }))
+    }
+
+    /// The projection of `events` (in seq order).
+    public static func fold(_ events: [EventEnvelope]) -> Projection {
+        var builder = ProjectionBuilder()
+        for event in events { builder.apply(event) }
+        return Projection(builder)
     }
 }
 

@@ -50,7 +50,7 @@ public enum RandomJournal {
                 result = b.record("conference", [("unit", unit), ("date", date), ("title", "Báo cáo \(recorded.count)"),
                                                  ("figure", "members=\(100 + rng.next() % 900)")])
             case 75..<79:
-                let live = villages.filter { b.view.registry.entry(UnitID($0)!)?.isActive(at: CalendarDate(date)) == true }
+                let live = villages.filter { b.view.registry.timeline(UnitID($0)!)?.isActive(at: CalendarDate(date)) == true }
                 guard live.count >= 2 else { continue }
                 let a = pick(live), c = pick(live)
                 guard a != c else { continue }

@@ -6,6 +6,12 @@ public struct SocaiResult: Sendable, CustomStringConvertible {
     public var stdout: String
     public var stderr: String
 
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     public var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
@@ -25,11 +31,18 @@ public enum SocaiProcess {
     /// A fixed "now" for reproducible recorded times (see SOCAI_NOW in the README).
     public static let fixedNow = "2024-06-01T08:00:00Z"
 
+    /// Another executable of the package built beside `socai` (`socai-generate`, …).
+    public static func sibling(_ name: String) -> String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Runs `executable` (default: `socai`) with the environment tests rely on: no inherited
+    /// journal, language or columns; `SOCAI_USER=tester`; `SOCAI_NOW=now` unless `now` is nil.
     @discardableResult
     public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
-                           stdin: String? = nil, now: String? = fixedNow) -> SocaiResult {
+                           stdin: String? = nil, now: String? = fixedNow, executable: String = binary) -> SocaiResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
@@ -43,7 +56,7 @@ public enum SocaiProcess {
         process.standardError = err
         process.standardInput = input
         do { try process.run() } catch {
-            return SocaiResult(status: -1, stdout: "", stderr: "could not start \(binary): \(error)")
+            return SocaiResult(status: -1, stdout: "", stderr: "could not start \(executable): \(error)")
         }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()

@@ -5,4 +5,4 @@ import SocaiCLI
 
 // A write past a file-size limit must fail with EFBIG (reported, nothing half-written), not kill us.
 signal(SIGXFSZ, SIG_IGN)
-exit(SocaiCLI.run(Array(CommandLine.arguments.dropFirst()), context: .live()))
+exit(SocaiCLI.run(argc: CommandLine.argc, argv: CommandLine.unsafeArgv, context: .live()))

@@ -57,7 +57,7 @@ struct EventPrintedPercentTests {
                               ("figure", "admissions-with-degree=2@2021-01-01..2021-12-31")])
         let admission = b.must("admission", [("unit", "x"), ("date", "2021-12-31"), ("since", "2021-01-01"), ("count", "3"),
                                              ("printed", "admissions-with-degree-share=66,7")])
-        #expect(b.ledger.flowPrinted[admission.seq]?.map(\.name) == ["admissions-with-degree-share"])
+        #expect(b.projection.locate(seq: admission.seq)?.payload.printed.map(\.name) == ["admissions-with-degree-share"])
         let found = Self.findings(b, "admissions-with-degree-share")
         #expect(found.map(\.severity) == [.note])
         #expect(found.first?.message.en == "66.7% = 2/3 = 66.6667…%, rounded")

@@ -20,29 +20,29 @@ struct LevelSemanticsTests {
     @Test func reportPlusFlowsSinceWithProvenance() {
         let b = Self.districtH()
         let view = b.view
-        let h = view.registry.index[UnitID("h")!]!
-        let before = view.level(h, "members", at: CalendarDate("2021-02-01"))
+        let h = view.registry.index(of: UnitID("h")!)!
+        let before = view.levels.value(h, "members", at: CalendarDate("2021-02-01"))
         #expect(before?.count == 1200)
         #expect(before?.provenance == .derived)
-        let middle = view.level(h, "members", at: CalendarDate("2021-06-30"))
+        let middle = view.levels.value(h, "members", at: CalendarDate("2021-06-30"))
         #expect(middle?.count == 1222)
         #expect(middle?.provenance == .derived)
-        let reported = view.level(h, "members", at: CalendarDate("2021-12-31"))
+        let reported = view.levels.value(h, "members", at: CalendarDate("2021-12-31"))
         #expect(reported?.count == 1260)
         #expect(reported?.provenance == .reported)
-        #expect(view.level(h, "members", at: CalendarDate("2021-01-09")) == nil, "no baseline yet: flows never invent a level")
+        #expect(view.levels.value(h, "members", at: CalendarDate("2021-01-09")) == nil, "no baseline yet: flows never invent a level")
     }
 
     @Test func auditShowsTheDerivedValueAndTheUnexplainedRemainder() {
         let view = Self.districtH().view
-        let h = view.registry.index[UnitID("h")!]!
+        let h = view.registry.index(of: UnitID("h")!)!
         let audit = view.audit(h, "members", from: nil, to: CalendarDate("2021-12-31"), knownAt: nil)
         #expect(audit.entries.map(\.value) == [1200, 1225, 1222, 1260])
         #expect(audit.entries.last?.unexplained == 38)
         #expect(audit.entries.last?.explanation == AuditReport.Explanation(previous: 1200, admissions: 25, arrivals: 0, departures: 3,
                                                                           transfers: 0, derived: 1222))
         #expect(audit.entries[1].unit == UnitID("c")!, "the admission happened at the cell under H")
-        #expect(audit.value?.count == view.level(h, "members", at: CalendarDate("2021-12-31"))?.count)
+        #expect(audit.value?.count == view.levels.value(h, "members", at: CalendarDate("2021-12-31"))?.count)
         let check = view.check()
         let finding = check.findings.first { $0.kind == "unexplained" }
         #expect(finding?.stated == "1260" && finding?.derived == "1222" && finding?.severity == .warning)
@@ -55,9 +55,9 @@ struct LevelSemanticsTests {
         b.must("conference", [("unit", "u"), ("date", "2021-05-01"), ("title", "r"), ("figure", "members=50")])
         b.must("admission", [("unit", "u"), ("date", "2021-05-01"), ("count", "4")])
         let view = b.view
-        let u = view.registry.index[UnitID("u")!]!
-        #expect(view.level(u, "members", at: CalendarDate("2021-05-01"))?.count == 50, "the report states the end of its day")
-        #expect(view.level(u, "members", at: CalendarDate("2021-05-02"))?.count == 50)
+        let u = view.registry.index(of: UnitID("u")!)!
+        #expect(view.levels.value(u, "members", at: CalendarDate("2021-05-01"))?.count == 50, "the report states the end of its day")
+        #expect(view.levels.value(u, "members", at: CalendarDate("2021-05-02"))?.count == 50)
     }
 
     @Test func rollUpWithAndWithoutAParentReport() {
@@ -68,11 +68,11 @@ struct LevelSemanticsTests {
         b.must("conference", [("unit", "a"), ("date", "2021-01-01"), ("title", "r"), ("figure", "members=100")])
         b.must("conference", [("unit", "b"), ("date", "2021-01-01"), ("title", "r"), ("figure", "members=40")])
         var view = b.view
-        let p = view.registry.index[UnitID("p")!]!
-        #expect(view.level(p, "members", at: CalendarDate("2021-06-01")) == .count(140, .rolledUp))
+        let p = view.registry.index(of: UnitID("p")!)!
+        #expect(view.levels.value(p, "members", at: CalendarDate("2021-06-01")) == .count(140, .rolledUp))
         b.must("conference", [("unit", "p"), ("date", "2021-06-01"), ("title", "r"), ("figure", "members=150")])
         view = b.view
-        let own = view.level(p, "members", at: CalendarDate("2021-06-01"))
+        let own = view.levels.value(p, "members", at: CalendarDate("2021-06-01"))
         #expect(own?.count == 150 && own?.provenance == .reported, "a parent's own report wins over its children's sum")
         let finding = view.check().findings.first { $0.kind == "roll-up" }
         #expect(finding?.stated == "150" && finding?.derived == "140")
@@ -88,9 +88,9 @@ struct LevelSemanticsTests {
         b.must("merger", [("from", "b1,b2,b3"), ("into", "b7"), ("name", "Bản 7"), ("kind", "village"), ("parent", "x"), ("date", "2022-05-01")])
         b.must("merger", [("from", "b4,b5"), ("into", "b4"), ("date", "2022-05-01")])
         let view = b.view
-        let x = view.registry.index[UnitID("x")!]!
-        #expect(view.level(x, "villages", at: CalendarDate("2022-04-30"))?.count == 6)
-        #expect(view.level(x, "villages", at: CalendarDate("2022-05-01"))?.count == 3)
+        let x = view.registry.index(of: UnitID("x")!)!
+        #expect(view.levels.value(x, "villages", at: CalendarDate("2022-04-30"))?.count == 6)
+        #expect(view.levels.value(x, "villages", at: CalendarDate("2022-05-01"))?.count == 3)
         let replay = view.replay(at: CalendarDate("2022-05-01"))
         let b1 = replay.units.first { $0.id == UnitID("b1")! }
         #expect(b1?.status == .merged && b1?.mergedInto == UnitID("b7")! && b1?.figures.isEmpty == true)
@@ -104,9 +104,9 @@ struct LevelSemanticsTests {
         b.must("conference", [("unit", "d"), ("date", "2020-01-01"), ("title", "r"), ("figure", "villages=128")])
         b.must("merger", [("in", "d"), ("of", "village"), ("before", "128"), ("after", "101"), ("rounds", "3"), ("date", "2023-12-31")])
         let view = b.view
-        let d = view.registry.index[UnitID("d")!]!
-        #expect(view.level(d, "villages", at: CalendarDate("2023-12-30"))?.count == 128)
-        #expect(view.level(d, "villages", at: CalendarDate("2023-12-31")) == .count(101, .derived, basis: CalendarDate("2020-01-01")))
+        let d = view.registry.index(of: UnitID("d")!)!
+        #expect(view.levels.value(d, "villages", at: CalendarDate("2023-12-30"))?.count == 128)
+        #expect(view.levels.value(d, "villages", at: CalendarDate("2023-12-31")) == .count(101, .derived, basis: CalendarDate("2020-01-01")))
     }
 
     /// A cell's flows count toward a district's reconciliation only while the cell is under it.
@@ -144,7 +144,7 @@ struct LevelSemanticsTests {
         b.must("merger", [("from", "s"), ("into", "t"), ("date", "2021-06-01")])
         let view = b.view
         func members(_ id: String, _ date: String) -> Int? {
-            view.level(view.registry.index[UnitID(id)!]!, "members", at: CalendarDate(date))?.count
+            view.levels.value(view.registry.index(of: UnitID(id)!)!, "members", at: CalendarDate(date))?.count
         }
         #expect(members("d1", "2021-05-31") == 1005)
         #expect(members("d1", "2021-06-01") == 940, "65 members left with S")
@@ -152,8 +152,8 @@ struct LevelSemanticsTests {
         #expect(members("t", "2021-06-01") == 65, "T had no report: its sources' values are its baseline")
         #expect(members("s", "2021-06-01") == nil, "a closed unit has no figures")
         // The term of T includes S's admissions before the merger (lineage).
-        let t = view.registry.index[UnitID("t")!]!
-        #expect(view.flowTotal(t, "admissions", over: ClosedPeriod(from: CalendarDate("2021-01-01"), to: CalendarDate("2021-12-31")))?.value == 5)
+        let t = view.registry.index(of: UnitID("t")!)!
+        #expect(view.flows.total(t, "admissions", over: ClosedPeriod(from: CalendarDate("2021-01-01"), to: CalendarDate("2021-12-31")))?.value == 5)
     }
 
     @Test func knownAtBeforeAndAfterACorrection() {
@@ -164,10 +164,11 @@ struct LevelSemanticsTests {
         let beforeCorrection = b.now
         b.now = Instant(millisecondsSinceEpoch: b.now.millisecondsSinceEpoch + 86_400_000)
         b.must("correction", [("event", wrong.id.rawValue), ("set", "count=20"), ("reason", "typo")])
-        let u = b.view.registry.index[UnitID("u")!]!
+        let u = b.view.registry.index(of: UnitID("u")!)!
         let date = CalendarDate("2021-12-31")
-        #expect(LedgerView(b.known(at: beforeCorrection)).level(u, "members", at: date)?.count == 125)
-        #expect(b.view.level(u, "members", at: date)?.count == 120)
+        #expect(b.known(at: beforeCorrection).levels.value(u, "members", at: date)?.count == 125)
+        #expect(b.prefix(at: beforeCorrection).levels.value(u, "members", at: date)?.count == 125)
+        #expect(b.view.levels.value(u, "members", at: date)?.count == 120)
         let audit = b.view.audit(u, "members", from: nil, to: date, knownAt: nil)
         let corrected = audit.entries.first { $0.seq == wrong.seq }
         #expect(corrected?.corrected == true && corrected?.delta == 20)
@@ -182,8 +183,8 @@ struct LevelSemanticsTests {
         let duplicate = b.must("admission", [("unit", "u"), ("date", "2021-03-01"), ("count", "5")])
         b.must("correction", [("event", duplicate.id.rawValue), ("retract", ""), ("reason", "recorded twice")])
         let view = b.view
-        let u = view.registry.index[UnitID("u")!]!
-        #expect(view.level(u, "members", at: CalendarDate("2021-12-31"))?.count == 100)
+        let u = view.registry.index(of: UnitID("u")!)!
+        #expect(view.levels.value(u, "members", at: CalendarDate("2021-12-31"))?.count == 100)
         let entry = view.audit(u, "members", from: nil, to: CalendarDate("2021-12-31"), knownAt: nil).entries.first { $0.seq == duplicate.seq }
         #expect(entry?.retracted == true && entry?.delta == nil)
     }

@@ -29,7 +29,7 @@ struct OverviewQueryTests {
 
     static func overview(_ id: String, to: String = "2024-06-01", term: TermLabel? = nil) -> OverviewReport {
         let view = sopCop().view
-        return view.overview(view.registry.index[UnitID(id)!]!, term: term, to: CalendarDate(to))
+        return view.overview(view.registry.index(of: UnitID(id)!)!, term: term, to: CalendarDate(to))
     }
 
     @Test func membersReportedAndDerived() {
@@ -84,7 +84,7 @@ struct OverviewQueryTests {
 
     @Test func findingsAreTheChecksOfTheSubtree() {
         let view = Self.sopCop().view
-        let unit = view.registry.index[UnitID("sop-cop")!]!
+        let unit = view.registry.index(of: UnitID("sop-cop")!)!
         let r = view.overview(unit, to: CalendarDate("2024-06-01"))
         #expect(r.findings.findings == view.check(scope: unit).findings)
         #expect(r.findings.findings.contains { $0.kind == "unexplained" && $0.figure == "members" })
@@ -92,8 +92,8 @@ struct OverviewQueryTests {
 
     @Test func topUnitsAreThoseWithoutAnActiveParent() {
         let view = Self.sopCop().view
-        #expect(view.topUnits(at: CalendarDate("2024-06-01")).map { view.registry[$0].id.rawValue } == ["son-la"])
-        #expect(view.topUnits(at: CalendarDate("2010-01-01")).isEmpty)
+        #expect(view.registry.topUnits(at: CalendarDate("2024-06-01")).map { view.registry[$0].id.rawValue } == ["son-la"])
+        #expect(view.registry.topUnits(at: CalendarDate("2010-01-01")).isEmpty)
     }
 
     /// Hundreds of flow days are sampled at month ends (and report dates), not one by one.
@@ -107,7 +107,7 @@ struct OverviewQueryTests {
             day = day.adding(days: 1)
         }
         let view = b.view
-        let r = view.overview(view.registry.index[UnitID("xa")!]!, to: CalendarDate("2022-12-31"))
+        let r = view.overview(view.registry.index(of: UnitID("xa")!)!, to: CalendarDate("2022-12-31"))
         #expect(r.members.derived.count <= 16)
         #expect(r.members.derived.first?.date == CalendarDate("2022-01-01"))
         #expect(r.members.derived.last?.value == 400)

@@ -2,64 +2,102 @@ import SocaiCore
 import SocaiTestSupport
 import Testing
 
-/// SEMANTICS.md §9: a snapshot plus the tail folds to exactly the state of a full fold, and
-/// answers every question the same, on randomised journals with late records and corrections.
-@Suite("Snapshot + tail == full replay")
+/// SEMANTICS.md §9 and issue 14: an image plus an overlay of the tail answers every question as a
+/// full fold does; an image's bytes read back answer the same; a damaged image is refused or
+/// caught by its checksum; and "as known at" through the knowledge filter is the fold of a prefix.
+@Suite("Image + tail == full fold")
 struct SnapshotEquivalenceTests {
+    /// A digest of the answers a projection gives, to compare two projections.
+    static func answers(_ rules: Rules) -> [String] {
+        var lines: [String] = []
+        let keys = rules.levelKeys()
+        for year in [2015, 2017, 2019, 2021, 2024] {
+            let date = CalendarDate(year: year, month: 6, day: 30)!
+            for key in keys {
+                for (unit, value) in rules.levels.values(key, at: date).sorted(by: { $0.key < $1.key }) {
+                    lines.append("\(date) \(key) \(rules.registry[unit].id) \(value)")
+                }
+            }
+        }
+        for u in rules.registry.established {
+            let term = rules.term(u, TermLabel("2020-2025")!, today: CalendarDate("2024-12-31"))
+            for (key, total) in term.flows { lines.append("term \(rules.registry[u].id) \(key) \(total.value) \(total.provenance)") }
+            for target in term.targets { lines.append("target \(rules.registry[u].id) \(target.key) \(String(describing: target.actual))") }
+        }
+        if let d1 = rules.registry.index(of: UnitID("d1")!) {
+            let audit = rules.audit(d1, "members", from: nil, to: CalendarDate("2025-01-01"), knownAt: nil)
+            lines += audit.entries.map { "audit \($0.seq) \(String(describing: $0.value)) \(String(describing: $0.delta))" }
+        }
+        lines += rules.check().findings.map { "\($0.unit) \($0.date) \($0.kind) \($0.message.en)" }
+        return lines
+    }
+
+    /// Expects two digests equal, showing only the first lines that differ.
+    static func expectSame(_ a: [String], _ b: [String], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard a != b else { return }
+        let i = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
+        Issue.record("\(what): answers differ at line \(i) of \(a.count)/\(b.count):\n  \(i < a.count ? a[i] : "—")\n  \(i < b.count ? b[i] : "—")",
+                     sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
-    func snapshotPlusTailEqualsFullFold(seed: UInt64) throws {
+    func imagePlusTailEqualsFullFold(seed: UInt64) throws {
         let b = RandomJournal.build(seed: seed, events: 220)
         let events = b.events
         #expect(events.count > 150)
-        #expect(!b.ledger.flowPrinted.isEmpty, "the random journal prints percentages on some flows")
         let split = events.count / 3 + Int(seed) * 7
-        var prefix = Ledger()
-        for event in events.prefix(split) { prefix.apply(event) }
-        let stamp = SnapshotStamp(journalID: "test", seq: prefix.headSeq, chainHash: String(repeating: "0", count: 64),
-                                  recordedTime: prefix.headRecordedTime)
-        let bytes = LedgerSnapshot.encode(prefix, stamp: stamp)
-        var (restored, readStamp) = try bytes.withUnsafeBytes { try LedgerSnapshot.decode($0) }
-        #expect(readStamp == stamp)
-        for event in events.dropFirst(split) { restored.apply(event) }
-
-        let full = b.ledger
-        let sameState = LedgerSnapshot.encode(restored, stamp: stamp) == LedgerSnapshot.encode(full, stamp: stamp)
-        #expect(sameState, "the states differ")
-        let a = LedgerView(full), c = LedgerView(restored)
-        for year in [2015, 2017, 2019, 2021, 2024] {
-            let date = CalendarDate(year: year, month: 6, day: 30)!
-            for key in ["members", "villages"] {
-                let left = a.levels(key, at: date), right = c.levels(key, at: date)
-                #expect(left == right, "\(key) at \(date)")
-            }
+        var base = ProjectionBuilder()
+        for event in events.prefix(split) { base.apply(event) }
+        let image = base.image(journalID: "test", chainHash: String(repeating: "0", count: 64))
+        let baseProjection = try Projection(image: image)
+        var tail = ProjectionBuilder(continuing: baseProjection)
+        for event in events.dropFirst(split) { tail.apply(event) }
+        let layered = try Projection(image: image, overlay: tail.image(journalID: "test", chainHash: ""))
+        let full = b.projection
+        Self.expectSame(Self.answers(Rules(layered)), Self.answers(Rules(full)), "image + tail")
+        // As known at any seq, too (corrections in the tail of rows in the image included).
+        for seq in stride(from: Int64(1), through: Int64(events.count), by: max(1, events.count / 5)) {
+            Self.expectSame(Self.answers(Rules(layered, knowledge: Knowledge(seq: seq))), Self.answers(Rules(full, knowledge: Knowledge(seq: seq))),
+                            "known at seq \(seq)")
         }
-        let unit = a.registry.index[UnitID("d1")!]!
-        #expect(a.audit(unit, "members", from: nil, to: CalendarDate(year: 2025, month: 1, day: 1)!, knownAt: nil).entries.map(\.value)
-                == c.audit(unit, "members", from: nil, to: CalendarDate(year: 2025, month: 1, day: 1)!, knownAt: nil).entries.map(\.value))
-        #expect(a.check().findings == c.check().findings)
     }
 
-    @Test func flowRowsHaveNoPadding() {
-        #expect(MemoryLayout<FlowRow>.size == MemoryLayout<FlowRow>.stride)
+    @Test func imageBytesReadBackAnswerTheSame() throws {
+        let b = RandomJournal.build(seed: 3, events: 160)
+        var builder = ProjectionBuilder()
+        for event in b.events { builder.apply(event) }
+        let image = builder.image(journalID: "test", chainHash: String(repeating: "0", count: 64))
+        let copy = try Array(image.bytes).withUnsafeBytes { try Projection(image: ImageStorage.copy(of: $0)) }
+        #expect(try ImageReader(ImageStorage.copy(of: image.bytes)).verifyChecksum())
+        Self.expectSame(Self.answers(Rules(copy)), Self.answers(Rules(b.projection)), "read back")
     }
 
-    @Test func damagedSnapshotBytesAreRefused() {
+    @Test func damagedImageBytesAreRefusedOrCaught() {
         let b = RandomJournal.build(seed: 42, events: 60)
-        let stamp = SnapshotStamp(journalID: "test", seq: b.ledger.headSeq, chainHash: "x", recordedTime: nil)
-        let bytes = LedgerSnapshot.encode(b.ledger, stamp: stamp)
+        var builder = ProjectionBuilder()
+        for event in b.events { builder.apply(event) }
+        let bytes = Array(builder.image(journalID: "test", chainHash: "x").bytes)
         for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
             var damaged = bytes
             damaged[position] ^= 0x40
-            #expect(throws: LedgerSnapshot.Invalid.self) { try damaged.withUnsafeBytes { try LedgerSnapshot.decode($0) } }
+            let caught = damaged.withUnsafeBytes { raw -> Bool in
+                guard let reader = try? ImageReader(ImageStorage.copy(of: raw)) else { return true }
+                return !reader.verifyChecksum()
+            }
+            #expect(caught, "a flipped byte at \(position) went unnoticed")
         }
-        #expect(throws: LedgerSnapshot.Invalid.self) { try Array(bytes.prefix(bytes.count / 2)).withUnsafeBytes { try LedgerSnapshot.decode($0) } }
+        let short = Array(bytes.prefix(bytes.count / 2))
+        let refused = short.withUnsafeBytes { raw in (try? Projection(image: ImageStorage.copy(of: raw))) == nil }
+        #expect(refused)
     }
 
-    /// The fold over a journal prefix is what the journal knew then (SEMANTICS §1).
-    @Test func knownAtIsTheFoldOfARecordedPrefix() {
-        let b = RandomJournal.build(seed: 9, events: 120)
-        let middle = b.events[b.events.count / 2]
-        let known = b.known(at: middle.recordedTime)
-        #expect(known.headSeq == middle.seq)
+    /// "As known at" through socai's knowledge filter is the fold of the recorded prefix (SEMANTICS §1).
+    @Test(arguments: [9, 10, 11] as [UInt64])
+    func knownAtIsTheFoldOfARecordedPrefix(seed: UInt64) {
+        let b = RandomJournal.build(seed: seed, events: 160)
+        for index in stride(from: 10, to: b.events.count, by: 37) {
+            let instant = b.events[index].recordedTime
+            Self.expectSame(Self.answers(b.known(at: instant)), Self.answers(b.prefix(at: instant)), "known at event \(index)")
+        }
     }
 }

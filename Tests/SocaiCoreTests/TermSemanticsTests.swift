@@ -23,8 +23,8 @@ struct TermSemanticsTests {
 
     @Test func defaultBoundariesAreCalendarYears() {
         let view = Self.province(congress: false).view
-        let d = view.registry.index[UnitID("d")!]!
-        let span = view.termSpan(d, TermLabel("2015-2020")!)
+        let d = view.registry.index(of: UnitID("d")!)!
+        let span = view.terms.span(d, TermLabel("2015-2020")!)
         #expect(span.period == ClosedPeriod(from: CalendarDate("2015-01-01"), to: CalendarDate("2019-12-31")))
         #expect(span.source == .calendar)
         let term = view.term(d, TermLabel("2015-2020")!, today: CalendarDate("2024-01-01"))
@@ -33,23 +33,23 @@ struct TermSemanticsTests {
 
     @Test func congressDatesOfAnAncestorSetTheBoundaries() {
         let view = Self.province(congress: true).view
-        let d = view.registry.index[UnitID("d")!]!
-        let span = view.termSpan(d, TermLabel("2015-2020")!)
+        let d = view.registry.index(of: UnitID("d")!)!
+        let span = view.terms.span(d, TermLabel("2015-2020")!)
         #expect(span.period == ClosedPeriod(from: CalendarDate("2015-10-12"), to: CalendarDate("2020-10-09")))
         #expect(span.source == .ancestorCongress)
         let term = view.term(d, TermLabel("2015-2020")!, today: CalendarDate("2024-01-01"))
         #expect(term.flows.first { $0.key == "admissions" }?.total.value == 459, "the June 2015 admissions fall before the congress")
-        #expect(view.currentTerm(d, on: CalendarDate("2020-09-01")) == TermLabel("2015-2020")!)
-        #expect(view.currentTerm(d, on: CalendarDate("2020-11-01")) == TermLabel("2020-2025")!)
+        #expect(view.terms.current(d, on: CalendarDate("2020-09-01")) == TermLabel("2015-2020")!)
+        #expect(view.terms.current(d, on: CalendarDate("2020-11-01")) == TermLabel("2020-2025")!)
     }
 
     @Test func attainmentOfPerYearAndTermTargets() {
         var b = Self.province(congress: true)
-        let p = b.view.registry.index[UnitID("p")!]!
+        let p = b.view.registry.index(of: UnitID("p")!)!
         // Closed term: 90 a year × 5 years = 450; 459 / 450 = 102.00 %.
         let closed = b.view.term(p, TermLabel("2015-2020")!, today: CalendarDate("2024-01-01"))
         let perYear = closed.targets.first { $0.key == "admissions-per-year" }
-        #expect(perYear?.effectiveTarget == FixedDecimal(integer: 450) && perYear?.actual == 459)
+        #expect(perYear?.effectiveAmount == FixedDecimal(integer: 450) && perYear?.actual == 459)
         #expect(perYear?.percent == FixedDecimal(units: 10200, scale: 2) && perYear?.status == .above)
         // The seed arithmetic: 469 / 400 = 117.25 %, rounded half away from zero.
         b.must("admission", [("unit", "d"), ("date", "2022-03-01"), ("count", "469")])
@@ -79,7 +79,7 @@ struct TermSemanticsTests {
         b.must("unit", [("id", "d"), ("name", "D"), ("kind", "district"), ("date", "2020-01-01")])
         b.must("conference", [("unit", "d"), ("date", "2024-01-23"), ("as-of", "2023-12-31"), ("title", "r"), ("term", "2020-2025"),
                               ("figure", "villages=128@2020-01-01"), ("figure", "villages=101")])
-        let d = b.view.registry.index[UnitID("d")!]!
+        let d = b.view.registry.index(of: UnitID("d")!)!
         let term = b.view.term(d, TermLabel("2020-2025")!, today: CalendarDate("2026-01-01"))
         let villages = term.figures.first { $0.key == "villages" }
         #expect(villages?.start?.count == 128 && villages?.end?.count == 101 && villages?.change == -27)

@@ -47,7 +47,7 @@ struct CompletionShellTests {
         #expect(Self.bashCompletions(["record", "adm"], in: here) == ["admission"])
         #expect(Self.bashCompletions(["record", "admission", "--co"], in: here) == ["--count"])
         #expect(Self.bashCompletions(["--lang", ""], in: here) == ["vi", "en"])
-        #expect(Self.bashCompletions(["export", "--format", "c"], in: here) == ["csv", "cloudevents"])
+        #expect(Self.bashCompletions(["export", "--format", "c"], in: here) == ["csv", "cloudevents", "cloudevents-lines"])
         #expect(Self.bashCompletions(["record", "departure", "--reason", "t"], in: here) == ["transfer-out"])
         #expect(Self.bashCompletions(["record", "conference", "--kind", "c"], in: here) == ["congress"])
         #expect(Self.bashCompletions(["record", "unit", "--kind", "dis"], in: here) == ["district"])

@@ -64,7 +64,8 @@ struct ReadmeTests {
 
     /// Runs one README command: `socai …` / `swift run socai …`, `export K=V`, `cp -r A B`.
     func run(_ command: String, in work: TemporaryDirectory, environment: inout [String: String]) -> String {
-        var words = Self.shellWords(command)
+        let parsed = ShellCommand(command)
+        var words = parsed.words
         if words.first == "export", words.count == 2, let equals = words[1].firstIndex(of: "=") {
             environment[String(words[1][..<equals])] = String(words[1][words[1].index(after: equals)...])
             return ""
@@ -74,11 +75,7 @@ struct ReadmeTests {
             return ""
         }
         // `K=V socai …`: variables for this command only.
-        var local = environment
-        while let first = words.first, let equals = first.firstIndex(of: "="), !first.hasPrefix("-"), first.first!.isUppercase {
-            local[String(first[..<equals])] = String(first[first.index(after: equals)...])
-            words.removeFirst()
-        }
+        let local = environment.merging(parsed.environment) { $1 }
         if words.starts(with: ["swift", "run", "socai"]) { words.removeFirst(2) }
         guard words.first == "socai" else {
             Issue.record("README command not understood: \(command)")
@@ -88,29 +85,6 @@ struct ReadmeTests {
         var text = result.stdout + result.stderr
         while text.hasSuffix("\n") { text.removeLast() }
         return text
-    }
-
-    /// Splits a command line as a POSIX shell would for the quoting the README uses.
-    static func shellWords(_ line: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var quote: Character?
-        var inWord = false
-        for character in line {
-            if let q = quote {
-                if character == q { quote = nil } else { current.append(character) }
-            } else if character == "'" || character == "\"" {
-                quote = character
-                inWord = true
-            } else if character == " " {
-                if inWord { words.append(current); current = ""; inWord = false }
-            } else {
-                current.append(character)
-                inWord = true
-            }
-        }
-        if inWord { words.append(current) }
-        return words
     }
 
     /// Event ids are random: compare them as a placeholder.

@@ -41,8 +41,9 @@ import Testing
         }
         // An event that is not in the journal, or not an id at all.
         f.refuse(correction("01900000-0000-7000-8000-0000000000ff", "--retract"),
-                 "error: no event 01900000-0000-7000-8000-0000000000ff in the journal; find ids with `socai log`")
-        f.refuse(correction("12345", "--retract"), "error: --event '12345' is not an event id; find it with `socai log`")
+                 "error: no event 01900000-0000-7000-8000-0000000000ff in the journal; find ids and seqs with `socai log`")
+        f.refuse(correction("12345", "--retract"), "error: no event 12345 in the journal; find ids and seqs with `socai log`")
+        f.refuse(correction("twelve", "--retract"), "error: --event 'twelve' is neither an event id nor a seq; find them with `socai log`")
         // Neither or both of --retract and --set.
         f.refuse(correction(), "error: give either --retract or one or more --set FIELD=VALUE")
         f.refuse(correction(Self.admission, "--retract", "--set", "count=1"), "error: give either --retract or one or more --set FIELD=VALUE")

@@ -56,7 +56,7 @@ import Testing
     @Test func refusesAnInvalidRename() {
         let f = RecordFixture()
         // Nothing to change.
-        f.refuse(["record", "rename", "--unit", "muong-lan", "--date", "2021-05-01"], "error: give the new --name, --kind or --setting")
+        f.refuse(["record", "rename", "--unit", "muong-lan", "--date", "2021-05-01"], "error: give the new --name, --kind, --setting or --alias")
         // An unknown kind.
         f.refuse(["record", "rename", "--unit", "muong-lan", "--kind", "comune", "--date", "2021-05-01"],
                  "error: unknown kind 'comune'; use \(RecordFixture.kinds)")
@@ -116,10 +116,10 @@ import Testing
                  "error: --unit 'ban-xx': no such unit; did you mean ban-pe (Chi bộ bản Pe); ban-ca (Chi bộ bản Cá)?")
         // A unit with units still under it: they would be left without a parent.
         f.refuse(["record", "dissolve", "--unit", "muong-lan", "--date", "2023-01-01"],
-                 "error: --unit 'muong-lan': 2 unit(s) still lie under muong-lan on or after 2023-01-01 (ban-pe, ban-ca); move, merge or dissolve them first")
+                 "error: --unit 'muong-lan': 2 unit(s) still lie under muong-lan on or after 2023-01-01 (ban-pe, ban-ca); move, merge or dissolve them first, or name who takes them over with --successor")
         f.record(["move", "--unit", "ban-hua", "--parent", "muong-lan", "--date", "2023-06-01"])
         f.refuse(["record", "dissolve", "--unit", "muong-va", "--date", "2023-01-01", "--lang", "vi"],
-                 "lỗi: --unit 'muong-va': còn 1 đơn vị trực thuộc muong-va từ 01/01/2023 (ban-hua); hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước")
+                 "lỗi: --unit 'muong-va': còn 1 đơn vị trực thuộc muong-va từ 01/01/2023 (ban-hua); hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước, hoặc ghi đơn vị tiếp nhận bằng --successor")
         // Once its units have moved away, it can close.
         f.record(["dissolve", "--unit", "muong-va", "--date", "2023-06-01"])
         // Before it existed.

@@ -61,6 +61,12 @@ struct ReliabilityTests {
         Self.expectPassed(report)
     }
 
+    @Test("9 damage: mid-journal starts, lost newlines, export --out, arguments not UTF-8, text bounds, dead ends, bidi, clock")
+    func damage() {
+        let directory = TemporaryDirectory("socai-reliability")
+        Self.expectPassed(DamageProperty.run(.forTests(directory, seed: 19), events: 300, damagedLines: 4))
+    }
+
     // Regression tests for what the suite found.
 
     @Test("a journal id that is a path (../x, /abs, ..) names a snapshot folder inside the snapshot directory")

@@ -90,7 +90,8 @@ enum SeedFactExpectations {
         }
     }
 
-    /// A rating tier as `term` shows it (a count, or a printed share such as "15.2%").
+    /// A rating tier as `term` shows it: a count, or for a printed share such as "15.2%" its
+    /// number in `percent` (the count is then null: the document gave none).
     static func rating(_ indicator: String, _ unit: String, _ term: String, years: [Int], _ of: String, _ tier: String,
                        _ value: any Sendable, printed: (String, String)? = nil) -> E {
         E(indicator: indicator) { j, f in
@@ -98,7 +99,11 @@ enum SeedFactExpectations {
             for year in years {
                 let entry = (ratings?[String(year)] as? [String: Any])?[of] as? [String: Any]
                 let got = entry?[tier]
-                if let n = value as? Double { #expect(number(got) == n, "row \(f.row) \(year) \(tier)") } else {
+                if let n = value as? Double { #expect(number(got) == n, "row \(f.row) \(year) \(tier)") } else if let share = value as? String,
+                    share.hasSuffix("%"), let n = Double(share.dropLast()) {
+                    #expect(got is NSNull || got == nil, "row \(f.row) \(year) \(tier): no count for a printed share")
+                    #expect(number((entry?["percent"] as? [String: Any])?[tier]) == n, "row \(f.row) \(year) \(tier) percent")
+                } else {
                     let expected = value as? String
                     #expect(got as? String == expected, "row \(f.row) \(year) \(tier): \(String(describing: got))")
                 }

@@ -31,7 +31,7 @@ struct HTMLReportTests {
 
     static func render(_ b: LedgerBuilder, unit: String = "sop-cop", language: Language = .en) -> String {
         let view = b.view
-        let report = view.overview(view.registry.index[UnitID(unit)!]!, to: CalendarDate("2024-06-01"))
+        let report = view.overview(view.registry.index(of: UnitID(unit)!)!, to: CalendarDate("2024-06-01"))
         return HTMLReport.render([report], Presenter(language: language), metadata: metadata)
     }
 

@@ -22,4 +22,17 @@ struct TerminalTextTests {
         #expect(TerminalText.neutralised("\u{1B}[8mhidden", keepingColour: true) == "\u{FFFD}[8mhidden", "conceal is not a code socai writes")
         #expect(TerminalText.neutralised("\u{1B}[30;40mX", keepingColour: true) == "\u{FFFD}[30;40mX")
     }
+
+    @Test("every bidirectional control becomes a replacement; the text and punctuation around it stay, in text and in CSV cells")
+    func bidiControlsBecomeReplacements() {
+        let controls: [UInt32] = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+        for control in controls {
+            let text = "Bản " + String(Character(Unicode.Scalar(control)!)) + "Lìa – 1,024 … ─ ’"
+            #expect(TerminalText.neutralised(text) == "Bản \u{FFFD}Lìa – 1,024 … ─ ’", "U+\(String(control, radix: 16))")
+            #expect(TerminalText.withoutBidiControls(text) == "Bản \u{FFFD}Lìa – 1,024 … ─ ’")
+        }
+        // Neighbours of the controls in UTF-8 are left alone: ZWJ, ZWNJ, en dash, ellipsis, Arabic letters.
+        let kept = "\u{200C}\u{200D}\u{2013}\u{2026}\u{2060}\u{2070}\u{0628}\u{061B}\u{061F}"
+        #expect(TerminalText.neutralised(kept) == kept && TerminalText.withoutBidiControls(kept) == kept)
+    }
 }

@@ -17,9 +17,10 @@ struct CrashRecoveryTests {
         let segment = F.segmentName(1)
         let base = scratch.bytes(segment)
         let line = try #require(try scratch.nextLines([F.admission(4)]).first)
-        // Every prefix at the start and in the hash tail (up to the line minus its \n), and every
-        // 7th in between: each costs four fsyncs, and the tail analysis treats the middle alike.
-        let cuts = Array(1...40) + Array(stride(from: 41, to: line.count - 90, by: 7)) + Array((line.count - 90)..<line.count)
+        // Every prefix at the start and in the hash tail (up to the line minus its last byte), and
+        // every 7th in between: each costs four fsyncs, and the tail analysis treats the middle
+        // alike. The line minus only its \n is whole: `lineWithoutNewline` covers it.
+        let cuts = Array(1...40) + Array(stride(from: 41, to: line.count - 90, by: 7)) + Array((line.count - 90)..<(line.count - 1))
         for cut in cuts {
             let torn = Array(line[0..<cut])
             try scratch.write(segment, base + torn)
@@ -61,21 +62,25 @@ struct CrashRecoveryTests {
         let lines = try scratch.nextLines(batch)
         let all = lines.flatMap { $0 }
         let boundaries = [lines[0].count, lines[0].count + lines[1].count]
-        var cuts = Set(stride(from: 1, to: all.count, by: 29))
+        var cuts = Set(stride(from: 1, to: all.count - 1, by: 29))
         for boundary in boundaries { cuts.formUnion([boundary - 1, boundary, boundary + 1]) }
-        cuts.insert(all.count - 1)    // the whole batch but the last \n
+        cuts.insert(all.count - 2)    // the whole batch but the last `}` and \n
+        // (All of it but the last \n is the whole batch: `lineWithoutNewline` covers it.)
 
         for cut in cuts.sorted() {
             let partial = Array(all[0..<cut])
             try scratch.write(segment, base + partial)
             let journal = try scratch.reopen()
-            let completeLines = boundaries.filter { $0 <= cut }.count
+            // A line of the batch cut only of its \n is whole, and belongs to the unfinished batch.
+            let wholeButNewline = boundaries.contains(cut + 1)
+            let completeLines = boundaries.filter { $0 <= cut + 1 }.count
 
             let (events, report) = try scratch.events()
             #expect(events.map(\.seq) == [1, 2], "cut \(cut): no line of an unfinished batch is delivered")
             #expect((report.incompleteBatch?.lines ?? 0) == completeLines, "cut \(cut)")
             #expect(report.incompleteBatch.map { $0.batchSize == 3 && $0.offset == base.count } ?? true)
-            #expect((report.tornTail != nil) == !boundaries.contains(cut), "cut \(cut)")
+            #expect((report.tornTail != nil) == !(boundaries.contains(cut) || wholeButNewline), "cut \(cut)")
+            #expect(report.missingNewline == nil, "cut \(cut): a line of an unfinished batch is moved aside with it")
             let verified = try journal.verify()
             #expect(verified.ok, "cut \(cut): \(verified.problems)")
 
@@ -88,6 +93,50 @@ struct CrashRecoveryTests {
             #expect(try journal.verify().ok)
             try scratch.remove(name)
         }
+    }
+
+    @Test("a last line that lost only its newline (a single event or a whole batch) is read, and the next writer adds the newline back")
+    func lineWithoutNewline() throws {
+        for batchSize in [1, 3] {
+            let scratch = try ScratchFileJournal()
+            try scratch.appendSingles(1, count: 2)
+            let segment = F.segmentName(1)
+            let events = batchSize == 1 ? [F.admission(3)] : F.admissions(3, count: batchSize)
+            try scratch.append(events)
+            let whole = scratch.bytes(segment)
+            try scratch.write(segment, Array(whole.dropLast()))
+            let journal = try scratch.reopen()
+            let seqs = Array(Int64(1)...Int64(2 + batchSize))
+
+            let (read, report) = try scratch.events()
+            #expect(read.map(\.seq) == seqs, "batch of \(batchSize): the line without its newline is read")
+            #expect(report.tornTail == nil && report.incompleteBatch == nil)
+            #expect(report.missingNewline?.seq == seqs.last && report.notices.count == 1)
+            #expect(try journal.read(ReadOptions(fromSeq: seqs.last!)) { _ in true }.eventsRead == 1, "read from the line itself")
+            let verified = try journal.verify()
+            #expect(verified.ok && verified.events == seqs.count && verified.warnings.count == 1, "\(verified.problems)")
+
+            let result = try scratch.append([F.admission(10)])
+            #expect(result.written.map(\.seq) == [seqs.last! + 1], "no seq is reused")
+            #expect(scratch.quarantineFiles.isEmpty, "nothing is moved to quarantine")
+            #expect(result.notices.count == 1 && result.notices[0].en.contains("added it back"))
+            #expect(Array(scratch.bytes(segment).prefix(whole.count)) == whole, "the newline restored, nothing else changed")
+            #expect(try journal.verify().ok && journal.verify().warnings.isEmpty)
+        }
+    }
+
+    @Test("a last line without its newline whose chain hash fails is damage, not a torn write")
+    func changedLineWithoutNewline() throws {
+        let scratch = try ScratchFileJournal()
+        try scratch.appendSingles(1, count: 3)
+        let segment = F.segmentName(1)
+        var bytes = Array(scratch.bytes(segment).dropLast())
+        let count = try #require(bytes.lastIndex(of: UInt8(ascii: "1")))  // inside the last line
+        bytes[count] = UInt8(ascii: "2")
+        try scratch.write(segment, bytes)
+        #expect(throws: JournalError.self) { try scratch.events() }
+        #expect(throws: JournalError.self) { try scratch.append([F.admission(4)]) }
+        #expect(try !scratch.reopen().verify().ok)
     }
 
     @Test("a torn write into a new segment, and an empty new segment, are recovered")

@@ -108,7 +108,8 @@ struct FileJournalSegmentTests {
         }
         let other = TemporaryDirectory()
         _ = FileManager.default.createFile(atPath: other.file(F.segmentName(1)), contents: Data())
-        #expect(throws: JournalError.alreadyExists(path: other.path)) {
+        // Segments without journal.json: a journal whose metadata was lost (init --recover rebuilds it).
+        #expect(throws: JournalError.metadataMissing(path: other.path, segments: 1)) {
             try FileJournal.create(at: other.path, id: F.journalID, now: F.now)
         }
         #expect(throws: JournalError.noJournal(path: other.file("missing"))) { try FileJournal.open(at: other.file("missing")) }

@@ -19,10 +19,14 @@ enum AuditCommand: Command {
         let figure = try invocation.figureKey(arguments.value("figure") ?? "")
         let to = try invocation.date(arguments, "to") ?? invocation.today
         let from = try invocation.date(arguments, "from")
+        if let from, from > to {
+            throw .usage(UsageError(message: "--from \(from.iso) is after --to \(to.iso)", command: spec.name,
+                                    hint: "give a --from on or before --to (without --to, --to is today)"))
+        }
         let session = try JournalSession.load(invocation, knownAt: knownAt)
-        let view = session.view
-        let unit = try invocation.unit(arguments.value("unit") ?? "", in: view, command: spec.name)
-        let report = view.audit(unit, figure, from: from, to: to, knownAt: knownAt)
+        let rules = session.rules
+        let unit = try invocation.unit(arguments.value("unit") ?? "", in: rules, command: spec.name)
+        let report = rules.audit(unit, figure, from: from, to: to, knownAt: knownAt)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.audit(report)))
         case .csv: invocation.out(ReportCSV.audit(report, invocation.presenter, bom: invocation.globals.flag("bom")))

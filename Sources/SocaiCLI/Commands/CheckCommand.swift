@@ -16,9 +16,9 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let session = try JournalSession.load(invocation, knownAt: try invocation.knownAt(arguments))
-        let view = session.view
-        let scope = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: view, command: spec.name) }
-        let report = view.check(scope: scope, strict: arguments.flag("strict"))
+        let rules = session.rules
+        let scope = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
+        let report = rules.check(scope: scope, strict: arguments.flag("strict"))
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.check(report, language: invocation.language)))
         case .csv: invocation.out(ReportCSV.check(report, invocation.presenter, bom: invocation.globals.flag("bom")))

@@ -24,7 +24,7 @@ enum CompleteCommand {
         switch parsed.positionals.first {
         case "units":
             guard let session = try? JournalSession.load(invocation) else { return .success }
-            let ids = session.view.registry.entries.filter { $0.established != nil }.map(\.id.rawValue).sorted()
+            let ids = session.rules.registry.established.map { session.rules.registry[$0].id.rawValue }.sorted()
             if !ids.isEmpty { invocation.out(ids.joined(separator: "\n") + "\n") }
         case "figures":
             invocation.out(FigureCatalogue.keys.joined(separator: "\n") + "\n")

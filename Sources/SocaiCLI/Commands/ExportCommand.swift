@@ -7,9 +7,10 @@ import SocaiStore
 /// CloudEvents batch for other systems.
 enum ExportCommand: Command {
     static let spec = CommandSpec(
-        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch.",
+        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch or stream.",
         usage: ["socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
-                "socai export --format cloudevents [--out FILE] [--unit UNIT]"],
+                "socai export --format cloudevents [--out FILE] [--unit UNIT]",
+                "socai export --format cloudevents-lines [--from-seq N] [--unit UNIT] [--follow] [--out FILE]"],
         discussion: """
         --format html: one self-contained file (styles and SVG charts inline, no script, nothing fetched, printable on A4)
         about the unit (default: each top-level unit) as of --to (default today): its members over time (counts reported
@@ -20,24 +21,34 @@ enum ExportCommand: Command {
         --format cloudevents: the stored events exactly as recorded (every line of the journal, byte for byte, with its
         seq, hash chain and extension attributes) as one JSON array, the application/cloudevents-batch+json format.
 
+        --format cloudevents-lines: the same lines, one structured-mode CloudEvent per line, from seq --from-seq, for
+        --unit's whole subtree (the unit, every unit ever under it, mergers naming them); every line is checked as a
+        reader checks it, and damage stops the export with exit 65 naming the line. --follow keeps writing the lines
+        writers add until interrupted (Ctrl-C, SIGTERM) or until the reader goes away, then exits 0: pipe it into a
+        broker's producer, and feed another journal with socai import --format cloudevents-lines (docs/FEDERATION.md).
+
         Without --out the document goes to standard output. Without --format, an --out ending in .html or .json picks it.
         """,
         options: [
             OptionSpec(name: "out", short: "o", valueName: "FILE", help: "Write to FILE (replaced atomically) instead of standard output."),
-            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it."),
+            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it; cloudevents-lines: its whole subtree."),
             OptionSpec(name: "term", valueName: "YYYY-YYYY", help: "html: the term for admissions and targets (default: the one running at --to)."),
             OptionSpec(name: "to", valueName: "DATE", help: "html: the report's date (end of day; default today)."),
             OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
             OptionSpec(name: "strict", help: "html: treat unexplained remainders as errors in the findings."),
+            OptionSpec(name: "from-seq", valueName: "N", help: "cloudevents-lines: start at seq N."),
+            OptionSpec(name: "follow", short: "f", help: "cloudevents-lines: keep writing new lines as they are recorded, until interrupted."),
         ],
         examples: ["socai export --format html --out report.html --unit sop-cop --term 2020-2025 --to 2023-12-31 --lang vi",
                    "socai export --out report.html",
                    "socai export --format cloudevents --out events.json",
-                   "socai export --format cloudevents | jq length"])
+                   "socai export --format cloudevents | jq length",
+                   "socai export --format cloudevents-lines --follow --unit sop-cop | nats pub --force-stdin socai.sop-cop"])
 
-    enum Kind { case html, cloudEvents }
+    enum Kind { case html, cloudEvents, cloudEventsLines }
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        if let out = arguments.value("out") { try refuseProtected(out, invocation) }
         let kind = try self.kind(arguments, invocation)
         let output: String
         var summary: LocalizedText
@@ -46,6 +57,8 @@ enum ExportCommand: Command {
             (output, summary) = try html(arguments, invocation)
         case .cloudEvents:
             (output, summary) = try cloudEvents(arguments, invocation)
+        case .cloudEventsLines:
+            return try CloudEventsLineExport.run(arguments, invocation)
         }
         guard let path = arguments.value("out") else {
             invocation.out(output)
@@ -63,12 +76,29 @@ enum ExportCommand: Command {
         return .success
     }
 
+    /// A report written over a segment or journal.json would destroy what it reports on: `--out`
+    /// must lie outside the journal and snapshot directories and be none of their files by another name.
+    static func refuseProtected(_ out: String, _ invocation: Invocation) throws(CLIError) {
+        let journal = invocation.journalPath, snapshots = invocation.snapshotsPath
+        guard let conflict = ProtectedPaths.conflict(writing: out, protecting: [journal, snapshots]) else { return }
+        let kind = conflict.directory == journal ? LocalizedText(en: "the journal directory", vi: "thư mục sổ")
+                                                 : LocalizedText(en: "the snapshot directory", vi: "thư mục ảnh chụp")
+        let place = conflict.sameFileAs.map { LocalizedText(en: "is another name for \($0), in ", vi: "là tên khác của \($0), trong ") }
+            ?? LocalizedText(en: "is inside ", vi: "nằm trong ")
+        throw .message(LocalizedText(en: "--out \(out) ", vi: "--out \(out) ") + place + kind
+                       + LocalizedText(en: " \(conflict.directory): writing it would replace the journal's own files; "
+                                           + "write the report outside \(journal) and \(snapshots); nothing was written",
+                                       vi: " \(conflict.directory): ghi vào đó sẽ thay thế chính các tệp của sổ; "
+                                           + "hãy ghi báo cáo ra ngoài \(journal) và \(snapshots); không ghi gì"), .badInput)
+    }
+
     /// `--format html|cloudevents`, or the extension of `--out`.
     static func kind(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> Kind {
         let explicit = invocation.globals.value("format") != nil || invocation.globals.flag("json")
         switch invocation.format {
         case .html: return .html
         case .cloudevents: return .cloudEvents
+        case .cloudeventsLines: return .cloudEventsLines
         default:
             let out = arguments.value("out")?.lowercased() ?? ""
             if !explicit && (out.hasSuffix(".html") || out.hasSuffix(".htm")) { return .html }
@@ -92,22 +122,22 @@ enum ExportCommand: Command {
             term = parsed
         }
         let session = try JournalSession.load(invocation, knownAt: knownAt)
-        let view = session.view
+        let rules = session.rules
         let units: [Int32]
         if let text = arguments.value("unit") {
-            units = [try invocation.unit(text, in: view, command: spec.name)]
+            units = [try invocation.unit(text, in: rules, command: spec.name)]
         } else {
-            units = view.topUnits(at: to)
+            units = rules.registry.topUnits(at: to)
         }
         let progress = Progress(invocation, label: LocalizedText(en: "reporting", vi: "đang lập báo cáo"), total: units.count)
         var reports: [OverviewReport] = []
         for unit in units {
-            reports.append(view.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict")))
+            reports.append(rules.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict")))
             progress.tick()
         }
         progress.finish()
         let metadata = HTMLReport.Metadata(generatedAt: invocation.context.now(), version: SocaiCLI.version,
-                                           throughSeq: view.ledger.headSeq)
+                                           throughSeq: rules.throughSeq)
         let html = HTMLReport.render(reports, invocation.presenter, metadata: metadata)
         let names = reports.map(\.unit.rawValue).joined(separator: ", ")
         return (html, LocalizedText(en: "report on \(names.isEmpty ? "no units" : names) as of \(invocation.presenter.date(to))",
@@ -124,7 +154,7 @@ enum ExportCommand: Command {
         var unit: UnitID?
         if let text = arguments.value("unit") {
             let session = try JournalSession.load(invocation, knownAt: knownAt)
-            unit = session.view.registry[try invocation.unit(text, in: session.view, command: spec.name)].id
+            unit = session.rules.registry[try invocation.unit(text, in: session.rules, command: spec.name)].id
         }
         let progress = Progress(invocation, label: LocalizedText(en: "exporting", vi: "đang xuất"))
         var bytes: [UInt8] = Array("[".utf8)

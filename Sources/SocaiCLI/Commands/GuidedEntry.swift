@@ -21,7 +21,7 @@ enum GuidedEntry {
         var recorded = 0
         while true {
             let outcome: (String, RecordRequest, String?)?
-            do { outcome = try entry(dialogue, view: session.view, first: recorded == 0) } catch {
+            do { outcome = try entry(dialogue, view: session.rules, first: recorded == 0) } catch {
                 invocation.out("\n" + t("cancelled: ", "đã hủy: ")
                                + (recorded == 0 ? t("nothing was written.\n", "không ghi gì vào sổ.\n")
                                                 : t("the event being entered was not written.\n", "sự kiện đang nhập không được ghi.\n")))
@@ -42,7 +42,7 @@ enum GuidedEntry {
     }
 
     /// One event: its type, the request, the source document; nil when the user is done.
-    static func entry(_ d: GuidedDialogue, view: LedgerView, first: Bool) throws(Cancelled) -> (String, RecordRequest, String?)? {
+    static func entry(_ d: GuidedDialogue, view: Rules, first: Bool) throws(Cancelled) -> (String, RecordRequest, String?)? {
         let t = d.t
         let types = EventBuilder.types
         var typeField = GuidedField("type", .choice(types), required: first,
@@ -70,7 +70,7 @@ enum GuidedEntry {
             }
             guard let answer = try d.ask(field, view: view) else { continue }
             answers[field.name] = [answer]
-            if field.kind == .unitOrNew, view.registry.index[UnitID(answer)!] == nil {
+            if field.kind == .unitOrNew, view.registry.index(of: UnitID(answer)!) == nil {
                 fields.insert(contentsOf: GuidedPlan.newUnitFields(today: today), at: index)
             }
             if type == "correction", field.name == "retract" {
@@ -94,7 +94,7 @@ enum GuidedEntry {
             var generator = SystemRandomNumberGenerator()
             let context = RecordContext(today: today, recordedBy: d.invocation.context.loginName, source: source,
                                         eventID: EventID.version7(at: d.invocation.context.now(), using: &generator))
-            switch EventBuilder.build(request, view: view, context: context) {
+            switch EventBuilder.build(request, rules: view, context: context) {
             case .failure(let failure):
                 for issue in failure.issues { d.say(t("  error: ", "  lỗi: ") + d.invocation.presenter.text(issue.message)) }
                 // Ask again what the errors name, and the date (the usual other half of a conflict),
@@ -130,7 +130,7 @@ enum GuidedEntry {
         }
     }
 
-    static func describe(_ unit: UnitID, _ view: LedgerView) -> String {
-        view.registry.entry(unit).map(UnitLookup.describe) ?? unit.rawValue
+    static func describe(_ unit: UnitID, _ view: Rules) -> String {
+        view.registry.timeline(unit).map(UnitLookup.describe) ?? unit.rawValue
     }
 }

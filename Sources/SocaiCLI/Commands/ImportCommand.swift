@@ -17,9 +17,14 @@ enum ImportCommand: Command {
         "type" is the record subcommand, the other keys its option names ("figures"/"targets"/"printed"/"set" as objects,
         "from" as an array; "source", "by", "event-id" per line). CSV: a header row of option names and a "type"
         column; figures.KEY, targets.KEY and printed.NAME columns for conference figures.
+
+        --format cloudevents-lines: another journal's lines (socai export --format cloudevents-lines, or a broker's
+        messages), each event kept with its id, date and data, and where it came from (originsource, originseq,
+        origintime); ids already here with the same event are skipped as already recorded, the same id with another
+        event is a conflict (exit 75). See docs/FEDERATION.md.
         """,
         options: [
-            OptionSpec(name: "input-format", valueName: "jsonl|csv", help: "The file's format (default: from its extension)."),
+            OptionSpec(name: "input-format", valueName: "jsonl|csv|cloudevents-lines", help: "The file's format (default: from its extension; --format cloudevents-lines also says it)."),
             OptionSpec(name: "by", valueName: "NAME", help: "Who records the events that do not say (default: the login name)."),
             OptionSpec(name: "source", valueName: "TEXT", help: "The source document of the events that do not say."),
             OptionSpec(name: "expect-seq", valueName: "N", help: "Refuse (exit 75) unless the journal's last seq is N."),
@@ -27,11 +32,15 @@ enum ImportCommand: Command {
             OptionSpec(name: "allow-future", help: "Accept dates after today."),
         ],
         positionals: [PositionalSpec(name: "file", help: "The file to import (- for standard input).")],
-        examples: ["socai import admissions-2024.jsonl", "socai import --dry-run ratings.csv"])
+        examples: ["socai import admissions-2024.jsonl", "socai import --dry-run ratings.csv",
+                   "socai import --format cloudevents-lines sop-cop-events.jsonl"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         guard let path = arguments.positionals.first else {
             throw .usage(UsageError(message: "give the file to import", command: spec.name))
+        }
+        if invocation.format == .cloudeventsLines || arguments.value("input-format") == OutputFormat.cloudeventsLines.rawValue {
+            return try CloudEventsLineImport.run(path, arguments, invocation)
         }
         let text: String
         do {
@@ -59,28 +68,18 @@ enum ImportCommand: Command {
         let defaultSource = arguments.value("source").map(RecordCommand.normalised)
         let progress = Progress(invocation, label: LocalizedText(en: "validating", vi: "đang kiểm tra"), total: parsed.lines.count)
         defer { progress.finish() }
-        return try writer.write(retryingOn: &session) { view, now throws(CLIError) in
-            var staged = view.ledger
-            var current = view
-            // What `current` lacks of `staged`: units (any non-flow event) or only flows. A flow
-            // needs only the units, so a run of flows is validated against one view.
-            var unitsStale = false
-            var flowsStale = false
+        return try writer.write(retryingOn: &session) { rules, now throws(CLIError) in
+            // Later lines see the units earlier lines establish: each non-flow event is staged in
+            // the registry as it is validated (flows need only the registry, so they stage nothing).
             var events: [PendingEvent] = []
             var issues: [ValidationIssue] = parsed.issues
             var warnings: [ValidationIssue] = []
             var checkIDs = false
             var lineOfID: [EventID: ImportLine] = [:]
             var generator = SystemRandomNumberGenerator()
-            let flowTypes: Set<String> = ["admission", "arrival", "departure"]
+            var nextSeq = rules.projection.headSeq + 1
             for line in parsed.lines {
                 progress.tick()
-                let isFlow = flowTypes.contains(line.request.type)
-                if unitsStale || (flowsStale && !isFlow) {
-                    current = LedgerView(staged)
-                    unitsStale = false
-                    flowsStale = false
-                }
                 var eventID: EventID?
                 if let text = line.eventID {
                     eventID = EventID(text)
@@ -109,24 +108,12 @@ enum ImportCommand: Command {
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
                                             eventID: eventID ?? EventID.version7(at: now, using: &generator))
-                switch EventBuilder.build(line.request, view: current, context: context) {
+                switch EventBuilder.build(line.request, rules: rules, context: context) {
                 case .success(let built):
                     events.append(built.event)
                     warnings += built.warnings
-                    // Later lines may refer to what earlier lines establish. A new unit extends the
-                    // registry in place; anything else makes the next line rebuild it.
-                    let registry = isFlow ? nil : current.registry
-                    if !isFlow { current = LedgerView(Ledger()) }  // `staged` the only owner: no copy on apply
-                    staged.apply(built.event.envelope(seq: staged.headSeq + 1, recordedTime: now, batch: nil))
-                    if isFlow {
-                        flowsStale = true
-                    } else if let record = staged.records.last, record.seq == staged.headSeq,
-                              let next = registry?.establishing(record, in: staged) {
-                        current = LedgerView(staged, registry: next)  // flows staged before it included
-                        flowsStale = false
-                    } else {
-                        unitsStale = true
-                    }
+                    rules.stage(built.event.envelope(seq: nextSeq, recordedTime: now, batch: nil))
+                    nextSeq += 1
                 case .failure(let failure):
                     issues += failure.issues
                 }
@@ -159,7 +146,9 @@ enum ImportParser {
     static func jsonLines(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
         var lines: [ImportLine] = []
         var issues: [ValidationIssue] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A byte order mark (Notepad's "UTF-8 with BOM") is not part of the first line's JSON.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             let trimmed = raw.trimmingCharacters(in: " \t\r")
             if trimmed.isEmpty { continue }
@@ -217,15 +206,30 @@ enum ImportParser {
         return (lines, issues)
     }
 
+    /// The header's column names.
+    static func columnNames(_ header: CSVRecord) -> [String] { header.fields.map { $0.trimmingCharacters(in: " ") } }
+
+    /// The file's records, split at `,` or, when that gives no "type" column and `;` does, at `;`
+    /// (a spreadsheet in a locale whose decimal separator is the comma, Vietnamese among them).
+    static func csvRecords(_ text: String) -> Result<[CSVRecord], CSVError> {
+        let commas = Result { () throws(CSVError) in try CSVParser.parse(text) }
+        if case .success(let records) = commas, let header = records.first, columnNames(header).contains("type") { return commas }
+        let semicolons = Result { () throws(CSVError) in try CSVParser.parse(text, delimiter: CSVParser.semicolon) }
+        if case .success(let records) = semicolons, let header = records.first, columnNames(header).contains("type") { return semicolons }
+        return commas
+    }
+
     static func csv(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
         let records: [CSVRecord]
-        do { records = try CSVParser.parse(text) } catch {
-            return ([], [issue(error.line, "line", en: error.message, vi: error.message)])
+        switch csvRecords(text) {
+        case .success(let parsed): records = parsed
+        case .failure(let error): return ([], [issue(error.line, "line", en: error.message, vi: error.message)])
         }
         guard let header = records.first else { return ([], []) }
-        let names = header.fields.map { $0.trimmingCharacters(in: " ") }
+        let names = columnNames(header)
         guard let typeColumn = names.firstIndex(of: "type") else {
-            return ([], [issue(header.line, "type", en: "the header has no \"type\" column", vi: "dòng tiêu đề thiếu cột \"type\"")])
+            return ([], [issue(header.line, "type", en: "the header has no \"type\" column (columns are separated by , or ;)",
+                               vi: "dòng tiêu đề thiếu cột \"type\" (các cột cách nhau bằng , hoặc ;)")])
         }
         var lines: [ImportLine] = []
         for record in records.dropFirst() {

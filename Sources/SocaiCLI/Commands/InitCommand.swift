@@ -5,9 +5,15 @@ import SocaiStore
 enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init", abstract: "Create an empty journal (refuses a directory that already holds one).",
+        discussion: """
+        --recover rebuilds a lost journal.json beside existing segments: the journal's id is read from the first line's
+        source and proven by its chain hash, the segment size from the closed segments (or --segment-bytes), and the
+        whole journal is verified with it. Nothing in the segments is changed.
+        """,
         options: [OptionSpec(name: "segment-bytes", valueName: "N", help: "Roll over to a new segment file after N bytes (default 64 MiB)."),
-                  OptionSpec(name: "journal-id", valueName: "UUID", help: "The journal's id (default: a new one); for reproducible journals.")],
-        examples: ["socai init", "socai --journal /data/dang-bo-huyen init"])
+                  OptionSpec(name: "journal-id", valueName: "UUID", help: "The journal's id (default: a new one); for reproducible journals."),
+                  OptionSpec(name: "recover", help: "Rebuild a lost journal.json from the segments in the journal directory.")],
+        examples: ["socai init", "socai --journal /data/dang-bo-huyen init", "socai --journal /data/dang-bo-huyen init --recover"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         var segmentBytes = JournalMetadata.defaultSegmentBytes
@@ -16,6 +22,12 @@ enum InitCommand: Command {
                 throw .usage(UsageError(message: "--segment-bytes must be a number of bytes, at least 4096", command: spec.name))
             }
             segmentBytes = n
+        }
+        if arguments.flag("recover") {
+            guard arguments.value("journal-id") == nil else {
+                throw .usage(UsageError(message: "--recover reads the journal's id from its segments; leave out --journal-id", command: spec.name))
+            }
+            return try recover(arguments.value("segment-bytes") == nil ? nil : segmentBytes, invocation)
         }
         var generator = SystemRandomNumberGenerator()
         let now = invocation.context.now()
@@ -31,9 +43,46 @@ enum InitCommand: Command {
             invocation.out(invocation.presenter.text(LocalizedText(
                 en: "created an empty journal in \(journal.directory) (id \(id))\n",
                 vi: "đã tạo sổ trống tại \(journal.directory) (mã \(id))\n")))
+            // Ready to be a git repository: snapshots and crash leftovers stay out of it.
+            if !(try JournalGitIgnore.write(into: journal.directory)) {
+                invocation.notice(LocalizedText(
+                    en: "\(journal.directory) already has a \(JournalGitIgnore.fileName); keep snapshots (*.snap) and quarantine files (*.quarantine-*) out of git",
+                    vi: "\(journal.directory) đã có \(JournalGitIgnore.fileName); đừng đưa ảnh chụp (*.snap) và tệp cách ly (*.quarantine-*) vào git"))
+            }
         } catch {
             throw .journal(error)
         }
+        return .success
+    }
+
+    /// `init --recover`: journal.json rebuilt from the segments, then everything verified.
+    static func recover(_ segmentBytes: Int?, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        let recovery: MetadataRecovery
+        do { recovery = try FileJournal.recover(at: invocation.journalPath, segmentBytes: segmentBytes) } catch { throw .journal(error) }
+        let metadata = recovery.journal.metadata
+        let directory = recovery.journal.directory
+        let size: LocalizedText = switch recovery.segmentSizeSource {
+        case .given: LocalizedText(en: "as given", vi: "theo --segment-bytes")
+        case .largestClosedSegment: LocalizedText(en: "from the largest closed segment", vi: "theo phân đoạn đã đóng lớn nhất")
+        case .defaultSize: LocalizedText(en: "the default", vi: "mặc định")
+        }
+        let rebuilt = LocalizedText(
+            en: "rebuilt \(JournalMetadata.fileName) in \(directory) from \(recovery.segments) segments: "
+                + "id \(metadata.id) (the first line's chain hash starts from it), segment size \(metadata.segmentBytes) bytes (",
+            vi: "đã dựng lại \(JournalMetadata.fileName) tại \(directory) từ \(recovery.segments) phân đoạn: "
+                + "mã \(metadata.id) (mã băm chuỗi của dòng đầu bắt đầu từ mã này), kích thước phân đoạn \(metadata.segmentBytes) byte (")
+            + size + LocalizedText(en: "), created \(metadata.created.rfc3339) (the first event's recorded time)\n",
+                                   vi: "), tạo lúc \(metadata.created.rfc3339) (thời điểm ghi sự kiện đầu tiên)\n")
+        invocation.out(invocation.presenter.text(rebuilt))
+        let verify = recovery.verify
+        guard verify.ok else {
+            throw .message(LocalizedText(
+                en: "journal.json is rebuilt, but the journal has \(verify.problems.count) problems, the first at \(verify.problems[0]); run `socai verify`",
+                vi: "đã dựng lại journal.json, nhưng sổ có \(verify.problems.count) lỗi, lỗi đầu tại \(verify.problems[0]); chạy `socai verify`"),
+                .damagedJournal)
+        }
+        invocation.out(invocation.presenter.text(LocalizedText(en: "verified: \(verify.events) events, chain intact\n",
+                                                               vi: "đã kiểm tra: \(verify.events) sự kiện, chuỗi băm nguyên vẹn\n")))
         return .success
     }
 }

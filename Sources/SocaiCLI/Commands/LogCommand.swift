@@ -31,8 +31,8 @@ enum LogCommand: Command {
         var unit: UnitID?
         if let text = arguments.value("unit") {
             let session = try JournalSession.load(invocation)
-            switch UnitLookup.resolve(text, in: session.view.registry) {
-            case .found(let index): unit = session.view.registry[index].id
+            switch UnitLookup.resolve(text, in: session.rules.registry) {
+            case .found(let index): unit = session.rules.registry[index].id
             case .ambiguous(let candidates):
                 throw .usage(UsageError(message: "'\(text)' matches several units: \(candidates.joined(separator: "; "))", command: spec.name, hint: "give the id"))
             case .unknown(let suggestions):

@@ -45,7 +45,7 @@ enum RecordCommand: Command {
             var generator = SystemRandomNumberGenerator()
             let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future"), recordedBy: by,
                                         source: source, eventID: eventID ?? EventID.version7(at: now, using: &generator))
-            switch EventBuilder.build(request, view: view, context: context) {
+            switch EventBuilder.build(request, rules: view, context: context) {
             case .success(let built):
                 return ([built.event], built.warnings, eventID != nil)
             case .failure(let failure):

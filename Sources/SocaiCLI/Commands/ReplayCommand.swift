@@ -16,9 +16,9 @@ enum ReplayCommand: Command {
         let to = try invocation.date(arguments, "to") ?? invocation.today
         let knownAt = try invocation.knownAt(arguments)
         let session = try JournalSession.load(invocation, knownAt: knownAt)
-        let view = session.view
-        let root = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: view, command: spec.name) }
-        let report = view.replay(at: to, root: root.map { view.registry[$0].id }, knownAt: knownAt)
+        let rules = session.rules
+        let root = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
+        let report = rules.replay(at: to, root: root.map { rules.registry[$0].id }, knownAt: knownAt)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.replay(report)))
         case .csv: invocation.out(ReportCSV.replay(report, invocation.presenter, bom: invocation.globals.flag("bom")))

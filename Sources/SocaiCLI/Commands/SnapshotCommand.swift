@@ -4,19 +4,19 @@ import SocaiStore
 /// `socai snapshot`: write the fold's state at the journal's head, so queries fold only what follows.
 enum SnapshotCommand: Command {
     static let spec = CommandSpec(
-        name: "snapshot", abstract: "Write the fold's state at the journal's head into the snapshot directory (derived data).",
-        discussion: "Queries then load the newest snapshot that matches the journal and fold only the events after it. Snapshots are a cache: deleting them loses nothing, and one that does not match the journal is ignored with a warning.",
+        name: "snapshot", abstract: "Write the projection image at the journal's head into the snapshot directory (derived data).",
+        discussion: "The whole hash chain is verified first: a damaged journal is refused (65). Queries then map the newest image that matches the journal and fold only the events after it; they refresh it themselves once 10,000 events have been recorded since. Images are a cache: deleting them loses nothing, and one that does not fit the journal is ignored with a warning; one whose segments were truncated, emptied, replaced, removed or renamed is damage (65).",
         examples: ["socai snapshot", "socai --snapshots /var/cache/socai snapshot"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
-        let session = try JournalSession.load(invocation)
-        let store = SnapshotStore(directory: invocation.snapshotsPath, journal: session.journal)
+        let journal: FileJournal
+        do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
         do {
-            let (path, stamp, bytes) = try store.write(session.ledger)
+            let (path, seq, bytes) = try ProjectionLoader.writeSnapshot(journal, directory: invocation.snapshotsPath)
             let p = invocation.presenter
             invocation.out(p.text(LocalizedText(
-                en: "wrote \(path): seq \(stamp.seq), chain hash \(stamp.chainHash.prefix(16))…, \(p.count(bytes)) bytes\n",
-                vi: "đã ghi \(path): số \(stamp.seq), mã băm \(stamp.chainHash.prefix(16))…, \(p.count(bytes)) byte\n")))
+                en: "wrote \(path): seq \(seq), \(p.count(bytes)) bytes (the whole chain verified first)\n",
+                vi: "đã ghi \(path): số \(seq), \(p.count(bytes)) byte (đã kiểm tra toàn bộ chuỗi trước)\n")))
         } catch {
             throw .journal(error)
         }

@@ -16,17 +16,17 @@ enum TermCommand: Command {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let knownAt = try invocation.knownAt(arguments)
         let session = try JournalSession.load(invocation, knownAt: knownAt)
-        let view = session.view
-        let unit = try invocation.unit(arguments.value("unit") ?? "", in: view, command: spec.name)
+        let rules = session.rules
+        let unit = try invocation.unit(arguments.value("unit") ?? "", in: rules, command: spec.name)
         let today = try invocation.date(arguments, "today") ?? invocation.today
-        var term = view.currentTerm(unit, on: today)
+        var term = rules.terms.current(unit, on: today)
         if let text = arguments.value("term") {
             guard let parsed = TermLabel(text) else {
                 throw .usage(UsageError(message: "--term '\(text)' is not a term", command: spec.name, hint: "write two years, e.g. 2020-2025"))
             }
             term = parsed
         }
-        let report = view.term(unit, term, today: today)
+        let report = rules.term(unit, term, today: today)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.term(report)))
         case .csv: invocation.out(ReportCSV.term(report, invocation.presenter, bom: invocation.globals.flag("bom")))

@@ -66,7 +66,7 @@ struct CompletionModel {
         self.commandOptionValues = commandValues
         var shared: [(String, Values)] = CompletionModel.unitOptions.sorted().map { ("--" + $0, .units) }
         shared += [("--figure", .figureKeys), ("--target", .figureKeys),
-                   ("--format", .words(["text", "json", "csv", "html", "cloudevents"])), ("--lang", .words(["vi", "en"])),
+                   ("--format", .words(["text", "json", "csv", "html", "cloudevents", "cloudevents-lines"])), ("--lang", .words(["vi", "en"])),
                    ("--journal", .directories), ("--snapshots", .directories), ("--out", .files), ("-o", .files),
                    ("--setting", .words(UnitSetting.allCases.map(\.rawValue))),
                    ("--type", .words(EventType.allCases.map(\.recordName)))]

@@ -4,7 +4,7 @@ import SocaiCore
 /// optional (`sop` + Tab → `sop-cop`, listing `Huyện ủy Sốp Cộp`), the choices of a choice, and
 /// figure keys before the `=` of a `KEY=VALUE` answer.
 struct GuidedCompletion {
-    let view: LedgerView
+    let view: Rules
     /// The day the entry is made: units closed before it are offered after the open ones.
     let today: CalendarDate
 
@@ -32,7 +32,7 @@ struct GuidedCompletion {
         let trimmed = String(word.trimmingPrefix(while: { $0 == " " }))
         guard !trimmed.isEmpty else { return [] }
         var ranked: [(rank: Int, id: UnitID, completion: LineCompletion)] = []
-        for entry in view.registry.entries where entry.established != nil {
+        for entry in view.registry.established.map({ view.registry[$0] }) {
             let qualities = [TextFolding.matches(trimmed, entry.id.rawValue)]
                 + entry.allNames.map { TextFolding.matches(trimmed, $0) }
             let best = qualities.compactMap { $0 }.min()

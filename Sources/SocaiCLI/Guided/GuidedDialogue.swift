@@ -20,7 +20,7 @@ final class GuidedDialogue {
 
     /// Shows `prompt` and reads one line; end of input cancels the whole entry. At a terminal the
     /// line editor reads it, and Tab offers what `completing` accepts (units, choices, figure keys).
-    func read(_ prompt: String, completing field: GuidedField? = nil, view: LedgerView? = nil) throws(GuidedEntry.Cancelled) -> String {
+    func read(_ prompt: String, completing field: GuidedField? = nil, view: Rules? = nil) throws(GuidedEntry.Cancelled) -> String {
         let line: String?
         if let editor = invocation.context.lineEditor {
             let completion = view.map { GuidedCompletion(view: $0, today: invocation.today) }
@@ -43,7 +43,7 @@ final class GuidedDialogue {
     }
 
     /// Asks one field until its answer is valid; nil when an optional field is left empty.
-    func ask(_ field: GuidedField, prompt: String? = nil, view: LedgerView) throws(GuidedEntry.Cancelled) -> String? {
+    func ask(_ field: GuidedField, prompt: String? = nil, view: Rules) throws(GuidedEntry.Cancelled) -> String? {
         while true {
             var line = try read(promptText(field, prompt), completing: field, view: view)
             if line == "?" || (line.hasSuffix("?") && (field.kind == .unit || field.kind == .units || field.kind == .unitOrNew)) {
@@ -61,7 +61,7 @@ final class GuidedDialogue {
     }
 
     /// The answer as the `record` option takes it, or nil (after saying why) to ask again.
-    func check(_ field: GuidedField, _ line: String, view: LedgerView) throws(GuidedEntry.Cancelled) -> String? {
+    func check(_ field: GuidedField, _ line: String, view: Rules) throws(GuidedEntry.Cancelled) -> String? {
         switch field.kind {
         case .text, .pairs:
             return line
@@ -103,7 +103,7 @@ final class GuidedDialogue {
                 say(t("  an id is lowercase ASCII letters, digits and dashes, e.g. sop-cop", "  mã gồm chữ thường không dấu, số và dấu gạch, ví dụ sop-cop"))
                 return nil
             }
-            if let existing = view.registry.entry(UnitID(line)!), existing.established != nil {
+            if let existing = view.registry.timeline(UnitID(line)!), existing.established != nil {
                 say(t("  \(UnitLookup.describe(existing)) already exists", "  \(UnitLookup.describe(existing)) đã có"))
                 return nil
             }
@@ -129,7 +129,7 @@ final class GuidedDialogue {
 
     /// A unit by id or name, diacritics optional: `sop cop`, `Sốp`, `sop-cop`. Ambiguous and
     /// unknown answers list the candidates to pick by number.
-    func unit(_ text: String, view: LedgerView) throws(GuidedEntry.Cancelled) -> String? {
+    func unit(_ text: String, view: Rules) throws(GuidedEntry.Cancelled) -> String? {
         switch UnitLookup.resolve(text, in: view.registry) {
         case .found(let index):
             let entry = view.registry[index]
@@ -145,7 +145,7 @@ final class GuidedDialogue {
     }
 
     /// Lists `candidates` (`id (name)`) numbered and reads a number; anything else is looked up anew.
-    func pick(_ candidates: [String], view: LedgerView) throws(GuidedEntry.Cancelled) -> String? {
+    func pick(_ candidates: [String], view: Rules) throws(GuidedEntry.Cancelled) -> String? {
         for (i, candidate) in candidates.enumerated() { say("    \(i + 1)) " + candidate) }
         let line = try read(t("  which one? (number, or type again): ", "  chọn số nào? (số thứ tự, hoặc gõ lại): "))
         if let n = Int(line), n >= 1, n <= candidates.count {
@@ -157,14 +157,14 @@ final class GuidedDialogue {
     }
 
     /// `?`: the field's help and its choices (units matching what was typed before the `?`).
-    func explain(_ field: GuidedField, filter: String, view: LedgerView) {
+    func explain(_ field: GuidedField, filter: String, view: Rules) {
         if !field.help.isEmpty { say("  " + field.help) }
         switch field.kind {
         case .choice(let choices):
             say("  " + choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "  "))
         case .unit, .units, .unitOrNew:
             let today = invocation.today
-            let entries = view.registry.entries.filter { entry in
+            let entries = view.registry.established.map({ view.registry[$0] }).filter { entry in
                 guard entry.established != nil else { return false }
                 guard !filter.isEmpty else { return entry.isActive(at: today) }
                 return TextFolding.matches(filter, entry.id.rawValue) != nil
@@ -193,7 +193,7 @@ final class GuidedDialogue {
         while true {
             let line = try read(field.name + t(" (KEY=VALUE, Enter when done)", " (KHÓA=GIÁ TRỊ, Enter để xong)") + ": ")
             if line == "?" {
-                explain(field, filter: "", view: LedgerView(Ledger()))
+                explain(field, filter: "", view: Rules(Projection(ProjectionBuilder())))
                 continue
             }
             if line.isEmpty {

@@ -13,12 +13,12 @@ struct EventWriter {
     /// Builds events from the current view (`build` may throw validation errors), appends them as
     /// one batch, prints the outcome. `checkIDs`: the ids came from the user (idempotent retry).
     func write(retryingOn session: inout JournalSession,
-               _ build: (LedgerView, Instant) throws(CLIError) -> (events: [PendingEvent], warnings: [ValidationIssue], checkIDs: Bool))
+               _ build: (Rules, Instant) throws(CLIError) -> (events: [PendingEvent], warnings: [ValidationIssue], checkIDs: Bool))
         throws(CLIError) -> ExitStatus {
         let p = invocation.presenter
         for attempt in 0..<50 {
             let now = invocation.context.now()
-            let (events, warnings, checkIDs) = try build(session.view, now)
+            let (events, warnings, checkIDs) = try build(session.rules, now)
             if attempt == 0 {
                 for warning in warnings {
                     invocation.warning(LocalizedText(warning.line.map { "line \($0): " } ?? "") + warning.message)
@@ -32,7 +32,7 @@ struct EventWriter {
                 }
                 return .success
             }
-            let expected = expectSeq ?? session.ledger.headSeq
+            let expected = expectSeq ?? session.headSeq
             do {
                 let result = try session.journal.append(events, options: AppendOptions(expectedLastSeq: expected, checkExistingIDs: checkIDs),
                                                         now: now)

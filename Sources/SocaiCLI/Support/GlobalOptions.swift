@@ -6,7 +6,7 @@ enum GlobalOptions {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "journal", valueName: "DIR", help: "The journal directory (default: $SOCAI_JOURNAL or ./Journal)."),
         OptionSpec(name: "snapshots", valueName: "DIR", help: "The snapshot directory (default: $SOCAI_SNAPSHOTS, or Snapshots beside the journal)."),
-        OptionSpec(name: "format", valueName: "text|json|csv", help: "Output format (default text); export writes html or cloudevents."),
+        OptionSpec(name: "format", valueName: "text|json|csv", help: "Output format (default text); export writes html, cloudevents or cloudevents-lines."),
         OptionSpec(name: "json", help: "Short for --format json: one JSON document on stdout."),
         OptionSpec(name: "lang", valueName: "vi|en", help: "Labels and number format: vi (5.275; 91,57%) or en (default; $SOCAI_LANG)."),
         OptionSpec(name: "quiet", short: "q", help: "No progress lines or notices on stderr."),
@@ -20,6 +20,8 @@ enum GlobalOptions {
 /// Output formats.
 enum OutputFormat: String {
     case text, json, csv, html, cloudevents
+    /// One CloudEvent per line, the journal's own lines (`export`, and `import` reading them).
+    case cloudeventsLines = "cloudevents-lines"
 }
 
 /// One run of socai: the context, the global options as given, and helpers every command uses.

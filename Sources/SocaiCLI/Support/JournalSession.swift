@@ -1,54 +1,56 @@
 import SocaiCore
 import SocaiStore
 
-/// An open journal and the ledger folded from it: what every reading command starts from.
+/// An open journal and its projection: what every command starts from (issue 14's one load
+/// path: `ProjectionLoader` in SocaiStore). Notices (torn tail, an image ignored or written,
+/// damage answered around) go to stderr.
 struct JournalSession {
     let journal: FileJournal
-    var ledger: Ledger
-    var report: ReadReport?
-    /// Set when the fold stopped at `--known-at`.
+    var loaded: ProjectionLoader.Loaded
+    /// Set when the question is asked as known at an earlier time.
     let knownAt: Instant?
 
-    /// Opens the journal and folds it (from the newest valid snapshot when there is one), up to
-    /// `knownAt` when given. Notices (torn tail, snapshot ignored, damage) go to stderr.
-    static func load(_ invocation: Invocation, knownAt: Instant? = nil) throws(CLIError) -> JournalSession {
+    var projection: Projection { loaded.projection }
+    var knowledge: Knowledge { loaded.knowledge }
+    /// The journal's last seq the projection holds.
+    var headSeq: Int64 { loaded.read.head.seq }
+
+    /// Opens the journal and its projection. `refresh`: a reader may write a new image when it had
+    /// to fold many events itself; writers never wait for one.
+    static func load(_ invocation: Invocation, knownAt: Instant? = nil, refresh: Bool = true) throws(CLIError) -> JournalSession {
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
-        var session = JournalSession(journal: journal, ledger: Ledger(), report: nil, knownAt: knownAt)
-        if !invocation.globals.flag("no-snapshot") {
-            let loaded = SnapshotLoader.load(invocation, journal: journal, knownAt: knownAt)
-            if let ledger = loaded { session.ledger = ledger }
-        }
-        try session.catchUp(invocation)
-        return session
+        let loaded = try loadProjection(invocation, journal, knownAt: knownAt, refresh: refresh)
+        return JournalSession(journal: journal, loaded: loaded, knownAt: knownAt)
     }
 
-    /// Folds the events recorded since the ledger's head.
-    mutating func catchUp(_ invocation: Invocation) throws(CLIError) {
-        var ledger = self.ledger
-        let limit = knownAt
-        let options = ReadOptions(fromSeq: ledger.headSeq + 1, verifyHashes: true,
-                                  allowDamaged: invocation.globals.flag("allow-damaged"))
+    private static func loadProjection(_ invocation: Invocation, _ journal: FileJournal, knownAt: Instant?,
+                                       refresh: Bool) throws(CLIError) -> ProjectionLoader.Loaded {
         let progress = Progress(invocation, label: LocalizedText(en: "reading", vi: "đang đọc"))
+        let options = ProjectionLoader.Options(
+            snapshots: invocation.globals.flag("no-snapshot") ? nil : invocation.snapshotsPath, knownAt: knownAt,
+            allowDamaged: invocation.globals.flag("allow-damaged"), refreshAfter: refresh ? ProjectionLoader.defaultRefresh : nil)
+        let loaded: ProjectionLoader.Loaded
         do {
-            report = try journal.read(options) { record in
-                if let limit, record.recordedTime > limit { return false }
-                if let flow = record.flowLine { ledger.apply(flow) } else { ledger.apply(record.envelope) }
-                progress.tick()
-                return true
-            }
+            loaded = try ProjectionLoader.load(journal, options)
         } catch {
             progress.finish()
             throw .journal(error)
         }
         progress.finish()
-        self.ledger = ledger
-        for notice in report?.notices ?? [] { invocation.notice(notice) }
-        if report?.damage != nil {
+        for notice in loaded.notices { invocation.notice(notice) }
+        if loaded.read.damage != nil {
             invocation.warning(LocalizedText(en: "answers below come from the intact part of a damaged journal",
                                              vi: "kết quả dưới đây lấy từ phần còn nguyên của một sổ bị hỏng"))
         }
+        return loaded
     }
 
-    var view: LedgerView { LedgerView(ledger) }
+    /// Reads what was recorded since this session loaded (another writer appended).
+    mutating func catchUp(_ invocation: Invocation) throws(CLIError) {
+        loaded = try JournalSession.loadProjection(invocation, journal, knownAt: knownAt, refresh: false)
+    }
+
+    /// The rules over the projection, as known at the session's knowledge.
+    var rules: Rules { Rules(projection, knowledge: knowledge) }
 }

@@ -36,6 +36,10 @@ public final class OutputSink: Sendable {
 
     public func writeLine(_ text: String) { write(text + "\n") }
 
+    /// The descriptor it writes to (nil for a buffer): a stream polls it to notice a closed pipe
+    /// while it has nothing to write.
+    public var fileDescriptor: Int32? { descriptor }
+
     /// What was written, for a buffered sink.
     public var text: String { String(decoding: buffer.withLock { $0 }, as: UTF8.self) }
 

@@ -13,10 +13,13 @@ public struct EventEnvelope: Sendable, Hashable {
     public var sourceDocument: String?
     /// Set on the lines of a multi-event batch, so a batch cut by a crash is recognised whole.
     public var batch: BatchMark?
+    /// Where an event imported from another journal was first recorded (nil for events recorded here).
+    public var origin: EventOrigin?
     public var payload: EventPayload
 
     public init(seq: Int64, id: EventID, subject: UnitID, effectiveDate: CalendarDate, recordedTime: Instant,
-                recordedBy: String, sourceDocument: String? = nil, batch: BatchMark? = nil, payload: EventPayload) {
+                recordedBy: String, sourceDocument: String? = nil, batch: BatchMark? = nil, origin: EventOrigin? = nil,
+                payload: EventPayload) {
         self.seq = seq
         self.id = id
         self.subject = subject
@@ -25,6 +28,7 @@ public struct EventEnvelope: Sendable, Hashable {
         self.recordedBy = recordedBy
         self.sourceDocument = sourceDocument
         self.batch = batch
+        self.origin = origin
         self.payload = payload
     }
 
@@ -59,20 +63,23 @@ public struct PendingEvent: Sendable, Hashable {
     public var effectiveDate: CalendarDate
     public var recordedBy: String
     public var sourceDocument: String?
+    /// Set on an event imported from another journal's lines (`import --format cloudevents-lines`).
+    public var origin: EventOrigin?
     public var payload: EventPayload
 
     public init(id: EventID, subject: UnitID, effectiveDate: CalendarDate, recordedBy: String,
-                sourceDocument: String? = nil, payload: EventPayload) {
+                sourceDocument: String? = nil, origin: EventOrigin? = nil, payload: EventPayload) {
         self.id = id
         self.subject = subject
         self.effectiveDate = effectiveDate
         self.recordedBy = recordedBy
         self.sourceDocument = sourceDocument
+        self.origin = origin
         self.payload = payload
     }
 
     public func envelope(seq: Int64, recordedTime: Instant, batch: BatchMark?) -> EventEnvelope {
         EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: effectiveDate, recordedTime: recordedTime,
-                      recordedBy: recordedBy, sourceDocument: sourceDocument, batch: batch, payload: payload)
+                      recordedBy: recordedBy, sourceDocument: sourceDocument, batch: batch, origin: origin, payload: payload)
     }
 }

@@ -55,17 +55,20 @@ extension EventPayload {
             o["kind"] = .string(u.kind.rawValue)
             if let s = u.setting { o["setting"] = .string(s.rawValue) }
             if let p = u.parent { o["parent"] = .string(p.rawValue) }
+            if !u.aliases.isEmpty { o["aliases"] = .array(u.aliases.map { .string($0) }) }
             EventPayload.addPrinted(u.printed, to: &o)
         case .unitRenamed(let r):
             if let n = r.name { o["name"] = .string(n) }
             if let k = r.kind { o["kind"] = .string(k.rawValue) }
             if let s = r.setting { o["setting"] = .string(s.rawValue) }
+            if !r.aliases.isEmpty { o["aliases"] = .array(r.aliases.map { .string($0) }) }
             EventPayload.addPrinted(r.printed, to: &o)
         case .unitMoved(let m):
             o["parent"] = .string(m.parent.rawValue)
             EventPayload.addPrinted(m.printed, to: &o)
         case .unitDissolved(let d):
             if let r = d.reason { o["reason"] = .string(r) }
+            if let s = d.successor { o["successor"] = .string(s.rawValue) }
             EventPayload.addPrinted(d.printed, to: &o)
         case .conference(let c):
             o["title"] = .string(c.title)
@@ -149,8 +152,9 @@ extension EventPayload {
             let kind = try EventPayload.kind(&r, "kind")
             let setting = try EventPayload.setting(&r)
             let parent = try r.optionalUnit("parent")
+            let aliases = try EventPayload.strings(&r, "aliases")
             self = .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent,
-                                                    printed: try EventPayload.printed(&r)))
+                                                    aliases: aliases, printed: try EventPayload.printed(&r)))
         case .unitRenamed:
             let name = try r.optionalString("name")
             let kind = try r.optionalString("kind").map { (text: String) throws(EventDataError) -> UnitKind in
@@ -158,12 +162,14 @@ extension EventPayload {
                 return k
             }
             let setting = try EventPayload.setting(&r)
-            guard name != nil || kind != nil || setting != nil else { throw .missing("name") }
-            self = .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting, printed: try EventPayload.printed(&r)))
+            let aliases = try EventPayload.strings(&r, "aliases")
+            guard name != nil || kind != nil || setting != nil || !aliases.isEmpty else { throw .missing("name") }
+            self = .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting, aliases: aliases, printed: try EventPayload.printed(&r)))
         case .unitMoved:
             self = .unitMoved(UnitMoved(parent: try r.unit("parent"), printed: try EventPayload.printed(&r)))
         case .unitDissolved:
-            self = .unitDissolved(UnitDissolved(reason: try r.optionalString("reason"), printed: try EventPayload.printed(&r)))
+            self = .unitDissolved(UnitDissolved(reason: try r.optionalString("reason"), successor: try r.optionalUnit("successor"),
+                                                printed: try EventPayload.printed(&r)))
         case .conference:
             let title = try r.string("title")
             let kindText = try r.optionalString("kind") ?? "other"
@@ -272,6 +278,18 @@ extension EventPayload {
             self = .correction(Correction(event: event, eventSeq: seq, reason: reason, action: action))
         }
         try r.finish()
+    }
+
+    /// An optional array of strings (`aliases`).
+    private static func strings(_ r: inout DataReader, _ key: String) throws(EventDataError) -> [String] {
+        guard let list = r.optionalValue(key) else { return [] }
+        guard let items = list.array else { throw .invalid(key, list) }
+        var result: [String] = []
+        for item in items {
+            guard let text = item.string, !text.isEmpty else { throw .invalid(key, item) }
+            result.append(text)
+        }
+        return result
     }
 
     private static func kind(_ r: inout DataReader, _ key: String) throws(EventDataError) -> UnitKind {

@@ -11,6 +11,9 @@ public struct UnitID: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.rawValue = rawValue
     }
 
+    /// An id read back from an image the fold wrote (checked when it was recorded).
+    init(trusted rawValue: String) { self.rawValue = rawValue }
+
     public var description: String { rawValue }
 
     public static func < (a: UnitID, b: UnitID) -> Bool { a.rawValue < b.rawValue }

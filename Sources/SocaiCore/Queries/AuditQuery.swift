@@ -1,119 +1,22 @@
-extension LedgerView {
-    /// The register of `key` at `unit` up to `to` (entries before `from` count but are not listed).
+extension Rules {
+    /// The register of `key` at `unit` up to `to`: every event behind the figure in order, with the
+    /// running value after each (rows before `from` count but are not listed; the value carried
+    /// into the window is shown by the first row's running value).
+    ///
+    /// A level's register lists the unit's own reports, the flows under it, the structural steps
+    /// that crossed its boundary, and — while it is the sum of its parts — its parts' reports; each
+    /// row's change is the change the level rule makes (R2), so the running value is the level.
+    /// A flow's register lists its events and stated totals; the running value is R3's total from
+    /// the window's start to that day.
     public func audit(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate, knownAt: Instant?) -> AuditReport {
-        let definition = FigureCatalogue.definition(key)
-        let isFlowFigure = definition?.nature == .flow
+        let isFlowFigure = FigureCatalogue.definition(key)?.nature == .flow
         let entry = registry[unit]
-        var items: [(day: Int, phase: Int, entry: AuditReport.Entry, kind: FlowKind?, startsBaseline: Bool)] = []
-
-        // Reports of the figure at the unit, including retracted ones (shown, not applied).
-        if !isFlowFigure {
-            for record in ledger.records where record.subject == entry.id {
-                guard case .conference(let c) = record.payload, record.date <= to || c.asOf.map({ $0 <= to }) == true else { continue }
-                for figure in c.figures where figure.key == key {
-                    let date = figure.value.asOf ?? c.asOf ?? record.date
-                    guard date <= to else { continue }
-                    items.append((date.dayNumber, 1, auditEntry(record, unit: entry.id, date: date, reported: figure.value,
-                                                                 note: LocalizedText(c.title)), nil, false))
-                }
-            }
-        } else {
-            for record in ledger.records where record.subject == entry.id {
-                guard case .conference(let c) = record.payload else { continue }
-                for figure in c.figures where figure.key == key {
-                    let end = figure.value.period?.to ?? c.asOf ?? record.date
-                    guard end <= to else { continue }
-                    items.append((end.dayNumber, 1, auditEntry(record, unit: entry.id, date: end, reported: figure.value,
-                                                                note: LocalizedText(c.title)), nil, false))
-                }
-            }
-        }
-
-        // Flows at the unit and under it (members), or of the figure's kinds (flow figures).
-        let kinds: [FlowKind] = key == "members" ? FlowKind.allCases : LedgerView.flowKinds(for: key)
-        if !kinds.isEmpty {
-            for x in registry.entries where !ledger.flows[Int(x.index)].isEmpty {
-                let lineage = isFlowFigure && lineageReaches(x.index, unit)
-                for epoch in epochs(x.index) where lineage || x.index == unit || epoch.chain.contains(unit) {
-                    for row in ledger.flows[Int(x.index)] where Int(row.day) >= epoch.from && Int(row.day) < epoch.to
-                        && Int(row.day) <= to.dayNumber && kinds.contains(row.kind) {
-                        items.append((Int(row.day), 0, flowEntry(row, unit: x.id), row.kind, false))
-                    }
-                }
-            }
-        }
-
-        // Mergers, moves and dissolutions that moved a level figure.
-        if !isFlowFigure {
-            for step in structuralSteps(key, countedKinds: definition?.countsUnitKinds ?? [], unit: unit,
-                                        fromDay: Int(Int32.min), to: to) {
-                guard let position = ledger.recordPosition(seq: step.seq) else { continue }
-                var e = auditEntry(ledger.records[position], unit: ledger.records[position].subject, date: step.date,
-                                   reported: nil, note: step.description)
-                e.delta = step.delta
-                // A merger target with no report of its own takes its sources' values as its baseline.
-                var intoThisUnit = false
-                if case .merger(let m) = ledger.records[position].payload { intoThisUnit = m.into == entry.id }
-                items.append((step.date.dayNumber, 0, e, nil, intoThisUnit && (definition?.countsUnitKinds.isEmpty ?? true)))
-            }
-        }
-
-        items.sort { ($0.day, $0.phase, $0.entry.seq) < ($1.day, $1.phase, $1.entry.seq) }
-
-        // The register: running values, explanations, unexplained remainders.
-        var running: Int?
-        var segment = AuditReport.Explanation(previous: 0, admissions: 0, arrivals: 0, departures: 0, transfers: 0, derived: 0)
-        var entries: [AuditReport.Entry] = []
-        let fromDay = from?.dayNumber ?? Int.min
-        var flowSinceFrom = 0
-        for var item in items {
-            var e = item.entry
-            if !e.retracted {
-                if let reported = e.reported {
-                    if isFlowFigure {
-                        if let period = reportPeriod(reported, entry: e) {
-                            let covered = eventTotal(unit, kinds: kinds, from: period.from, to: period.to) ?? 0
-                            if let n = reported.statedCount, reported.qualifier == .exact { e.unexplained = n - covered }
-                            e.note = (e.note ?? LocalizedText("")) + LocalizedText(
-                                en: " (\(period.from.iso)..\(period.to.iso); recorded events: \(covered))",
-                                vi: " (\(period.from.vietnamese)..\(period.to.vietnamese); sự kiện đã ghi: \(covered))")
-                        }
-                        e.value = reported.statedCount
-                    } else if let n = reported.statedCount, !reported.isPercent {
-                        if let r = running {
-                            e.unexplained = n - r
-                            segment.derived = r
-                            e.explanation = segment
-                        }
-                        running = n
-                        e.value = n
-                        segment = AuditReport.Explanation(previous: n, admissions: 0, arrivals: 0, departures: 0, transfers: 0, derived: n)
-                    }
-                } else if let delta = e.delta {
-                    if isFlowFigure {
-                        if item.day >= fromDay { flowSinceFrom += delta }
-                        e.value = flowSinceFrom
-                    } else {
-                        if running != nil || item.startsBaseline { running = (running ?? 0) + delta }
-                        e.value = running
-                        switch item.kind {
-                        case .admission?: segment.admissions += delta
-                        case .arrival?: segment.arrivals += delta
-                        case .some: segment.departures -= delta
-                        case nil: segment.transfers += delta
-                        }
-                    }
-                }
-            }
-            item.entry = e
-            if item.day >= fromDay { entries.append(e) }
-        }
-
-        let value = isFlowFigure ? nil : level(unit, key, at: to)
+        let entries = isFlowFigure ? flowRegister(unit, key, from: from, to: to) : levelRegister(unit, key, from: from, to: to)
+        let value = isFlowFigure ? nil : levels.value(unit, key, at: to)
         var components: [AuditReport.Component] = []
         if value?.provenance == .rolledUp {
-            for child in children(at: to)[unit] ?? [] {
-                if let v = level(child, key, at: to) {
+            for child in registry.children(of: unit, at: to) {
+                if let v = levels.value(child, key, at: to) {
                     components.append(AuditReport.Component(unit: registry[child].id, name: registry[child].name(at: to), value: v))
                 }
             }
@@ -121,54 +24,274 @@ extension LedgerView {
         let predecessors = registry.predecessors(of: unit).map {
             (registry[$0.unit].id, registry[$0.unit].name(at: $0.date.adding(days: -1)), $0.date)
         }
-        let mergedInto = registry.successor(of: unit).map { (registry[$0.unit].id, $0.date) }
+        let mergedInto = registry.handover(from: unit).map { (registry[$0.to].id, $0.date) }
         return AuditReport(unit: entry.id, unitName: entry.name(at: to), figure: key, from: from, to: to, knownAt: knownAt,
                            entries: entries, value: value, components: components, predecessors: predecessors,
                            mergedInto: mergedInto)
     }
 
-    private func reportPeriod(_ value: FigureValue, entry: AuditReport.Entry) -> ClosedPeriod? {
-        if let period = value.period { return period }
-        guard let position = ledger.recordPosition(seq: entry.seq), case .conference(let c) = ledger.records[position].payload,
-              let term = c.term, let unit = registry.index[entry.unit] else { return nil }
-        return ClosedPeriod(from: termStart(unit, term).date, to: entry.date)
-    }
-
-    private func auditEntry(_ record: LedgerRecord, unit: UnitID, date: CalendarDate, reported: FigureValue?,
-                            note: LocalizedText?) -> AuditReport.Entry {
-        AuditReport.Entry(seq: record.seq, id: record.id, type: record.type, date: date, recordedTime: record.recordedTime,
-                          recordedBy: record.recordedBy, unit: unit, delta: nil, reported: reported,
-                          unexplained: nil, value: nil, source: record.sourceDocument, corrected: record.isCorrected,
-                          retracted: record.isRetracted, explanation: nil, corrections: correctionNotes(record.seq), note: note)
-    }
-
-    private func flowEntry(_ row: FlowRow, unit: UnitID) -> AuditReport.Entry {
-        let source = ledger.strings[Int(row.source)]
-        var note: LocalizedText? = row.kind.reason.map { _ in row.kind.label }
-        if row.flags.contains(.hasPeriod), let start = ledger.periodStarts[row.seq] {
-            let since = CalendarDate(dayNumber: Int(start))
-            note = (note.map { $0 + LocalizedText(", ") } ?? LocalizedText("")) +
-                LocalizedText(en: "since \(since.iso)", vi: "từ \(since.vietnamese)")
+    /// A row before its running value: when it happened, its place on the day, and how it moves the level.
+    private struct Item {
+        enum Effect {
+            case set(Int)
+            case add(Int)
+            /// A structural step: it changes a value the unit has, or gives it one when it hands over to it.
+            case step(Int, startsValue: Bool)
+            /// A part's report while the unit is the sum of its parts: the part's jump.
+            case partReport(unit: Int32, report: LevelReport)
+            case none
         }
-        return AuditReport.Entry(seq: row.seq, id: row.id.eventID, type: row.kind.eventType, date: row.date,
-                                 recordedTime: Instant(millisecondsSinceEpoch: row.recordedAt),
-                                 recordedBy: ledger.strings[Int(row.recordedBy)], unit: unit,
-                                 delta: row.isRetracted ? nil : row.kind.memberSign * Int(row.count), reported: nil,
-                                 unexplained: nil, value: nil, source: source.isEmpty ? nil : source,
-                                 corrected: row.flags.contains(.corrected), retracted: row.isRetracted, explanation: nil,
-                                 corrections: row.flags.contains(.corrected) ? correctionNotes(row.seq) : [], note: note)
+        var day: Int
+        var phase: Int
+        var entry: AuditReport.Entry
+        var kind: FlowKind?
+        var effect: Effect
+    }
+
+    private func levelRegister(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate) -> [AuditReport.Entry] {
+        let id = registry[unit].id
+        var items: [Item] = []
+        // Own reports (retracted ones shown, not applied).
+        for record in projection.records(unit, knowledge) where record.type == .conference {
+            guard case .conference(let c)? = record.payload else { continue }
+            for figure in c.figures where figure.key == key {
+                let date = figure.value.asOf ?? c.asOf ?? record.date
+                guard date <= to else { continue }
+                var e = entry(record, unit: id, date: date, reported: figure.value, note: LocalizedText(c.title))
+                if record.isRetracted { e.retracted = true }
+                let effect: Item.Effect = record.isRetracted || figure.value.statedCount == nil || figure.value.isPercent ? .none
+                    : .set(figure.value.statedCount!)
+                items.append(Item(day: date.dayNumber, phase: 1, entry: e, kind: nil, effect: effect))
+            }
+        }
+        let descendants = registry.everDescendants(of: unit)
+        // Flows under the unit, counted when a unit on their way up has a value to add them to.
+        if key == "members" {
+            for x in descendants where projection.hasAnyFlows(x) {
+                let xid = registry[x].id
+                for epoch in registry.epochs(of: x) where x == unit || epoch.chain.contains(unit) {
+                    let path = [x] + epoch.chain.prefix { $0 != unit } + [unit]
+                    for row in projection.flows(x, from: epoch.from, through: min(epoch.to - 1, to.dayNumber), knowledge, includeRetracted: true) {
+                        let counts = !row.isRetracted && path.contains { hasBaseline($0, key, at: row.date.dayNumber) }
+                        items.append(Item(day: row.date.dayNumber, phase: 0, entry: flowEntry(row, unit: xid), kind: row.kind,
+                                          effect: counts ? .add(row.memberDelta) : .none))
+                    }
+                }
+            }
+        }
+        // Structural steps across the unit's boundary. Before the unit has a value they start one
+        // only when they hand something over to it (its holding, R2); a count of units it reports
+        // itself later has none before that report (R2 step 3).
+        let handoverSeqs = Set(registry.handovers(into: unit).map(\.seq))
+        let reportsLater = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty && !projection.levelReports(unit, key, knowledge).isEmpty
+        for step in levels.steps(unit, key, fromDay: Int(Int32.min), throughDay: to.dayNumber) {
+            guard let record = projection.record(seq: step.seq, knowledge) else { continue }
+            var e = entry(record, unit: record.subject >= 0 ? registry[record.subject].id : id, date: step.date, reported: nil,
+                          note: step.description)
+            e.delta = step.delta
+            items.append(Item(day: step.date.dayNumber, phase: 0, entry: e, kind: nil,
+                              effect: .step(step.delta, startsValue: handoverSeqs.contains(step.seq) && !reportsLater)))
+        }
+        // Reports of the parts while the unit is their sum.
+        for y in descendants where y != unit {
+            for report in projection.levelReports(y, key, knowledge) where report.date <= to && report.value.statedCount != nil {
+                guard partsModeChain(from: y, to: unit, key, at: report.date) else { continue }
+                guard let record = projection.record(seq: report.seq, knowledge) else { continue }
+                var e = entry(record, unit: registry[y].id, date: report.date, reported: report.value, note: nil)
+                e.note = LocalizedText(en: "part: \(registry[y].name(at: report.date))", vi: "đơn vị trực thuộc: \(registry[y].name(at: report.date))")
+                items.append(Item(day: report.date.dayNumber, phase: 1, entry: e, kind: nil, effect: .partReport(unit: y, report: report)))
+            }
+        }
+        items.sort { ($0.day, $0.phase, $0.entry.seq) < ($1.day, $1.phase, $1.entry.seq) }
+
+        var running: Int?
+        var segment = AuditReport.Explanation(previous: 0, admissions: 0, arrivals: 0, departures: 0, transfers: 0, derived: 0)
+        var entries: [AuditReport.Entry] = []
+        let fromDay = from?.dayNumber ?? Int.min
+        // What no event explains is measured from the unit's own previous report; before its
+        // first, the value was the sum of its parts (`check`'s roll-up compares those).
+        var reported = false
+        // Reports of several levels on one day (a commune and its cells) interact: after such a
+        // day the running value is set to the level itself, and the day's last part row carries the rest.
+        var partDay: Int?
+        var lastPartRow: (entry: Int?, before: Int?)?
+        func settle() {
+            guard let day = partDay else { return }
+            let exact = levels.value(unit, key, at: CalendarDate(dayNumber: day))?.count
+            if let exact, exact != running, let last = lastPartRow {
+                if let i = last.entry {
+                    entries[i].delta = (entries[i].delta ?? 0) + exact - (running ?? 0)
+                    entries[i].value = exact
+                }
+                running = exact
+            }
+            partDay = nil
+            lastPartRow = nil
+        }
+        for item in items {
+            if let day = partDay, day != item.day { settle() }
+            var e = item.entry
+            switch item.effect {
+            case .set(let n):
+                defer { reported = true }
+                if let r = running, reported {
+                    e.unexplained = n - r
+                    segment.derived = r
+                    e.explanation = segment
+                }
+                running = n
+                segment = AuditReport.Explanation(previous: n, admissions: 0, arrivals: 0, departures: 0, transfers: 0, derived: n)
+            case .add(let delta):
+                running = (running ?? 0) + delta
+                switch item.kind {
+                case .admission?: segment.admissions += delta
+                case .arrival?: segment.arrivals += delta
+                case .some: segment.departures -= delta
+                case nil: segment.transfers += delta
+                }
+            case .step(let delta, let startsValue):
+                if running != nil || startsValue {
+                    running = (running ?? 0) + delta
+                    segment.transfers += delta
+                }
+            case .partReport(let y, let report):
+                // The part's jump as this unit sees it: from the part's value the day before (what
+                // this unit's running value holds for it); the day settles any rest.
+                let dayBefore = levels.value(y, key, at: report.date.adding(days: -1))?.count
+                let jump = (report.value.statedCount ?? 0) - (dayBefore ?? 0)
+                e.delta = jump
+                if projection.levelReports(y, key, knowledge).contains(where: { ($0.date, $0.seq) < (report.date, report.seq) }),
+                   let before = levels.value(y, key, before: report)?.count {
+                    e.unexplained = (report.value.statedCount ?? 0) - before
+                }
+                running = (running ?? 0) + jump
+                segment.transfers += jump
+                partDay = item.day
+            case .none:
+                break
+            }
+            e.value = e.retracted ? nil : running
+            if item.day >= fromDay { entries.append(e) }
+            if case .partReport = item.effect { lastPartRow = (item.day >= fromDay ? entries.count - 1 : nil, running) }
+        }
+        settle()
+        return entries
+    }
+
+    /// Whether `u` has a value of its own at `day` to which flows under it add (own report, or a holding).
+    func hasBaseline(_ u: Int32, _ key: String, at day: Int) -> Bool {
+        if projection.latestLevel(u, key, atOrBefore: day, knowledge) != nil { return true }
+        return registry.handovers(into: u).contains { $0.date.dayNumber <= day && levels.residual($0.from, key, at: $0.date.adding(days: -1)) != nil }
+    }
+
+    /// Whether every unit from `y`'s parent up to `u` is the sum of its parts on `date` (no report of its own).
+    func partsModeChain(from y: Int32, to u: Int32, _ key: String, at date: CalendarDate) -> Bool {
+        let chain = registry.ancestors(of: y, at: date)
+        guard let position = chain.firstIndex(of: u) else { return false }
+        return chain[...position].allSatisfy { projection.latestLevel($0, key, atOrBefore: date.dayNumber, knowledge) == nil }
+    }
+
+    private func flowRegister(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate) -> [AuditReport.Entry] {
+        let kinds = FlowKinds(FlowRule.kinds(for: key))
+        var items: [(day: Int, phase: Int, entry: AuditReport.Entry, count: Int)] = []
+        var earliest = Int.max
+        var statedAnywhere = false
+        var visited = Set<Int32>()
+        var stack = Set<Int32>()
+        func collect(_ x: Int32, window: (from: Int, to: Int)) {
+            guard stack.insert(x).inserted else { return }
+            defer { stack.remove(x) }
+            let xid = registry[x].id
+            if visited.insert(x).inserted {
+                for report in projection.flowReports(x, key, knowledge) where report.end <= to {
+                    statedAnywhere = true
+                    guard x == unit, let record = projection.record(seq: report.seq, knowledge) else { continue }
+                    var e = entry(record, unit: xid, date: report.end, reported: report.value, note: nil)
+                    if case .conference(let c)? = record.payload { e.note = LocalizedText(c.title) }
+                    if let period = terms.period(of: report) {
+                        earliest = min(earliest, period.from.dayNumber)
+                        // What the events recorded for the same period say (R3: reconciled, not replaced silently).
+                        let covered = flows.recordedEvents(unit, key, over: period) ?? 0
+                        if let n = report.value.statedCount, report.value.qualifier == .exact { e.unexplained = n - covered }
+                        e.note = (e.note ?? LocalizedText("")) + LocalizedText(
+                            en: " (\(period.from.iso)..\(period.to.iso); recorded events: \(covered))",
+                            vi: " (\(period.from.vietnamese)..\(period.to.vietnamese); sự kiện đã ghi: \(covered))")
+                    }
+                    items.append((report.end.dayNumber, 1, e, 0))
+                }
+            }
+            if !kinds.isEmpty {
+                for row in projection.flows(x, from: window.from, through: min(window.to - 1, to.dayNumber), knowledge, includeRetracted: true)
+                    where kinds.contains(row.kind.rawValue) {
+                    var e = flowEntry(row, unit: xid)
+                    e.delta = row.isRetracted ? nil : row.count
+                    items.append((row.date.dayNumber, 0, e, row.isRetracted ? 0 : row.count))
+                }
+            }
+            for child in registry.potentialChildren(of: x) {
+                for epoch in registry.epochs(of: child) where epoch.chain.first == x {
+                    let a = max(window.from, epoch.from), b = min(window.to, epoch.to)
+                    if a < b { collect(child, window: (a, b)) }
+                }
+            }
+            for h in registry.handovers(into: x) {
+                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(where: stack.contains) {
+                    let a = max(window.from, epoch.from), b = min(window.to, epoch.to, h.date.dayNumber)
+                    if a < b { collect(h.from, window: (a, b)) }
+                }
+            }
+        }
+        collect(unit, window: (Int(Int32.min), Int(Int32.max)))
+        items.sort { ($0.day, $0.phase, $0.entry.seq) < ($1.day, $1.phase, $1.entry.seq) }
+        let fromDay = from?.dayNumber ?? min(items.first?.day ?? to.dayNumber, earliest)
+        let windowStart = CalendarDate(dayNumber: fromDay)
+        var entries: [AuditReport.Entry] = []
+        var running = 0
+        for (i, item) in items.enumerated() where item.day >= fromDay {
+            var e = item.entry
+            let lastOfDay = i == items.count - 1 || items[i + 1].day != item.day
+            if statedAnywhere && lastOfDay {
+                running = flows.total(unit, key, over: ClosedPeriod(from: windowStart, to: CalendarDate(dayNumber: item.day)))?.value ?? 0
+            } else {
+                running += item.count
+            }
+            if e.reported != nil, let stated = e.reported?.statedCount, let report = projection.flowReports(unit, key, knowledge).first(where: { $0.seq == e.seq }),
+               let period = terms.period(of: report), period.from < windowStart {
+                e.note = (e.note ?? LocalizedText("")) + LocalizedText(
+                    en: "; covers days before this window: not counted in it (\(stated))",
+                    vi: "; gồm cả thời gian trước khoảng này: không tính vào đây (\(stated))")
+            }
+            e.value = running
+            entries.append(e)
+        }
+        return entries
+    }
+
+    func entry(_ record: RecordVersion, unit: UnitID, date: CalendarDate, reported: FigureValue?, note: LocalizedText?) -> AuditReport.Entry {
+        AuditReport.Entry(seq: record.seq, id: record.id, type: record.type, date: date, recordedTime: record.recordedTime,
+                          recordedBy: record.recordedBy, unit: unit, delta: nil, reported: reported, unexplained: nil, value: nil,
+                          source: record.sourceDocument, corrected: record.isCorrected, retracted: record.isRetracted,
+                          explanation: nil, corrections: correctionNotes(record.seq), note: note)
+    }
+
+    func flowEntry(_ row: FlowRecord, unit: UnitID) -> AuditReport.Entry {
+        var note: LocalizedText? = row.kind.reason.map { _ in row.kind.label }
+        if let since = row.since {
+            note = (note.map { $0 + LocalizedText(", ") } ?? LocalizedText("")) + LocalizedText(en: "since \(since.iso)", vi: "từ \(since.vietnamese)")
+        }
+        return AuditReport.Entry(seq: row.seq, id: row.id.eventID, type: row.kind.eventType, date: row.date, recordedTime: row.recordedTime,
+                                 recordedBy: row.recordedBy, unit: unit, delta: row.isRetracted ? nil : row.memberDelta, reported: nil,
+                                 unexplained: nil, value: nil, source: row.source, corrected: row.isCorrected, retracted: row.isRetracted,
+                                 explanation: nil, corrections: row.isCorrected ? correctionNotes(row.seq) : [], note: note)
     }
 
     /// The corrections applied to the event with `seq`, oldest first.
     public func correctionNotes(_ seq: Int64) -> [AuditReport.CorrectionNote] {
-        (appliedCorrections[seq] ?? []).map { position in
-            let record = ledger.corrections[position]
-            var previous = record.previousData.map { JSONWriter.string(.object($0)) } ?? ""
-            if let date = record.previousDate { previous = "date \(date.iso) " + previous }
+        (correctionsByTarget[seq] ?? []).map { c in
             let retracts: Bool
-            if case .retract = record.correction.action { retracts = true } else { retracts = false }
-            return AuditReport.CorrectionNote(seq: record.seq, recordedTime: record.recordedTime, recordedBy: record.recordedBy,
-                                              reason: record.correction.reason, previous: previous, retracts: retracts)
+            if case .retract? = c.correction?.action { retracts = true } else { retracts = false }
+            return AuditReport.CorrectionNote(seq: c.seq, recordedTime: c.recordedTime, recordedBy: c.recordedBy,
+                                              reason: c.correction?.reason ?? "", previous: c.previous, retracts: retracts)
         }
     }
 }

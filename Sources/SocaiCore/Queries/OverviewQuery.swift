@@ -1,4 +1,4 @@
-extension LedgerView {
+extension Rules {
     /// At most this many samples of the derived members line; beyond it, month ends are sampled.
     static let overviewSampleLimit = 240
 
@@ -12,18 +12,19 @@ extension LedgerView {
     public func overview(_ unit: Int32, term: TermLabel? = nil, to date: CalendarDate, knownAt: Instant? = nil,
                          strict: Bool = false) -> OverviewReport {
         let entry = registry[unit]
-        let termLabel = term ?? currentTerm(unit, on: date)
+        let termLabel = term ?? terms.current(unit, on: date)
         let termReport = self.term(unit, termLabel, today: date)
         let replayed = replay(at: date, root: entry.id, knownAt: knownAt)
-        let keys = LedgerView.overviewTreeKeys.filter { key in replayed.units.contains { $0.figures.contains { $0.key == key } } }
+        let keys = Rules.overviewTreeKeys.filter { key in replayed.units.contains { $0.figures.contains { $0.key == key } } }
         let tree = replayed.units.map { state in
             OverviewReport.TreeUnit(unit: state, figures: Dictionary(state.figures.filter { keys.contains($0.key) },
                                                                      uniquingKeysWith: { a, _ in a }))
         }
         return OverviewReport(
             unit: entry.id, unitName: entry.name(at: date), kind: entry.kind(at: date), to: date, knownAt: knownAt,
-            throughSeq: ledger.headSeq, term: termReport, members: memberSeries(unit, to: date),
-            admissions: admissionsPerYear(unit, termReport), admissionTarget: admissionTarget(termReport),
+            throughSeq: throughSeq, term: termReport, members: memberSeries(unit, to: date),
+            admissions: admissionsPerYear(unit, termReport), admissionPeriods: admissionPeriods(unit, termReport),
+            admissionTarget: admissionTarget(termReport),
             ratings: ratingBars(unit, to: date), keyFigures: keys, tree: tree,
             findings: check(scope: unit, strict: strict))
     }
@@ -31,7 +32,7 @@ extension LedgerView {
     /// Reported member counts and the derived level sampled where it can change.
     func memberSeries(_ unit: Int32, to date: CalendarDate) -> OverviewReport.MemberSeries {
         var reportedByDay: [Int: OverviewReport.MemberPoint] = [:]
-        for report in reports.levelReports(unit, "members") where report.date <= date {
+        for report in projection.levelReports(unit, "members", knowledge) where report.date <= date {
             guard let value = report.value.statedCount else { continue }
             reportedByDay[report.date.dayNumber] = OverviewReport.MemberPoint(date: report.date, value: value, seq: report.seq)
         }
@@ -41,11 +42,10 @@ extension LedgerView {
         var scope = Set(registry.everDescendants(of: unit))
         for (predecessor, _) in registry.predecessors(of: unit) { scope.formUnion(registry.everDescendants(of: predecessor)) }
         var flowDays = Set<Int>()
-        for member in scope where Int(member) < ledger.flows.count {
-            for row in ledger.flows[Int(member)] where !row.isRetracted { flowDays.insert(Int(row.day)) }
+        for member in scope where projection.hasAnyFlows(member) {
+            for row in projection.flows(member, knowledge) { flowDays.insert(row.date.dayNumber) }
         }
-        for merger in registry.mergers { flowDays.insert(merger.date.dayNumber) }
-        for move in registry.moves { flowDays.insert(move.date.dayNumber) }
+        for event in levels.events where scope.contains(where: event.participants.contains) { flowDays.insert(event.date.dayNumber) }
         var reportDays = Set<Int>()
         for point in reported {
             reportDays.insert(point.date.dayNumber)
@@ -53,7 +53,7 @@ extension LedgerView {
         }
         // Reports below the unit change a rolled-up level too.
         for member in scope where member != unit {
-            for report in reports.levelReports(member, "members") { reportDays.insert(report.date.dayNumber) }
+            for report in projection.levelReports(member, "members", knowledge) { reportDays.insert(report.date.dayNumber) }
         }
         let end = date.dayNumber
         guard let first = (flowDays.union(reportDays)).filter({ $0 <= end }).min() else {
@@ -61,7 +61,7 @@ extension LedgerView {
         }
         var days = reportDays.union(flowDays).filter { $0 >= first && $0 <= end }
         days.insert(end)
-        if days.count > LedgerView.overviewSampleLimit {
+        if days.count > Rules.overviewSampleLimit {
             days = reportDays.filter { $0 >= first && $0 <= end }
             var month = CalendarDate(dayNumber: first)
             while month.dayNumber <= end {
@@ -75,7 +75,7 @@ extension LedgerView {
         var derived: [OverviewReport.MemberPoint] = []
         for day in days.sorted() {
             let at = CalendarDate(dayNumber: day)
-            if let value = level(unit, "members", at: at)?.count { derived.append(OverviewReport.MemberPoint(date: at, value: value)) }
+            if let value = levels.value(unit, "members", at: at)?.count { derived.append(OverviewReport.MemberPoint(date: at, value: value)) }
         }
         return OverviewReport.MemberSeries(reported: reported, derived: derived)
     }
@@ -87,10 +87,19 @@ extension LedgerView {
         for year in term.from.year...term.to.year {
             let period = ClosedPeriod(from: max(term.from, CalendarDate(year: year, month: 1, day: 1)!),
                                       to: min(term.to, CalendarDate(year: year, month: 12, day: 31)!))
-            let total = flowTotal(unit, "admissions", over: period)
+            let total = flows.total(unit, "admissions", over: period)
             years.append(OverviewReport.AdmissionYear(year: year, period: period, actual: total?.value, provenance: total?.provenance))
         }
         return years
+    }
+
+    /// Admissions the unit states over periods longer than one calendar year that reach into the term.
+    func admissionPeriods(_ unit: Int32, _ term: TermReport) -> [OverviewReport.AdmissionPeriod] {
+        projection.flowReports(unit, "admissions", knowledge).compactMap { report in
+            guard let period = terms.period(of: report), period.from.year != period.to.year,
+                  period.to >= term.from, period.from <= term.to else { return nil }
+            return OverviewReport.AdmissionPeriod(period: period, value: report.value, seq: report.seq)
+        }
     }
 
     /// The term's admissions target as a yearly figure (per-year targets win over term totals).
@@ -102,12 +111,12 @@ extension LedgerView {
         var perYear: FixedDecimal?
         switch chosen.target.shape {
         case .minimum(let n), .atLeast(let n):
-            perYear = isPerYear ? n : LedgerView.trimmed((n.ratio / Ratio(integer: max(1, termYears))).rounded(scale: 2))
+            perYear = isPerYear ? n : Rules.trimmed((n.ratio / Ratio(integer: max(1, termYears))).rounded(scale: 2))
         case .range, .share:
             perYear = nil
         }
         return OverviewReport.AdmissionTarget(target: chosen.target, isPerYear: isPerYear, perYear: perYear, termYears: termYears,
-                                              actual: chosen.actual, forTerm: chosen.effectiveTarget, percent: chosen.percent,
+                                              actual: chosen.actual, forTerm: chosen.effectiveAmount, percent: chosen.percent,
                                               status: chosen.status)
     }
 
@@ -122,26 +131,20 @@ extension LedgerView {
     /// year's ratings are decided after it closes: 2023's on 23/01/2024 still belong to a report
     /// as of 31/12/2023).
     func ratingBars(_ unit: Int32, to date: CalendarDate) -> [OverviewReport.RatingBar] {
-        let id = registry[unit].id
-        var latest: [String: LedgerRecord] = [:]
-        for record in reports.ratings where record.subject == id {
-            guard case .rating(let rating) = record.payload, rating.year <= date.year else { continue }
-            latest["\(rating.year)/\(rating.of.rawValue)"] = record
+        var latest: [String: RatingFact] = [:]
+        for fact in projection.ratings(unit, knowledge) where fact.year <= date.year {
+            let key = "\(fact.year)/\(fact.subject.rawValue)"
+            if latest[key].map({ $0.seq < fact.seq }) ?? true { latest[key] = fact }
         }
         var bars: [OverviewReport.RatingBar] = []
-        for record in latest.values {
-            guard case .rating(let rating) = record.payload else { continue }
-            let summary = LedgerView.summary(rating, seq: record.seq)
+        for fact in latest.values {
+            guard case .rating(let rating)? = projection.record(fact.record).payload else { continue }
+            let record = fact
+            let summary = Rules.summary(rating, seq: record.seq)
             let counts = rating.disjointCounts
             var segments: [OverviewReport.RatingBar.Segment] = []
             for tier in RatingTier.allCases {
-                var stated = rating.tiers[tier]
-                if tier == .good, stated == nil, let both = rating.goodOrBetter, both.isPercent,
-                   let excellent = rating.tiers[.excellent], excellent.isPercent, both.amount.scale == excellent.amount.scale {
-                    // Printed shares with good-or-better: the disjoint share of good is the difference.
-                    stated = FigureValue(amount: FixedDecimal(units: both.amount.units - excellent.amount.units, scale: both.amount.scale),
-                                         isPercent: true)
-                }
+                let stated = summary.tiers[tier]
                 let count = counts[tier]
                 let share = summary.percent[tier] ?? (stated?.isPercent == true ? stated?.amount : nil)
                 guard count != nil || share != nil else { continue }
@@ -153,17 +156,5 @@ extension LedgerView {
         }
         let order = RatingSubject.allCases
         return bars.sorted { ($0.year, order.firstIndex(of: $0.subject)!) < ($1.year, order.firstIndex(of: $1.subject)!) }
-    }
-
-    /// The units at the top of the tree at `date` (no parent, or a parent not yet established):
-    /// what a report covers when no unit is named.
-    public func topUnits(at date: CalendarDate) -> [Int32] {
-        registry.entries.filter { entry in
-            guard entry.isActive(at: date) else { return false }
-            guard let parent = entry.parentIndex(at: date) else { return true }
-            return !registry[parent].isActive(at: date)
-        }
-        .sorted { $0.id < $1.id }
-        .map(\.index)
     }
 }

@@ -34,6 +34,13 @@ public struct OverviewReport: Sendable {
         public var provenance: Provenance?
     }
 
+    /// A stated total of admissions over a period of more than one calendar year.
+    public struct AdmissionPeriod: Sendable {
+        public var period: ClosedPeriod
+        public var value: FigureValue
+        public var seq: Int64
+    }
+
     /// The admissions target of the term, as one yearly figure to draw against the bars.
     public struct AdmissionTarget: Sendable {
         /// The target as set (`400` for the term, or `90` a year).
@@ -91,6 +98,9 @@ public struct OverviewReport: Sendable {
     public var term: TermReport
     public var members: MemberSeries
     public var admissions: [AdmissionYear]
+    /// Admissions known only as totals over periods longer than a year (469 over 2020–2023): drawn
+    /// as one mark across their years, never as years of zero.
+    public var admissionPeriods: [AdmissionPeriod]
     public var admissionTarget: AdmissionTarget?
     /// Every year's ratings of the unit, for the years up to the report's, by year then subject.
     public var ratings: [RatingBar]

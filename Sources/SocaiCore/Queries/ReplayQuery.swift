@@ -27,48 +27,54 @@ public struct ReplayReport: Sendable {
 
     public var to: CalendarDate
     public var knownAt: Instant?
+    /// With `--boundaries`: the date whose units the answer is given in (values `restated`).
+    public var boundaries: CalendarDate?
     /// The journal seq the answer reflects.
     public var throughSeq: Int64
     public var units: [UnitState]
 }
 
-extension LedgerView {
+extension Rules {
     /// Every unit (or `root` and its descendants) at the end of `date`: active units with their
-    /// level figures, closed ones with where they went.
-    public func replay(at date: CalendarDate, root: UnitID? = nil, knownAt: Instant? = nil) -> ReplayReport {
+    /// level figures, closed ones with where they went. With `boundaries`, the units active on that
+    /// date, their values restated (DECISIONS R8).
+    public func replay(at date: CalendarDate, root: UnitID? = nil, knownAt: Instant? = nil,
+                       boundaries: CalendarDate? = nil) -> ReplayReport {
         let keys = levelKeys()
-        var figureTables: [(String, [Int32: LevelValue])] = keys.map { ($0, levels($0, at: date)) }
-        figureTables.append(contentsOf: compositionFigures(figureTables, at: date))
-
-        let order = treeOrder(at: date, root: root.flatMap { registry.index[$0] })
+        var tables: [(String, [Int32: LevelValue])] = keys.map { key in
+            (key, boundaries.map { restated(key, at: date, boundaries: $0) } ?? levels.values(key, at: date))
+        }
+        if boundaries == nil { tables.append(contentsOf: compositionFigures(tables, at: date)) }
+        let treeDate = boundaries ?? date
+        let order = treeOrder(at: treeDate, root: root.flatMap { registry.index(of: $0) })
         var units: [ReplayReport.UnitState] = []
         for (index, depth) in order {
             let entry = registry[index]
-            guard let established = entry.established, established <= date else { continue }
-            let closed = entry.closing.flatMap { $0.date <= date ? $0 : nil }
+            guard let established = entry.established, established <= treeDate else { continue }
+            let closed = entry.closing.flatMap { $0.date <= treeDate ? $0 : nil }
+            if boundaries != nil && closed != nil { continue }
             var figures: [(String, LevelValue)] = []
             if closed == nil {
                 for key in FigureCatalogue.keys + keys where !figures.contains(where: { $0.0 == key }) {
-                    if let table = figureTables.first(where: { $0.0 == key }), let value = table.1[index] {
-                        figures.append((key, value))
-                    }
+                    if let table = tables.first(where: { $0.0 == key }), let value = table.1[index] { figures.append((key, value)) }
                 }
             }
+            let mergedInto = closed.flatMap { c in c.mergedInto ?? c.successor }.map { registry[$0].id }
             units.append(ReplayReport.UnitState(
-                id: entry.id, name: entry.name(at: date), kind: entry.kind(at: date),
-                parent: entry.parentIndex(at: date).map { registry[$0].id },
-                status: closed?.status ?? .active, mergedInto: closed?.mergedInto.map { registry[$0].id },
-                closedOn: closed?.date, figures: figures, periodFigures: periodFigures(index, at: date), depth: depth))
+                id: entry.id, name: entry.name(at: treeDate), kind: entry.kind(at: treeDate),
+                parent: registry.parent(of: index, at: closed.map { $0.date.adding(days: -1) } ?? treeDate).map { registry[$0].id },
+                status: closed?.status ?? .active, mergedInto: mergedInto, closedOn: closed?.date, figures: figures,
+                periodFigures: boundaries == nil ? periodFigures(index, at: date) : [], depth: depth))
         }
-        return ReplayReport(to: date, knownAt: knownAt, throughSeq: ledger.headSeq, units: units)
+        return ReplayReport(to: date, knownAt: knownAt, boundaries: boundaries, throughSeq: throughSeq, units: units)
     }
 
     /// The latest reported total per flow key whose period ends by `date`.
     func periodFigures(_ unit: Int32, at date: CalendarDate) -> [ReplayReport.PeriodFigure] {
         var latest: [String: (FlowReport, ClosedPeriod)] = [:]
-        for (key, list) in reports.flows[unit] ?? [:] {
-            for report in list {
-                guard let period = period(of: report), period.to <= date else { continue }
+        for key in projection.flowReportKeys(unit, knowledge) {
+            for report in projection.flowReports(unit, key, knowledge) {
+                guard let period = terms.period(of: report), period.to <= date else { continue }
                 if let current = latest[key], (current.1.to, current.0.seq) > (period.to, report.seq) { continue }
                 latest[key] = (report, period)
             }
@@ -82,13 +88,17 @@ extension LedgerView {
     /// The level keys worth computing: those reported, members when flows exist, unit counts when
     /// units of the counted kinds are registered.
     public func levelKeys() -> [String] {
-        var keys = Set(reports.levelKeys)
-        if ledger.flowCount > 0 { keys.insert("members") }
-        let kinds = Set(registry.entries.compactMap { $0.kind(at: CalendarDate(year: 9999, month: 12, day: 31)!) })
+        var keys = Set(projection.reportedLevelKeys(knowledge))
+        if projection.flowRowCount > 0 { keys.insert("members") }
+        let far = CalendarDate(year: 9999, month: 12, day: 31)!
+        var kinds = Set<UnitKind>()
+        for u in registry.all where registry[u].established != nil {
+            if let kind = registry[u].kind(at: far) { kinds.insert(kind) }
+        }
         for definition in FigureCatalogue.all where definition.isUnitCount && !definition.countsUnitKinds.isDisjoint(with: kinds) {
             keys.insert(definition.key)
         }
-        return FigureCatalogue.keys.filter { keys.contains($0) } + keys.subtracting(FigureCatalogue.keys).sorted()
+        return FigureCatalogue.keys.filter { keys.contains($0) }
     }
 
     /// `base-cells` = `grassroots-orgs` − `base-committees` where a unit states the other two
@@ -111,12 +121,15 @@ extension LedgerView {
     func treeOrder(at date: CalendarDate, root: Int32?) -> [(Int32, Int)] {
         var children: [Int32: [Int32]] = [:]
         var roots: [Int32] = []
-        for entry in registry.entries where entry.established != nil {
+        let candidates: [Int32] = root.map { registry.everDescendants(of: $0) } ?? Array(registry.all)
+        for u in candidates {
+            let entry = registry[u]
+            guard let established = entry.established else { continue }
             let parentDate = entry.closing.map { min(date, $0.date.adding(days: -1)) } ?? date
-            if let parent = entry.parentIndex(at: max(parentDate, entry.established!)), parent != entry.index {
-                children[parent, default: []].append(entry.index)
+            if let parent = registry.parent(of: u, at: max(parentDate, established)), parent != u {
+                children[parent, default: []].append(u)
             } else {
-                roots.append(entry.index)
+                roots.append(u)
             }
         }
         var result: [(Int32, Int)] = []
@@ -131,7 +144,7 @@ extension LedgerView {
         } else {
             for unit in roots.sorted(by: { registry[$0].id < registry[$1].id }) { visit(unit, 0) }
             // Units caught in a parent cycle (a damaged registry) still appear.
-            for entry in registry.entries where entry.established != nil { visit(entry.index, 0) }
+            for u in candidates where registry[u].established != nil { visit(u, 0) }
         }
         return result
     }

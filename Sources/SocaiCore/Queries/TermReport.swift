@@ -9,30 +9,24 @@ public struct TermReport: Sendable {
         public var percentChange: FixedDecimal?
     }
 
-    public struct TargetAttainment: Sendable {
-        public var key: String
-        public var target: Target
-        /// What the target amounts to for the elapsed term (90 a year × 5 years = 450).
-        public var effectiveTarget: FixedDecimal?
-        public var actual: Int?
-        public var percent: FixedDecimal?
-        /// For a range or minimum: whether the actual is below, within or above it.
-        public var status: AttainmentStatus?
-        public var years: Int?
-    }
-
     public struct RatingSummary: Sendable {
         public var year: Int
         public var subject: RatingSubject
+        /// Disjoint tiers: counts, or the shares the document printed (good made disjoint when the
+        /// document printed good-or-better).
         public var tiers: [RatingTier: FigureValue]
         public var goodOrBetter: FigureValue?
+        /// The disjoint good tier was computed from good-or-better minus excellent.
+        public var goodFromGoodOrBetter: Bool
         public var rated: Int?
-        /// Each tier's share of the rated, computed from counts (nil when the document gave only shares).
+        /// Each tier's share of the rated: computed from counts, or as printed.
         public var percent: [RatingTier: FixedDecimal]
         /// A tier the document left out but its other counts and the number rated imply
         /// (41 rated − 6 − 32 − 3 = 0 failed).
         public var implied: RatingTier?
         public var seq: Int64
+        /// Earlier ratings of the same year and subject this one supersedes (R6).
+        public var supersedes: [Int64]
     }
 
     public struct EventLine: Sendable {
@@ -51,8 +45,12 @@ public struct TermReport: Sendable {
     public var termEnd: CalendarDate
     public var isRunning: Bool
     public var boundarySource: TermBoundarySource
-    /// Where the end comes from: the next term's start.
+    /// Where the end comes from: the next term's start, or the unit's closing.
     public var endSource: TermBoundarySource
+    /// For a unit that closed: where what it held went, and when.
+    public var closedInto: (unit: UnitID, name: String, date: CalendarDate, status: UnitStatus)?
+    /// With `--boundaries`: figures restated in the units of that date.
+    public var boundaries: CalendarDate?
     public var figures: [FigureChange]
     public var flows: [(key: String, total: FlowTotal)]
     public var targets: [TargetAttainment]
@@ -61,22 +59,10 @@ public struct TermReport: Sendable {
     public var conferences: [EventLine]
 }
 
-public enum AttainmentStatus: String, Sendable, Hashable {
-    case below, within, above
-
-    public var label: LocalizedText {
-        switch self {
-        case .below: LocalizedText(en: "below target", vi: "chưa đạt")
-        case .within: LocalizedText(en: "met", vi: "đạt")
-        case .above: LocalizedText(en: "exceeded", vi: "vượt")
-        }
-    }
-}
-
-extension LedgerView {
+extension Rules {
     /// The term report for `unit` and `term`, answered up to `today` when the term is running.
-    public func term(_ unit: Int32, _ term: TermLabel, today: CalendarDate) -> TermReport {
-        let (span, source, endSource) = termSpan(unit, term)
+    public func term(_ unit: Int32, _ term: TermLabel, today: CalendarDate, boundaries: CalendarDate? = nil) -> TermReport {
+        let (span, source, endSource) = terms.span(unit, term)
         let isRunning = today < span.to
         let end = isRunning ? max(span.from, today) : span.to
         let period = ClosedPeriod(from: span.from, to: end)
@@ -84,7 +70,14 @@ extension LedgerView {
 
         var figures: [TermReport.FigureChange] = []
         for key in levelKeys() {
-            let start = level(unit, key, at: span.from), finish = level(unit, key, at: end)
+            let start: LevelValue?, finish: LevelValue?
+            if let boundaries {
+                start = restated(key, at: span.from, boundaries: boundaries)[unit]
+                finish = restated(key, at: end, boundaries: boundaries)[unit]
+            } else {
+                start = levels.value(unit, key, at: span.from)
+                finish = levels.value(unit, key, at: end)
+            }
             guard start != nil || finish != nil else { continue }
             var change: Int?
             var percent: FixedDecimal?
@@ -95,135 +88,103 @@ extension LedgerView {
             figures.append(TermReport.FigureChange(key: key, start: start, end: finish, change: change, percentChange: percent))
         }
 
-        var flowKeys: [String] = []
-        for definition in FigureCatalogue.all where definition.nature == .flow { flowKeys.append(definition.key) }
-        for key in (reports.flows[unit] ?? [:]).keys.sorted() where !flowKeys.contains(key) { flowKeys.append(key) }
-        var flows: [(String, FlowTotal)] = []
+        var flowKeys: [String] = FigureCatalogue.all.filter { $0.nature == .flow }.map(\.key)
+        for key in projection.flowReportKeys(unit, knowledge) where !flowKeys.contains(key) { flowKeys.append(key) }
+        var flowTotals: [(String, FlowTotal)] = []
         for key in flowKeys {
-            if let total = flowTotal(unit, key, over: period) { flows.append((key, total)) }
+            if let total = flows.total(unit, key, over: period) { flowTotals.append((key, total)) }
         }
 
-        let targets = termTargets(unit, term, period: period, termLength: term.secondYear - term.firstYear,
-                                  isRunning: isRunning, flows: flows)
+        let targets = self.targets(unit, term, period: period, isRunning: isRunning)
 
+        // Ratings whose effective date falls in the term; of two for one year and subject, the
+        // later recorded counts (R6).
+        var latest: [String: (RatingFact, [Int64])] = [:]
+        for rating in projection.ratings(unit, knowledge) where period.contains(rating.date) {
+            let key = "\(rating.year)/\(rating.subject.rawValue)"
+            if let existing = latest[key] {
+                let (newer, older) = rating.seq > existing.0.seq ? (rating, existing.0) : (existing.0, rating)
+                latest[key] = (newer, existing.1 + [older.seq])
+            } else {
+                latest[key] = (rating, [])
+            }
+        }
         var ratings: [TermReport.RatingSummary] = []
-        var latest: [String: LedgerRecord] = [:]
-        for record in reports.ratings where record.subject == entry.id && period.contains(record.date) {
-            guard case .rating(let rating) = record.payload else { continue }
-            latest["\(rating.year)/\(rating.of.rawValue)"] = record
+        for (fact, superseded) in latest.values {
+            guard case .rating(let rating)? = projection.record(fact.record).payload else { continue }
+            var summary = Rules.summary(rating, seq: fact.seq)
+            summary.supersedes = superseded.sorted()
+            ratings.append(summary)
         }
-        for record in latest.values {
-            guard case .rating(let rating) = record.payload else { continue }
-            ratings.append(LedgerView.summary(rating, seq: record.seq))
-        }
-        ratings.sort { ($0.year, RatingSubject.allCases.firstIndex(of: $0.subject)!) < ($1.year, RatingSubject.allCases.firstIndex(of: $1.subject)!) }
+        let order = RatingSubject.allCases
+        ratings.sort { ($0.year, order.firstIndex(of: $0.subject)!) < ($1.year, order.firstIndex(of: $1.subject)!) }
 
         let scope = Set(registry.everDescendants(of: unit))
         var mergers: [TermReport.EventLine] = []
-        for record in ledger.records where !record.isRetracted && period.contains(record.date) {
-            switch record.payload {
-            case .merger(let m):
-                guard let target = registry.index[m.into], scope.contains(target) || m.from.contains(where: { registry.index[$0].map(scope.contains) ?? false }) else { continue }
-                let names = m.from.map { registry.entry($0)?.name(at: record.date.adding(days: -1)) ?? $0.rawValue }
-                mergers.append(TermReport.EventLine(date: record.date, seq: record.seq, type: .merger, text: LocalizedText(
-                    en: names.joined(separator: " + ") + " → " + registry[target].name(at: record.date),
-                    vi: names.joined(separator: " + ") + " → " + registry[target].name(at: record.date))))
-            case .aggregateMerger(let a):
-                guard let scopeUnit = registry.index[a.scope], scope.contains(scopeUnit) else { continue }
-                let rounds = a.rounds.map { LocalizedText(en: ", \($0) rounds", vi: ", \($0) đợt") } ?? LocalizedText("")
-                mergers.append(TermReport.EventLine(date: record.date, seq: record.seq, type: .merger, text: LocalizedText(
-                    en: "\(a.of.label.en): \(a.before) → \(a.after)", vi: "\(a.of.label.vi): \(a.before) → \(a.after)") + rounds))
-            default:
-                continue
-            }
+        for m in registry.mergers where period.contains(m.date) && (scope.contains(m.target) || m.sources.contains(where: scope.contains)) {
+            let names = m.sources.map { registry[$0].name(at: m.date.adding(days: -1)) }
+            let text = names.joined(separator: " + ") + " → " + registry[m.target].name(at: m.date)
+            mergers.append(TermReport.EventLine(date: m.date, seq: m.seq, type: .merger, text: LocalizedText(text)))
         }
+        for a in registry.aggregateMergers where period.contains(a.date) && scope.contains(a.scope) {
+            guard case .aggregateMerger(let m)? = projection.record(a.record).payload else { continue }
+            let rounds = m.rounds.map { LocalizedText(en: ", \($0) rounds", vi: ", \($0) đợt") } ?? LocalizedText("")
+            mergers.append(TermReport.EventLine(date: a.date, seq: a.seq, type: .merger, text: LocalizedText(
+                en: "\(m.of.label.en): \(m.before) → \(m.after)", vi: "\(m.of.label.vi): \(m.before) → \(m.after)") + rounds))
+        }
+        for h in registry.handovers(into: unit) where period.contains(h.date) && h.reason != .merger {
+            let name = registry[h.from].name(at: h.date.adding(days: -1))
+            let text = h.reason == .successor
+                ? LocalizedText(en: "\(name) dissolved; this unit is its successor", vi: "\(name) giải thể; đơn vị này kế thừa")
+                : LocalizedText(en: "\(name) dissolved without a successor; this unit keeps what it held",
+                                vi: "\(name) giải thể không có đơn vị kế thừa; đơn vị này giữ lại")
+            mergers.append(TermReport.EventLine(date: h.date, seq: h.seq, type: .unitDissolved, text: text))
+        }
+        mergers.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
+
         var conferences: [TermReport.EventLine] = []
-        for record in reports.conferences where period.contains(record.date) {
-            guard let u = registry.index[record.subject], scope.contains(u), case .conference(let c) = record.payload else { continue }
-            let prefix = u == unit ? "" : registry[u].name(at: record.date) + ": "
-            let decisions = c.decisions.isEmpty ? "" : " — " + c.decisions.joined(separator: "; ")
-            conferences.append(TermReport.EventLine(date: record.date, seq: record.seq, type: .conference,
-                                                    text: LocalizedText(prefix + c.title + decisions)))
-        }
-
-        return TermReport(unit: entry.id, unitName: entry.name(at: end), term: term, from: span.from, to: end,
-                          termEnd: span.to, isRunning: isRunning, boundarySource: source, endSource: endSource, figures: figures,
-                          flows: flows, targets: targets, ratings: ratings, mergers: mergers, conferences: conferences)
-    }
-
-    /// Targets for the term: from the congress that opened it, else from the first conference of
-    /// the unit labelled with the term that states them.
-    func termTargets(_ unit: Int32, _ term: TermLabel, period: ClosedPeriod, termLength: Int, isRunning: Bool,
-                     flows: [(String, FlowTotal)]) -> [TermReport.TargetAttainment] {
-        var chosen: [String: Target] = [:]
-        var order: [String] = []
-        let id = registry[unit].id
-        let labelled = reports.conferences.filter {
-            guard $0.subject == id, case .conference(let c) = $0.payload else { return false }
-            return c.term == term && !c.targets.isEmpty
-        }
-        let congressFirst = labelled.sorted { a, b in
-            let ak = { (r: LedgerRecord) -> Int in if case .conference(let c) = r.payload, c.kind == .congress { return 0 }; return 1 }
-            return (ak(a), a.seq) < (ak(b), b.seq)
-        }
-        for record in congressFirst {
-            guard case .conference(let c) = record.payload else { continue }
-            for target in c.targets where chosen[target.key] == nil {
-                order.append(target.key)
-                chosen[target.key] = target.target
+        for u in scope {
+            for conference in projection.conferences(u, knowledge) where period.contains(conference.date) {
+                guard case .conference(let c)? = projection.record(conference.record).payload else { continue }
+                let prefix = u == unit ? "" : registry[u].name(at: conference.date) + ": "
+                let decisions = c.decisions.isEmpty ? "" : " — " + c.decisions.joined(separator: "; ")
+                conferences.append(TermReport.EventLine(date: conference.date, seq: conference.seq, type: .conference,
+                                                        text: LocalizedText(prefix + c.title + decisions)))
             }
         }
-        var results: [TermReport.TargetAttainment] = []
-        for key in order {
-            let target = chosen[key]!
-            var result = TermReport.TargetAttainment(key: key, target: target)
-            if let base = FigureCatalogue.baseKey(key, suffix: "-per-year"), FigureCatalogue.definition(base)?.nature == .flow {
-                let elapsed = isRunning ? max(1, period.from.wholeYears(until: period.to)) : termLength
-                result.years = elapsed
-                result.actual = flows.first { $0.0 == base }?.1.value
-                if case .minimum(let perYear) = target.shape,
-                   case let (units, overflow) = perYear.units.multipliedReportingOverflow(by: elapsed), !overflow {
-                    let total = FixedDecimal(units: units, scale: perYear.scale)
-                    result.effectiveTarget = total
-                    if let actual = result.actual, total.units > 0 {
-                        result.percent = (Ratio(integer: actual) / total.ratio * Ratio(integer: 100)).rounded(scale: 2)
-                    }
-                }
-            } else if FigureCatalogue.definition(key)?.nature == .flow {
-                result.actual = flows.first { $0.0 == key }?.1.value
-                if case .minimum(let total) = target.shape {
-                    result.effectiveTarget = total
-                    if let actual = result.actual, total.units > 0 {
-                        result.percent = (Ratio(integer: actual) / total.ratio * Ratio(integer: 100)).rounded(scale: 2)
-                    }
-                }
-            }
-            if let actual = result.actual {
-                result.status = LedgerView.status(Ratio(integer: actual), against: result.effectiveTarget.map { Target(.minimum($0)) } ?? target)
-            }
-            results.append(result)
+        conferences.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
+
+        var closedInto: (UnitID, String, CalendarDate, UnitStatus)?
+        if let closing = entry.closing, let h = registry.handover(from: unit) {
+            closedInto = (registry[h.to].id, registry[h.to].name(at: closing.date), closing.date, closing.status)
+        } else if let closing = entry.closing {
+            closedInto = (entry.id, entry.name(at: closing.date), closing.date, closing.status)
         }
-        return results
+
+        return TermReport(unit: entry.id, unitName: entry.name(at: min(end, entry.closing?.date.adding(days: -1) ?? end)), term: term,
+                          from: span.from, to: end, termEnd: span.to, isRunning: isRunning, boundarySource: source, endSource: endSource,
+                          closedInto: closedInto, boundaries: boundaries, figures: figures, flows: flowTotals, targets: targets,
+                          ratings: ratings, mergers: mergers, conferences: conferences)
     }
 
-    /// Whether a value is below, within or above a target.
-    public static func status(_ value: Ratio, against target: Target) -> AttainmentStatus {
-        switch target.shape {
-        case .minimum(let n), .atLeast(let n), .share(let n):
-            if value < n.ratio { return .below }
-            return value == n.ratio ? .within : .above
-        case .range(let low, let high):
-            if value < low.ratio { return .below }
-            return high.ratio < value ? .above : .within
-        }
-    }
-
-    /// A rating's tiers and their shares of the number rated.
+    /// A rating's disjoint tiers and their shares of the number rated (R6).
     public static func summary(_ rating: Rating, seq: Int64) -> TermReport.RatingSummary {
         var percent: [RatingTier: FixedDecimal] = [:]
         var counts = rating.disjointCounts
         var tiers = rating.tiers
         var implied: RatingTier?
+        var goodFromGoodOrBetter = false
+        if tiers[.good] == nil, let both = rating.goodOrBetter, let excellent = tiers[.excellent] {
+            if let good = counts[.good], !both.isPercent {
+                tiers[.good] = .count(good)
+                goodFromGoodOrBetter = true
+            } else if both.isPercent, excellent.isPercent, both.qualifier == .exact, excellent.qualifier == .exact {
+                let scale = max(both.amount.scale, excellent.amount.scale)
+                let a = both.amount.rescaled(to: scale), b = excellent.amount.rescaled(to: scale)
+                tiers[.good] = FigureValue(amount: FixedDecimal(units: a.units - b.units, scale: scale), isPercent: true)
+                goodFromGoodOrBetter = true
+            }
+        }
         let missing = RatingTier.allCases.filter { counts[$0] == nil && tiers[$0] == nil }
         if let rated = rating.rated, missing.count == 1, counts.count == 3, rating.goodOrBetter == nil {
             let rest = rated - counts.values.reduce(0, +)
@@ -236,8 +197,11 @@ extension LedgerView {
         if let base = rating.base, base > 0 {
             for (tier, count) in counts { percent[tier] = Ratio(count * 100, base).rounded(scale: 2) }
         }
-        return TermReport.RatingSummary(year: rating.year, subject: rating.of, tiers: tiers,
-                                        goodOrBetter: rating.goodOrBetter, rated: rating.base, percent: percent,
-                                        implied: implied, seq: seq)
+        for (tier, value) in tiers where value.isPercent && percent[tier] == nil && value.qualifier == .exact {
+            percent[tier] = value.amount
+        }
+        return TermReport.RatingSummary(year: rating.year, subject: rating.of, tiers: tiers, goodOrBetter: rating.goodOrBetter,
+                                        goodFromGoodOrBetter: goodFromGoodOrBetter, rated: rating.base, percent: percent,
+                                        implied: implied, seq: seq, supersedes: [])
     }
 }

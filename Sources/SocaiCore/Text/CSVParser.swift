@@ -10,27 +10,32 @@
 /// quote to a following combining mark; the delimiters are all ASCII, so byte scanning is exact.
 public enum CSVParser {
     /// Parses `text` into records; field counts are not checked here (the importer knows the header).
-    public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
+    /// `delimiter` is `,`, or `;` for spreadsheets in locales where the comma is the decimal separator
+    /// (Vietnamese among them: "Save as CSV" there writes `type;unit;date`).
+    public static func parse(_ text: String, delimiter: UInt8 = comma) throws(CSVError) -> [CSVRecord] {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
         }
-        var scanner = Scanner(bytes: bytes)
+        var scanner = Scanner(bytes: bytes, delimiter: delimiter)
         return try scanner.records()
     }
 
+    public static let comma: UInt8 = 0x2C
+    public static let semicolon: UInt8 = 0x3B
     private static let quote: UInt8 = 0x22
-    private static let comma: UInt8 = 0x2C
     private static let cr: UInt8 = 0x0D
     private static let lf: UInt8 = 0x0A
 
     private struct Scanner {
         let bytes: [UInt8]
+        let delimiter: UInt8
         var index = 0
         var line = 1
 
-        init(bytes: [UInt8]) {
+        init(bytes: [UInt8], delimiter: UInt8) {
             self.bytes = bytes
+            self.delimiter = delimiter
         }
 
         mutating func records() throws(CSVError) -> [CSVRecord] {
@@ -45,7 +50,7 @@ public enum CSVParser {
                 while true {
                     fields.append(try field())
                     guard index < bytes.count else { break }
-                    if bytes[index] == CSVParser.comma {
+                    if bytes[index] == delimiter {
                         index += 1
                         continue
                     }
@@ -86,7 +91,7 @@ public enum CSVParser {
                 value.append(byte)
                 index += 1
             }
-            if index < bytes.count, bytes[index] != CSVParser.comma, !isLineEnd(bytes[index]) {
+            if index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
                 throw CSVError(line: line,
                                message: "unexpected text after a closing quote (write a quote inside a quoted field as \"\")")
             }
@@ -97,7 +102,7 @@ public enum CSVParser {
             let start = index
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == CSVParser.comma || isLineEnd(byte) { break }
+                if byte == delimiter || isLineEnd(byte) { break }
                 if byte == CSVParser.quote {
                     throw CSVError(line: line,
                                    message: "a quote inside an unquoted field (quote the whole field and double the quote: \"a \"\"b\"\"\")")

@@ -49,6 +49,17 @@ public enum TextFolding {
         return nil
     }
 
+    /// `matches` with both sides already folded (`searchKey`): lookups over a large registry fold
+    /// the query once and read each name's folded key from the projection.
+    public static func matches(_ query: String, _ candidate: String, foldedQuery q: String, foldedCandidate c: String) -> MatchQuality? {
+        if query == candidate { return .exact }
+        guard !q.isEmpty else { return nil }
+        if q == c { return .exactFolded }
+        if c.hasPrefix(q) { return .prefixFolded }
+        if c.contains(q) { return .containsFolded }
+        return nil
+    }
+
     // MARK: - Scalar classification
 
     private enum Fold {

@@ -31,10 +31,10 @@ public enum EventBuilder {
     /// The options each `record` type takes (besides --source, --by, --event-id, --expect-seq,
     /// --dry-run, --allow-future), which are also the keys of an import line.
     public static let options: [String: [String]] = [
-        "unit": ["id", "name", "kind", "setting", "parent", "date", "printed"],
-        "rename": ["unit", "name", "kind", "setting", "date", "printed"],
+        "unit": ["id", "name", "kind", "setting", "parent", "alias", "date", "printed"],
+        "rename": ["unit", "name", "kind", "setting", "alias", "date", "printed"],
         "move": ["unit", "parent", "date", "printed"],
-        "dissolve": ["unit", "reason", "date", "printed"],
+        "dissolve": ["unit", "reason", "successor", "date", "printed"],
         "conference": ["unit", "date", "title", "kind", "term", "as-of", "figure", "target", "printed", "decision"],
         "admission": ["unit", "date", "count", "since", "printed"],
         "arrival": ["unit", "date", "count", "since", "printed"],
@@ -49,9 +49,9 @@ public enum EventBuilder {
     public static var types: [String] { ["unit", "rename", "move", "dissolve", "conference", "admission", "departure",
                                          "arrival", "merger", "rating", "correction"] }
 
-    public static func build(_ request: RecordRequest, view: LedgerView,
+    public static func build(_ request: RecordRequest, rules: Rules,
                              context: RecordContext) -> Result<BuiltEvent, ValidationFailure> {
-        var b = RequestReader(request: request, view: view, context: context)
+        var b = RequestReader(request: request, rules: rules, context: context)
         guard let known = options[request.type] else {
             let near = EditDistance.nearest(to: request.type, among: types)
             b.fail("type", request.type,
@@ -71,6 +71,7 @@ public enum EventBuilder {
                    en: "'\(option.name)' is not a field of \(request.type)" + (near.isEmpty ? "; its fields are \(known.joined(separator: ", "))" : "; did you mean \(near.joined(separator: ", "))?"),
                    vi: "'\(option.name)' không phải trường của \(request.type)" + (near.isEmpty ? "; các trường là \(known.joined(separator: ", "))" : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
         }
+        b.checkBounds()
         let built: (subject: UnitID, date: CalendarDate, payload: EventPayload)?
         switch request.type {
         case "unit": built = b.unitEstablished()

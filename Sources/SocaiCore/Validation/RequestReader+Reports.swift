@@ -105,8 +105,9 @@ extension RequestReader {
         var decisions: [String] = []
         for text in request.values("decision") {
             let trimmed = text.trimmingSpaces
-            if trimmed.isEmpty || trimmed.count > 500 || trimmed.contains(where: \.isNewline) {
-                fail("decision", text, en: "--decision must be one line of 1 to 500 characters", vi: "--decision phải là một dòng từ 1 đến 500 ký tự")
+            if trimmed.isEmpty || TextBounds.length(trimmed) > TextBounds.decision || trimmed.contains(where: \.isNewline) {
+                fail("decision", String(text.prefix(80)), en: "--decision must be one line of 1 to \(TextBounds.decision) characters (it has \(TextBounds.length(trimmed)))",
+                     vi: "--decision phải là một dòng từ 1 đến \(TextBounds.decision) ký tự (hiện có \(TextBounds.length(trimmed)))")
             } else {
                 decisions.append(trimmed)
             }
@@ -132,7 +133,7 @@ extension RequestReader {
     private mutating func warnFarFromDerived(_ figures: [KeyedFigure], unit: Int32, at date: CalendarDate) {
         for figure in figures where figure.key == "members" {
             let at = figure.value.asOf ?? date
-            guard let derived = view.level(unit, "members", at: at), derived.provenance == .derived, derived.basis != nil,
+            guard let derived = rules.levels.value(unit, "members", at: at), derived.provenance == .derived, derived.basis != nil,
                   let d = derived.count, let stated = figure.value.exactCount else { continue }
             if abs(stated - d) * 10 > max(d, 50) {
                 warn("figure", "members=\(stated)", en: "members \(stated) is far from the \(d) the journal derives for \(at.iso); check the figure (recorded anyway)",
@@ -273,14 +274,23 @@ extension RequestReader {
     mutating func correction() -> (UnitID, CalendarDate, EventPayload)? {
         let reason = name("reason", required: true)
         guard let text = required("event") else { return nil }
-        guard let id = EventID(text) else {
-            fail("event", text, en: "--event '\(text)' is not an event id; find it with `socai log`", vi: "--event '\(text)' không phải mã sự kiện; tìm bằng `socai log`")
+        // The event by id, or by its seq as `socai log` and `audit` show it.
+        let located: LocatedEvent?
+        if let id = EventID(text) {
+            located = rules.locate(id)
+        } else if let seq = Int64(text.trimmingSpaces), seq > 0 {
+            located = rules.locate(seq: seq)
+        } else {
+            fail("event", text, en: "--event '\(text)' is neither an event id nor a seq; find them with `socai log`",
+                 vi: "--event '\(text)' không phải mã hay số thứ tự sự kiện; tìm bằng `socai log`")
             return nil
         }
-        guard let target = view.ledger.locate(id) else {
-            fail("event", text, en: "no event \(text) in the journal; find ids with `socai log`", vi: "không có sự kiện \(text) trong sổ; tìm mã bằng `socai log`")
+        guard let target = located else {
+            fail("event", text, en: "no event \(text) in the journal; find ids and seqs with `socai log`",
+                 vi: "không có sự kiện \(text) trong sổ; tìm mã và số thứ tự bằng `socai log`")
             return nil
         }
+        guard let id = rules.eventID(seq: target.seq) else { return nil }
         if target.payload.type == .correction {
             fail("event", text, en: "\(text) is itself a correction; correct the original event instead", vi: "\(text) là một đính chính; hãy đính chính sự kiện gốc")
             return nil
@@ -292,6 +302,12 @@ extension RequestReader {
         var fields = JSONObject()
         for raw in request.values("set") {
             guard let (field, value) = splitPair(raw, option: "set", example: "count=20") else { continue }
+            // A corrected name or title obeys the bound of --name and --title (TextBounds).
+            if ["name", "title", "reason", "regulation"].contains(field), TextBounds.length(value) > TextBounds.name {
+                fail("set", String(raw.prefix(80)), en: "--set \(field)= must be at most \(TextBounds.name) characters (it has \(TextBounds.length(value)))",
+                     vi: "--set \(field)= tối đa \(TextBounds.name) ký tự (hiện có \(TextBounds.length(value)))")
+                continue
+            }
             if field.hasPrefix("figures.") {
                 let key = String(field.dropFirst("figures.".count))
                 // A corrected figure obeys the rules of --figure: a known key, and no negative count.
@@ -329,7 +345,7 @@ extension RequestReader {
                     fail("set", date.iso, en: "--set date=\(date.iso): the corrected date is in the future (today is \(context.today.iso)); check the date, or pass --allow-future",
                          vi: "--set date=\(date.iso): ngày đính chính là ngày tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")
                 }
-                if let unit = registry.index[target.subject] { checkActive(unit, at: date, field: "set", value: "date=" + date.iso) }
+                if let unit = registry.index(of: target.subject) { checkActive(unit, at: date, field: "set", value: "date=" + date.iso) }
             }
         }
         guard let reason else { return nil }
@@ -357,25 +373,5 @@ extension RequestReader {
         if field.hasPrefix("targets."), let target = Target.parse(text) { return target.json }
         if field.hasPrefix("printed."), let value = FixedDecimal.parse(text) { return .string(value.description) }
         return .string(text)
-    }
-}
-
-extension Ledger {
-    /// The event with `id`, as the fold holds it now (corrections applied).
-    public func locate(_ id: EventID) -> (seq: Int64, subject: UnitID, date: CalendarDate, payload: EventPayload)? {
-        if let record = records.first(where: { $0.id == id }) {
-            return (record.seq, record.subject, record.date, record.payload)
-        }
-        let key = EventKey(id)
-        for (unit, rows) in flows.enumerated() {
-            if let row = rows.first(where: { $0.id == key }) {
-                return (row.seq, unitIDs[unit], row.date, flowPayload(row))
-            }
-        }
-        if let correction = corrections.first(where: { $0.id == id }) {
-            return (correction.seq, unitIDs.first ?? UnitID("unknown")!, correction.recordedTime.dateInVietnam,
-                    .correction(correction.correction))
-        }
-        return nil
     }
 }

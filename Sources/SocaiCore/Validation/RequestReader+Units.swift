@@ -4,7 +4,7 @@ extension RequestReader {
         var id: UnitID?
         if let text = required("id") {
             if let parsed = UnitID(text) {
-                if let existing = registry.entry(parsed), existing.established != nil {
+                if let existing = registry.timeline(parsed), existing.established != nil {
                     fail("id", text, en: "unit id '\(text)' is already used by \(UnitLookup.describe(existing)); choose another id",
                          vi: "mã '\(text)' đã dùng cho \(UnitLookup.describe(existing)); hãy chọn mã khác")
                 } else {
@@ -22,9 +22,10 @@ extension RequestReader {
         if let text = single("parent") {
             if let index = unit("parent", text: text, activeAt: date) { parent = registry[index].id }
         }
+        let aliases = self.aliases()
         guard let id, let name, let kind, let date else { return nil }
         return (id, date, .unitEstablished(UnitEstablished(id: id, name: name, kind: kind, setting: setting, parent: parent,
-                                                                           printed: printedPercents(onRating: false))))
+                                                           aliases: aliases ?? [], printed: printedPercents(onRating: false))))
     }
 
     mutating func unitRenamed() -> (UnitID, CalendarDate, EventPayload)? {
@@ -33,12 +34,28 @@ extension RequestReader {
         let name = self.name("name", required: false)
         let kind = self.kind("kind", required: false)
         let setting = self.setting()
-        if name == nil && kind == nil && setting == nil && !request.has("name") && !request.has("kind") && !request.has("setting") {
-            fail("name", nil, en: "give the new --name, --kind or --setting", vi: "hãy ghi --name, --kind hoặc --setting mới")
+        let aliases = self.aliases() ?? []
+        if name == nil && kind == nil && setting == nil && aliases.isEmpty && !request.has("name") && !request.has("kind")
+            && !request.has("setting") && !request.has("alias") {
+            fail("name", nil, en: "give the new --name, --kind, --setting or --alias", vi: "hãy ghi --name, --kind, --setting hoặc --alias mới")
         }
-        guard let unit, let date, name != nil || kind != nil || setting != nil else { return nil }
-        return (registry[unit].id, date, .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting,
-                                                                                printed: printedPercents(onRating: false))))
+        guard let unit, let date, name != nil || kind != nil || setting != nil || !aliases.isEmpty else { return nil }
+        return (registry[unit].id, date, .unitRenamed(UnitRenamed(name: name, kind: kind, setting: setting, aliases: aliases,
+                                                                  printed: printedPercents(onRating: false))))
+    }
+
+    /// `--alias NAME`, repeatable: other names of the same organisation, one line each.
+    mutating func aliases() -> [String]? {
+        var result: [String] = []
+        for text in request.values("alias") {
+            let trimmed = text.trimmingSpaces
+            guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isNewline }), trimmed.count <= 200 else {
+                fail("alias", text, en: "--alias must be one line of 1 to 200 characters", vi: "--alias phải là một dòng, từ 1 đến 200 ký tự")
+                return nil
+            }
+            if !result.contains(trimmed) { result.append(trimmed) }
+        }
+        return result
     }
 
     mutating func unitMoved() -> (UnitID, CalendarDate, EventPayload)? {
@@ -59,14 +76,35 @@ extension RequestReader {
         let date = self.date("date")
         let unit = self.unit("unit", activeAt: date)
         let reason = self.name("reason", required: false)
+        let successor = request.has("successor") ? self.unit("successor", activeAt: date) : nil
         guard let unit, let date else { return nil }
+        if request.has("successor") {
+            guard let successor else { return nil }
+            if registry.isWithin(successor, unit, at: date) {
+                fail("successor", registry[successor].id.rawValue,
+                     en: "--successor '\(request.value("successor") ?? "")': \(registry[successor].id) is \(registry[unit].id) itself or lies under it; name the unit that takes over what it held",
+                     vi: "--successor '\(request.value("successor") ?? "")': \(registry[successor].id) là chính \(registry[unit].id) hoặc trực thuộc nó; hãy ghi đơn vị tiếp nhận")
+                return nil
+            }
+            // Units still under it pass to the successor with what they hold (DECISIONS R1).
+            return (registry[unit].id, date, .unitDissolved(UnitDissolved(reason: reason, successor: registry[successor].id,
+                                                                          printed: printedPercents(onRating: false))))
+        }
         let under = registry.unitsUnder(unit, onOrAfter: date).map { registry[$0].id.rawValue }
         if !under.isEmpty {
             let listed = under.prefix(5).joined(separator: ", ") + (under.count > 5 ? ", …" : "")
             fail("unit", registry[unit].id.rawValue,
-                 en: "--unit '\(request.value("unit") ?? "")': \(under.count) unit(s) still lie under \(registry[unit].id) on or after \(date.iso) (\(listed)); move, merge or dissolve them first",
-                 vi: "--unit '\(request.value("unit") ?? "")': còn \(under.count) đơn vị trực thuộc \(registry[unit].id) từ \(date.vietnamese) (\(listed)); hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước")
+                 en: "--unit '\(request.value("unit") ?? "")': \(under.count) unit(s) still lie under \(registry[unit].id) on or after \(date.iso) (\(listed)); move, merge or dissolve them first, or name who takes them over with --successor",
+                 vi: "--unit '\(request.value("unit") ?? "")': còn \(under.count) đơn vị trực thuộc \(registry[unit].id) từ \(date.vietnamese) (\(listed)); hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước, hoặc ghi đơn vị tiếp nhận bằng --successor")
             return nil
+        }
+        if let held = rules.levels.residual(unit, "members", at: date.adding(days: -1)), held.amount > 0 {
+            let parent = registry.parent(of: unit, at: date.adding(days: -1)).map { registry[$0].id.rawValue }
+            warn("successor", nil,
+                 en: "\(registry[unit].id) still holds \(held.amount) members on \(date.adding(days: -1).iso); with no --successor "
+                     + (parent.map { "\($0) keeps them" } ?? "they are counted nowhere") + " (recorded anyway; `socai check` lists it as dissolved-with-members)",
+                 vi: "\(registry[unit].id) còn \(held.amount) đảng viên ngày \(date.adding(days: -1).vietnamese); không có --successor nên "
+                     + (parent.map { "\($0) giữ lại" } ?? "số này không được tính ở đâu") + " (vẫn ghi; `socai check` báo là dissolved-with-members)")
         }
         return (registry[unit].id, date, .unitDissolved(UnitDissolved(reason: reason, printed: printedPercents(onRating: false))))
     }
@@ -122,7 +160,7 @@ extension RequestReader {
         if request.has("name") {
             // A new unit formed by the merger.
             if let id = UnitID(intoText) {
-                if let existing = registry.entry(id), existing.established != nil {
+                if let existing = registry.timeline(id), existing.established != nil {
                     fail("into", intoText, en: "unit id '\(intoText)' already exists; drop --name to merge into it, or choose a new id",
                          vi: "mã '\(intoText)' đã tồn tại; bỏ --name để sáp nhập vào đơn vị đó, hoặc chọn mã mới")
                 } else {
@@ -138,7 +176,7 @@ extension RequestReader {
             if let text = single("parent") {
                 parent = unit("parent", text: text, activeAt: date).map { registry[$0].id }
             } else if let first = sources.first, let date {
-                parent = registry[first].parentIndex(at: date).map { registry[$0].id }
+                parent = registry.parent(of: first, at: date).map { registry[$0].id }
             }
             if let name, let kind { newUnit = Merger.NewUnit(name: name, kind: kind, setting: setting(), parent: parent) }
         } else {

@@ -1,15 +1,15 @@
 /// Reads one request's options into typed values, collecting every problem instead of stopping.
 struct RequestReader {
     let request: RecordRequest
-    let view: LedgerView
+    let rules: Rules
     let context: RecordContext
     var issues: [ValidationIssue] = []
 
-    var registry: UnitRegistry { view.registry }
+    var registry: Registry { rules.registry }
 
-    init(request: RecordRequest, view: LedgerView, context: RecordContext) {
+    init(request: RecordRequest, rules: Rules, context: RecordContext) {
         self.request = request
-        self.view = view
+        self.rules = rules
         self.context = context
     }
 
@@ -87,7 +87,7 @@ struct RequestReader {
                  en: "--\(field) '\(value)': \(entry.id) did not exist yet on \(date.iso) (established \(established.iso)); use a date on or after \(established.iso)",
                  vi: "--\(field) '\(value)': \(entry.id) chưa tồn tại vào ngày \(date.vietnamese) (thành lập \(established.vietnamese)); hãy dùng ngày từ \(established.vietnamese) trở đi")
         } else if let closing = entry.closing, closing.date <= date {
-            let successor = closing.mergedInto.map { registry[$0].id.rawValue }
+            let successor = (closing.mergedInto ?? closing.successor).map { registry[$0].id.rawValue }
             fail(field, value,
                  en: "--\(field) '\(value)': \(entry.id) no longer existed on \(date.iso) (\(closing.status.rawValue)\(successor.map { " into " + $0 } ?? "") on \(closing.date.iso)); "
                      + (successor.map { "record it for \($0) or use " } ?? "use ") + "a date before \(closing.date.iso)",
@@ -131,8 +131,9 @@ struct RequestReader {
 
     mutating func name(_ field: String, required isRequired: Bool) -> String? {
         guard let text = isRequired ? required(field) : single(field) else { return nil }
-        guard !text.contains(where: { $0.isNewline }), text.count <= 200 else {
-            fail(field, text, en: "--\(field) must be one line of at most 200 characters", vi: "--\(field) phải là một dòng, tối đa 200 ký tự")
+        guard !text.contains(where: { $0.isNewline }), TextBounds.length(text) <= TextBounds.name else {
+            fail(field, String(text.prefix(80)), en: "--\(field) must be one line of at most \(TextBounds.name) characters (it has \(TextBounds.length(text)))",
+                 vi: "--\(field) phải là một dòng, tối đa \(TextBounds.name) ký tự (hiện có \(TextBounds.length(text)))")
             return nil
         }
         return text
@@ -142,5 +143,29 @@ struct RequestReader {
 extension String {
     func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })
+    }
+}
+
+extension RequestReader {
+    /// The bounds on text that no single option's check covers (`TextBounds`): the source, the
+    /// recorder, and all of the event's text together.
+    mutating func checkBounds() {
+        if let source = context.source, TextBounds.length(source) > TextBounds.source {
+            fail("source", String(source.prefix(80)),
+                 en: "--source has \(TextBounds.length(source)) characters; at most \(TextBounds.source) are accepted: cite the document and quote the passage that matters",
+                 vi: "--source có \(TextBounds.length(source)) ký tự; tối đa \(TextBounds.source): hãy ghi tài liệu và trích đoạn cần thiết")
+        }
+        if TextBounds.length(context.recordedBy) > TextBounds.recordedBy {
+            fail("by", String(context.recordedBy.prefix(80)),
+                 en: "--by has \(TextBounds.length(context.recordedBy)) characters; at most \(TextBounds.recordedBy): give a name or a login",
+                 vi: "--by có \(TextBounds.length(context.recordedBy)) ký tự; tối đa \(TextBounds.recordedBy): hãy ghi tên hoặc tên đăng nhập")
+        }
+        let total = request.options.reduce(0) { $0 + TextBounds.length($1.value) }
+            + TextBounds.length(context.source ?? "") + TextBounds.length(context.recordedBy)
+        if total > TextBounds.event {
+            fail("event", nil,
+                 en: "the event's text adds up to \(total) characters; at most \(TextBounds.event) per event: split it into several events",
+                 vi: "tổng văn bản của sự kiện là \(total) ký tự; tối đa \(TextBounds.event) cho mỗi sự kiện: hãy tách thành nhiều sự kiện")
+        }
     }
 }

@@ -7,33 +7,36 @@ public enum UnitLookup {
         case ambiguous(candidates: [String])
     }
 
-    public static func resolve(_ text: String, in registry: UnitRegistry) -> Outcome {
+    public static func resolve(_ text: String, in registry: Registry) -> Outcome {
         let trimmed = text.trimmingSpaces
-        if let id = UnitID(trimmed), let index = registry.index[id], registry[index].established != nil { return .found(index) }
+        if let id = UnitID(trimmed), let index = registry.index(of: id), registry[index].established != nil { return .found(index) }
+        let query = TextFolding.searchKey(trimmed)
         var best: MatchQuality?
         var matches: [Int32] = []
-        for entry in registry.entries where entry.established != nil {
+        let established = registry.established
+        for u in established {
+            let entry = registry[u]
             var quality = TextFolding.matches(trimmed, entry.id.rawValue)
-            for name in entry.allNames {
-                if let q = TextFolding.matches(trimmed, name), quality == nil || q < quality! { quality = q }
+            for (name, key) in zip(entry.allNames + entry.aliases, entry.searchKeys) {
+                if let q = TextFolding.matches(trimmed, name, foldedQuery: query, foldedCandidate: key), quality == nil || q < quality! { quality = q }
             }
             guard let quality else { continue }
             if best == nil || quality < best! {
                 best = quality
-                matches = [entry.index]
+                matches = [u]
             } else if quality == best! {
-                matches.append(entry.index)
+                matches.append(u)
             }
         }
         if matches.count == 1 { return .found(matches[0]) }
         if matches.count > 1 { return .ambiguous(candidates: matches.map { describe(registry[$0]) }) }
-        let ids = registry.entries.filter { $0.established != nil }.map(\.id.rawValue)
-        let suggestions = EditDistance.nearest(to: TextFolding.searchKey(trimmed).replacingSpaces(), among: ids)
-        return .unknown(suggestions: suggestions.compactMap { id in registry.entry(UnitID(id)!).map(describe) })
+        let ids = established.map { registry[$0].id.rawValue }
+        let suggestions = EditDistance.nearest(to: query.replacingSpaces(), among: ids)
+        return .unknown(suggestions: suggestions.compactMap { id in registry.timeline(UnitID(id)!).map(describe) })
     }
 
     /// `sop-cop (Huyện ủy Sốp Cộp)`.
-    public static func describe(_ entry: UnitRegistry.Entry) -> String {
+    public static func describe(_ entry: UnitTimeline) -> String {
         "\(entry.id) (\(entry.allNames.last ?? entry.id.rawValue))"
     }
 }

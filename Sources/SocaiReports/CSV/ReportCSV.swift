@@ -37,7 +37,7 @@ public enum ReportCSV {
             csv.append(head + ["flow", key, "", number(total.value), "", "", total.provenance.rawValue])
         }
         for t in r.targets {
-            csv.append(head + ["target", t.key, t.effectiveTarget.map { number($0, p) } ?? t.target.description, number(t.actual), "",
+            csv.append(head + ["target", t.key, t.effectiveTarget?.description ?? t.target.description, number(t.actual), "",
                                number(t.percent, p), t.status?.rawValue ?? ""])
         }
         for s in r.ratings {

@@ -7,6 +7,8 @@
 ///   gets a leading apostrophe, so a unit named "=HYPERLINK(…)" is shown, not evaluated. Negative
 ///   numbers as socai prints them ("-27", "-21.09", "-21,09%", "-1,234.5") are left alone: they are
 ///   not formulas, and an apostrophe would turn them into text in the spreadsheet.
+/// - Bidirectional controls (U+202E and the others) show as U+FFFD: they would reorder the cell's
+///   text on screen, in a spreadsheet as in a terminal.
 /// - Rows shorter than the header are padded with empty fields, so every line has the header's
 ///   field count (RFC 4180 §2.4).
 public struct CSVWriter: Sendable {
@@ -42,9 +44,10 @@ public struct CSVWriter: Sendable {
         byteOrderMark ? "\u{FEFF}" + body : body
     }
 
-    /// Neutralises formulas, then quotes when needed.
+    /// Neutralises bidirectional controls (`TerminalText.isBidiControl`) and formulas, then quotes
+    /// when needed.
     static func encode(_ field: String) -> String {
-        var value = field
+        var value = TerminalText.withoutBidiControls(field)
         if needsNeutralising(value) {
             value = "'" + value
         }

@@ -7,6 +7,7 @@ public enum ReportJSON {
         root["to"] = .string(report.to.iso)
         root["knownAt"] = .optionalString(report.knownAt?.rfc3339)
         root["throughSeq"] = .integer(report.throughSeq)
+        if let boundaries = report.boundaries { root["boundaries"] = .string(boundaries.iso) }
         root["units"] = .array(report.units.map { unit in
             var o = JSONObject()
             o["id"] = .string(unit.id.rawValue)
@@ -22,7 +23,7 @@ public enum ReportJSON {
                 o["periodFigures"] = .object(JSONObject(unit.periodFigures.map { figure in
                     (figure.key, .object(JSONObject([
                         ("value", figure.value.amount.scale == 0 ? .integer(Int64(figure.value.amount.units)) : .decimal(figure.value.amount.description)),
-                        ("qualifier", .string(String(describing: figure.value.qualifier))),
+                        ("qualifier", .string(figure.value.qualifier.jsonName)),
                         ("percent", .bool(figure.value.isPercent)),
                         ("from", .string(figure.period.from.iso)), ("to", .string(figure.period.to.iso)), ("seq", .integer(figure.seq)),
                     ])))
@@ -30,7 +31,10 @@ public enum ReportJSON {
             }
             if unit.figures.contains(where: { $0.value.qualifier != .exact }) {
                 o["qualifiers"] = .object(JSONObject(unit.figures.filter { $0.value.qualifier != .exact }
-                    .map { ($0.key, .string(String(describing: $0.value.qualifier))) }))
+                    .map { ($0.key, .string($0.value.qualifier.jsonName)) }))
+            }
+            if unit.figures.contains(where: { $0.value.belowFloor != nil }) {
+                o["belowFloor"] = .object(JSONObject(unit.figures.compactMap { f in f.value.belowFloor.map { (f.key, .integer(Int64($0))) } }))
             }
             return .object(o)
         })
@@ -53,10 +57,16 @@ public enum ReportJSON {
         root["running"] = .bool(report.isRunning)
         root["boundary"] = .string(report.boundarySource.rawValue)
         root["endBoundary"] = .string(report.endSource.rawValue)
+        if let closed = report.closedInto {
+            root["closed"] = .object(JSONObject([("status", .string(closed.status.rawValue)), ("date", .string(closed.date.iso)),
+                                                 ("into", .string(closed.unit.rawValue))]))
+        }
+        if let boundaries = report.boundaries { root["boundaries"] = .string(boundaries.iso) }
         root["figures"] = .object(JSONObject(report.figures.map { change in
             var o = JSONObject()
             o["start"] = change.start.map(figureValue) ?? .null
             o["end"] = change.end.map(figureValue) ?? .null
+            if let q = change.end?.qualifier, q != .exact { o["qualifier"] = .string(q.jsonName) }
             o["change"] = .optionalInteger(change.change)
             o["percentChange"] = .percent(change.percentChange)
             return (change.key, .object(o))
@@ -65,13 +75,25 @@ public enum ReportJSON {
         root["flowProvenance"] = .object(JSONObject(report.flows.map { ($0.key, .string($0.total.provenance.rawValue)) }))
         root["targets"] = .object(JSONObject(report.targets.map { t in
             var o = JSONObject()
-            o["target"] = t.effectiveTarget.map { $0.scale == 0 ? .integer(Int64($0.units)) : .decimal($0.description) } ?? t.target.json
-            if t.effectiveTarget != nil && t.target.json != (t.effectiveTarget.map { JSONValue.integer(Int64($0.units)) }) {
-                o["stated"] = t.target.json
-            }
+            o["target"] = t.effectiveTarget?.json ?? t.target.json
+            if let effective = t.effectiveTarget, effective.json != t.target.json { o["stated"] = t.target.json }
             o["actual"] = .optionalInteger(t.actual)
             o["percent"] = .percent(t.percent)
             o["status"] = .optionalString(t.status?.rawValue)
+            if !t.perYear.isEmpty {
+                o["years"] = .object(JSONObject(t.perYear.map { y in
+                    var row = JSONObject()
+                    row["actual"] = .optionalInteger(y.actual)
+                    row["target"] = y.target?.json ?? .null
+                    row["percent"] = .percent(y.percent)
+                    row["status"] = .optionalString(y.status?.rawValue)
+                    row["partYear"] = .bool(y.partYear)
+                    row["from"] = .string(y.period.from.iso)
+                    row["to"] = .string(y.period.to.iso)
+                    row["ownTarget"] = .bool(y.ownTarget)
+                    return (String(y.year), .object(row))
+                }))
+            }
             return (t.key, .object(o))
         }))
         var ratings = JSONObject()
@@ -79,8 +101,14 @@ public enum ReportJSON {
             var byYear = JSONObject()
             for summary in report.ratings where summary.year == year {
                 var o = JSONObject()
-                for tier in RatingTier.allCases { o[tier.rawValue] = summary.tiers[tier]?.json ?? .null }
+                // Counts as numbers; a tier the document gave only as a share has no count (its share is in percent).
+                for tier in RatingTier.allCases {
+                    let value = summary.tiers[tier]
+                    o[tier.rawValue] = value.flatMap { $0.isPercent ? nil : $0.json } ?? .null
+                }
                 if let g = summary.goodOrBetter { o["good-or-better"] = g.json }
+                if summary.goodFromGoodOrBetter { o["goodFrom"] = .string("good-or-better") }
+                if !summary.supersedes.isEmpty { o["supersedes"] = .array(summary.supersedes.map { .integer($0) }) }
                 o["rated"] = .optionalInteger(summary.rated)
                 if let implied = summary.implied { o["implied"] = .string(implied.rawValue) }
                 o["percent"] = .object(JSONObject(RatingTier.allCases.map { ($0.rawValue, .percent(summary.percent[$0])) }))

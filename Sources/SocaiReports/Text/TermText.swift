@@ -10,6 +10,21 @@ public enum TermText {
             + "; " + t("end: ", "kết thúc: ") + p.text(r.endSource.label) + ")"
         if r.isRunning { out += "; " + t("running, figures to ", "đang diễn ra, số liệu đến ") + p.date(r.to) }
         out += "\n"
+        if let closed = r.closedInto {
+            switch closed.status {
+            case .merged:
+                out += t("Merged into ", "Đã sáp nhập vào ") + closed.name + " (" + closed.unit.rawValue + ") " + t("on ", "ngày ") + p.date(closed.date)
+                    + t("; answered up to the day before", "; số liệu đến ngày trước đó") + "\n"
+            case .dissolved where closed.unit != r.unit:
+                out += t("Dissolved on ", "Giải thể ngày ") + p.date(closed.date) + t("; what it held passed to ", "; chuyển giao cho ") + closed.name
+                    + " (" + closed.unit.rawValue + ")" + t("; answered up to the day before", "; số liệu đến ngày trước đó") + "\n"
+            default:
+                out += t("Dissolved on ", "Giải thể ngày ") + p.date(closed.date) + t("; answered up to the day before", "; số liệu đến ngày trước đó") + "\n"
+            }
+        }
+        if let boundaries = r.boundaries {
+            out += t("Figures restated in the units as they stood on ", "Số liệu quy đổi theo đơn vị tại ngày ") + p.date(boundaries) + "\n"
+        }
 
         if !r.figures.isEmpty {
             out += "\n" + t("Figures", "Số liệu") + "\n"
@@ -37,12 +52,32 @@ public enum TermText {
                                             (t("for the term", "cả kỳ"), .right), (t("actual", "thực hiện"), .right),
                                             (t("attainment", "đạt"), .right), (t("status", "đánh giá"), .left)])
             for target in r.targets {
-                var forTerm = target.effectiveTarget.map(p.decimal) ?? ""
+                var forTerm = target.effectiveTarget.map(p.target) ?? ""
                 if let years = target.years { forTerm += " (\(years) " + t(years == 1 ? "year" : "years", "năm") + ")" }
-                table.append([target.key, target.target.description, forTerm, target.actual.map(p.count) ?? p.dash,
+                table.append([target.key, p.target(target.target), forTerm, target.actual.map(p.count) ?? p.dash,
                               target.percent.map(p.percent) ?? "", target.status.map { p.text($0.label) } ?? ""])
             }
             out += table.render()
+            for target in r.targets where !target.perYear.isEmpty {
+                let base = FigureCatalogue.baseKey(target.key, suffix: "-per-year") ?? target.key
+                out += "\n" + t("Per year: ", "Từng năm: ") + base + "\n"
+                var years = TextTable(columns: [(t("year", "năm"), .left), (t("days", "thời gian"), .left), (t("actual", "thực hiện"), .right),
+                                                (t("target", "chỉ tiêu"), .right), (t("attainment", "đạt"), .right),
+                                                (t("status", "đánh giá"), .left)])
+                for y in target.perYear {
+                    var year = String(y.year)
+                    if y.partYear { year += t(" (part year)", " (không trọn năm)") }
+                    var goal = y.target.map(p.target) ?? p.dash
+                    if y.ownTarget { goal += t(" (the year's own)", " (chỉ tiêu riêng của năm)") }
+                    years.append([year, p.date(y.period.from) + " – " + p.date(y.period.to), y.actual.map(p.count) ?? p.dash, goal,
+                                  y.percent.map(p.percent) ?? "", y.status.map { p.text($0.label) } ?? ""])
+                }
+                out += years.render()
+                if target.perYear.contains(where: { if case .range? = $0.target?.shape { return true }; return false }) {
+                    out += t("  (a range's percentage is over its lower bound, as the reports compute it)\n",
+                             "  (tỷ lệ của chỉ tiêu theo khoảng tính trên cận dưới, như các báo cáo vẫn tính)\n")
+                }
+            }
         }
         if !r.ratings.isEmpty {
             out += "\n" + t("Ratings", "Đánh giá, xếp loại") + "\n"
@@ -57,6 +92,9 @@ public enum TermText {
                         text = p.figure(g) + t(" (good or better)", " (tốt trở lên)")
                     }
                     if let percent = s.percent[tier], s.tiers[tier]?.isPercent != true { text += " (" + p.percent(percent) + ")" }
+                    if tier == .good, s.goodFromGoodOrBetter, let g = s.goodOrBetter {
+                        text += t(" [good or better, cumulative: ", " [tốt trở lên, cộng dồn: ") + p.figure(g) + "]"
+                    }
                     if s.implied == tier { text += t(" implied", " suy ra") }
                     return text.isEmpty ? p.dash : text
                 }

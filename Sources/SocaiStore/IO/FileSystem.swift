@@ -11,6 +11,13 @@ enum FileSystem {
         return stat(path, &info) == 0
     }
 
+    /// Nil when `path` exists, else why `stat` could not see it (ENOENT, ENOTDIR, EACCES…):
+    /// "no such file" and "not allowed to look" call for different answers.
+    static func statError(_ path: String) -> Int32? {
+        var info = stat()
+        return stat(path, &info) == 0 ? nil : errno
+    }
+
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

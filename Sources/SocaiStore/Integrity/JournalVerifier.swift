@@ -25,17 +25,20 @@ extension FileJournal {
     /// `progress` is called now and then with the bytes checked so far and the total.
     public func verify(progress: ((Int, Int) -> Void)? = nil) throws(JournalError) -> VerifyReport {
         var report = VerifyReport(events: 0, problems: [], warnings: [], quarantineFiles: try quarantineFiles(), head: nil)
-        let names = try FileSystem.list(directory).filter { SegmentNames.ordinal($0) != nil }
+        let all = try FileSystem.list(directory)
+        let names = all.filter { SegmentNames.ordinal($0) != nil }
         var expectedOrdinal = 1
         for name in names {
             let ordinal = SegmentNames.ordinal(name)!
             while expectedOrdinal < ordinal {
-                report.problems.append(JournalProblem(location: JournalLocation(segment: SegmentNames.name(expectedOrdinal), line: 0),
-                                                      message: "segment is missing"))
+                let missing = SegmentNames.name(expectedOrdinal)
+                report.problems.append(JournalProblem(location: JournalLocation(segment: missing, line: 0),
+                                                      message: "segment is missing" + SegmentNames.renamedHint(missing, among: all)))
                 expectedOrdinal += 1
             }
             expectedOrdinal = ordinal + 1
         }
+        if let problem = try missingAfterSeal(names, all: all) { report.problems.append(problem) }
         var totalBytes = 0
         for name in names { totalBytes += (try? FileDescriptor.open(path(name), O_RDONLY).size()) ?? 0 }
 
@@ -44,6 +47,23 @@ extension FileJournal {
         var bytesDone = 0
         var lastProgress = 0
         var head: JournalHead?
+        /// One checked line: counted, or a problem.
+        func tally(_ result: Result<DecodedLine, LineDecodingError>, _ location: JournalLocation) {
+            switch result {
+            case .failure(let error):
+                report.problems.append(JournalProblem(location: location, message: error.reason))
+            case .success(let decoded):
+                report.events += 1
+                let key = decoded.idKey
+                if let previous = seenIDs[key] {
+                    report.problems.append(JournalProblem(location: location,
+                                                          message: "event id \(key.eventID) was already used by seq \(previous)"))
+                } else {
+                    seenIDs[key] = decoded.seq
+                }
+                head = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
+            }
+        }
         for (index, name) in names.enumerated() {
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
             let size = try fd.size()
@@ -53,20 +73,7 @@ extension FileJournal {
                                                    verifyHashes: true) { outcome, number, offset, _ in
                 lines = number
                 let location = JournalLocation(segment: name, line: number)
-                switch checker.sequence(outcome) {
-                case .failure(let error):
-                    report.problems.append(JournalProblem(location: location, message: error.reason))
-                case .success(let decoded):
-                    report.events += 1
-                    let key = decoded.idKey
-                    if let previous = seenIDs[key] {
-                        report.problems.append(JournalProblem(location: location,
-                                                              message: "event id \(key.eventID) was already used by seq \(previous)"))
-                    } else {
-                        seenIDs[key] = decoded.seq
-                    }
-                    head = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
-                }
+                tally(checker.sequence(outcome), location)
                 if let progress, bytesDone + offset - lastProgress > 8 << 20 {
                     lastProgress = bytesDone + offset
                     progress(lastProgress, totalBytes)
@@ -80,6 +87,15 @@ extension FileJournal {
                 if let length = leftover.withUnsafeBytes({ JournalLineCodec.completeLineLength(atStartOf: $0) }) {
                     report.problems.append(JournalProblem(location: location,
                                                           message: JournalLineCodec.notTornReason(extraBytes: leftover.count - length)))
+                } else if isLast, let whole = FileJournal.wholeLine(leftover) {
+                    // Only the newline is missing: the line is checked like any other (MissingNewline).
+                    let previousHash = checker.previousHash
+                    let result = leftover.withUnsafeBytes { checker.check($0) }
+                    tally(result, location)
+                    if case .success = result {
+                        report.warnings.append(MissingNewline(segment: name, offset: end, byteCount: leftover.count, seq: whole.envelope.seq,
+                                                              previousHash: previousHash).notice)
+                    }
                 } else if isLast {
                     report.warnings.append(TornTail(segment: name, offset: end, byteCount: size - end).notice)
                 } else {

@@ -45,6 +45,12 @@ extension FileJournal {
         if tail.needsRecovery {
             notices.append(try quarantine(&tail, now: now))
         }
+        if let missing = tail.missingNewline {
+            notices.append(try restoreNewline(missing, in: &tail))
+        }
+        if let last = tail.head.recordedTime, last.millisecondsSinceEpoch - now.millisecondsSinceEpoch > Self.clockToleranceMilliseconds {
+            notices.append(Self.clockBehind(last: last, now: now))
+        }
         if let expected = options.expectedLastSeq, expected != tail.head.seq {
             throw .sequenceConflict(expected: expected, actual: tail.head.seq)
         }
@@ -95,13 +101,28 @@ extension FileJournal {
         let startsNewSegment = lastName == nil
             || (tail.committedEnd > 0 && tail.committedEnd + bytes.count > metadata.segmentBytes)
         let name = startsNewSegment ? SegmentNames.name(tail.segments.count + 1) : lastName!
-        if startsNewSegment, let closing = lastName, !FileSystem.exists(sealPath(closing)) {
-            try sealClosingSegment(closing, tail: tail)
-        }
         let segmentPath = path(name)
         let flags = startsNewSegment ? (O_WRONLY | O_CREAT | O_EXCL | O_APPEND) : (O_WRONLY | O_APPEND)
         let fd = try FileDescriptor.open(segmentPath, flags)
         let sizeBefore = startsNewSegment ? 0 : tail.committedEnd
+        // The new segment exists (durably) before the closing one is sealed: a seal on the last
+        // segment then always means a later segment existed, which is how readers notice one that
+        // was removed or renamed (`missingAfterSeal`). Undone together on any failure.
+        let closing = startsNewSegment ? lastName : nil
+        func undoNewSegment() {
+            FileSystem.remove(segmentPath)
+            if let closing { FileSystem.remove(sealPath(closing)) }
+            try? FileDescriptor.syncDirectory(directory)
+        }
+        if let closing {
+            do {
+                try FileDescriptor.syncDirectory(directory)
+                if !FileSystem.exists(sealPath(closing)) { try sealClosingSegment(closing, tail: tail) }
+            } catch {
+                undoNewSegment()
+                throw error
+            }
+        }
         do {
             try fd.writeAll(bytes)
             try fd.sync()
@@ -111,8 +132,7 @@ extension FileJournal {
         } catch {
             // Leave no partial line behind: cut back what was written, or remove the new segment.
             if startsNewSegment {
-                FileSystem.remove(segmentPath)
-                try? FileDescriptor.syncDirectory(directory)
+                undoNewSegment()
             } else {
                 try? fd.truncate(to: sizeBefore)
                 try? fd.sync()
@@ -134,6 +154,36 @@ extension FileJournal {
             }
         }
         try seal(segment, previousHash: previous, firstSeq: first)
+    }
+
+    /// How far the journal's last recorded time may be ahead of the clock before a writer warns.
+    static let clockToleranceMilliseconds: Int64 = 60_000
+
+    /// Recorded time never decreases along seq, so a journal stamped once by a clock that had
+    /// jumped ahead stamps every later event with that time: say so rather than do it silently.
+    static func clockBehind(last: Instant, now: Instant) -> LocalizedText {
+        let minutes = (last.millisecondsSinceEpoch - now.millisecondsSinceEpoch) / 60_000
+        let span = minutes >= 2 * 24 * 60 ? "\(minutes / (24 * 60)) days" : minutes >= 120 ? "\(minutes / 60) hours" : "\(minutes) minutes"
+        let spanVi = minutes >= 2 * 24 * 60 ? "\(minutes / (24 * 60)) ngày" : minutes >= 120 ? "\(minutes / 60) giờ" : "\(minutes) phút"
+        return LocalizedText(
+            en: "the journal's last recorded time (\(last.rfc3339)) is \(span) ahead of this computer's clock (\(now.rfc3339)); "
+                + "new events are stamped \(last.rfc3339) to keep recorded times in order; check the clock of the computer that recorded it",
+            vi: "thời điểm ghi cuối cùng của sổ (\(last.rfc3339)) đi trước đồng hồ máy này (\(now.rfc3339)) \(spanVi); "
+                + "sự kiện mới được ghi thời điểm \(last.rfc3339) để giữ đúng thứ tự; hãy kiểm tra đồng hồ của máy đã ghi")
+    }
+
+    /// Adds back the `\n` the last line lost (see `MissingNewline`), durably, before anything is
+    /// appended after it.
+    private func restoreNewline(_ missing: MissingNewline, in tail: inout TailState) throws(JournalError) -> LocalizedText {
+        let fd = try FileDescriptor.open(path(missing.segment), O_WRONLY | O_APPEND)
+        try fd.writeAll([0x0A])
+        try fd.sync()
+        tail.committedEnd += 1
+        tail.lastSegmentSize += 1
+        tail.missingNewline = nil
+        return LocalizedText(
+            en: "the last line of \(missing.segment) (seq \(missing.seq)) had lost its final newline (an editor?); added it back, nothing else changed",
+            vi: "dòng cuối của \(missing.segment) (số \(missing.seq)) bị mất ký tự xuống dòng (do trình soạn thảo?); đã thêm lại, không thay đổi gì khác")
     }
 
     /// Moves the bytes after the last committed line into a quarantine file beside the segment,
@@ -172,7 +222,7 @@ extension FileJournal {
 
     /// The stored events with these ids. Lines are written with the id at a fixed offset, so this
     /// scans bytes without decoding every line.
-    private func findEvents(withIDs ids: Set<EventID>, segments: [String]) throws(JournalError) -> [EventID: EventEnvelope] {
+    func findEvents(withIDs ids: Set<EventID>, segments: [String]) throws(JournalError) -> [EventID: EventEnvelope] {
         let wanted = Set(ids.map { Array($0.rawValue.utf8) })
         let idOffset = Array(#"{"specversion":"1.0","id":""#.utf8).count
         var found: [EventID: EventEnvelope] = [:]
@@ -200,7 +250,7 @@ extension FileJournal {
 
 extension EventEnvelope {
     /// Whether a retried event is the same fact as the stored one (recording details aside).
-    func matches(_ pending: PendingEvent) -> Bool {
+    public func matches(_ pending: PendingEvent) -> Bool {
         subject == pending.subject && effectiveDate == pending.effectiveDate && payload == pending.payload
             && sourceDocument == pending.sourceDocument
     }

@@ -64,6 +64,40 @@ extension FileJournal {
         return LinePosition(segmentIndex: chosen, offset: found.offset, lineNumber: wantedLine, previousHash: previous)
     }
 
+    /// What a read that starts at `position` (the line with `seq`, not the first) checks of the
+    /// lines before it: the line just before, whole — its JSON and attributes, its seq (`seq` − 1),
+    /// this journal's source, and its chain hash against the hash stored on the line before it.
+    /// So the hash the read chains from is the hash of that line's bytes as they are on disk, and
+    /// a line changed just before the start is damage. Lines further back are not read: a full
+    /// read and `socai verify` check them (docs/JOURNAL.md, "What each read checks").
+    func linkProblem(into position: LinePosition, seq: Int64, segments: [String]) throws(JournalError) -> JournalProblem? {
+        var index = position.segmentIndex
+        var fd = try FileDescriptor.open(path(segments[index]), O_RDONLY)
+        var end = position.offset
+        if end == 0 {
+            guard index > 0 else { return nil }
+            index -= 1
+            fd = try FileDescriptor.open(path(segments[index]), O_RDONLY)
+            end = try fd.size()
+        }
+        guard let (start, bytes) = try BackwardLineReader.line(endingAt: end, in: fd) else {
+            return JournalProblem(location: JournalLocation(segment: segments[index], line: 1),
+                                  message: "the segment before seq \(seq) is empty")
+        }
+        let before = try storedHash(before: start, segmentIndex: index, names: segments)
+        var decoder = FastLineDecoder()
+        let outcome = bytes.withUnsafeBytes { LineChecker.local($0, previousHash: before, verifyHashes: true, decoder: &decoder) }
+        var problems: [String] = []
+        if let problem = outcome.problem { problems.append(problem) }
+        if let decoded = outcome.decoded {
+            if decoded.seq != seq - 1 { problems.append("seq is \(decoded.seq), expected \(seq - 1) (a line is missing, duplicated or out of order)") }
+            if decoded.source != metadata.source { problems.append("source is \(decoded.source), not this journal's \(metadata.source)") }
+        }
+        guard !problems.isEmpty else { return nil }
+        let line = index == position.segmentIndex ? position.lineNumber - 1 : try BackwardLineReader.lineNumber(at: start, in: fd)
+        return JournalProblem(location: JournalLocation(segment: segments[index], line: line), message: problems.joined(separator: "; "))
+    }
+
     /// The seq of a segment's first line.
     func firstSeq(of segment: String) throws(JournalError) -> Int64? {
         let fd = try FileDescriptor.open(path(segment), O_RDONLY)
@@ -83,6 +117,7 @@ extension FileJournal {
         let tail = try tail(verifyHead: false)
         guard seq <= tail.head.seq else { return nil }
         if seq == tail.head.seq { return tail.head.hash }
+        if let missing = tail.missingNewline, missing.seq == seq + 1 { return missing.previousHash }
         guard let next = try locate(seq: seq + 1, segments: tail.segments, committedEnd: tail.committedEnd) else { return nil }
         return next.previousHash
     }

@@ -13,6 +13,9 @@ public struct ReadOptions: Sendable {
     public var verifyHashes = true
     /// On damage, stop and report it instead of failing: answer from the intact prefix.
     public var allowDamaged = false
+    /// Where to start when the caller knows it (the end of what an image covers): no search for
+    /// `fromSeq`, and the first line is checked against this chain hash.
+    public var start: ReadPosition?
 
     public init(fromSeq: Int64 = 1, verifyHashes: Bool = true, allowDamaged: Bool = false) {
         self.fromSeq = fromSeq
@@ -31,52 +34,82 @@ extension FileJournal {
                      _ body: (JournalRecord) -> Bool) throws(JournalError) -> ReadReport {
         let tail = try tail(verifyHead: false)
         var report = ReadReport(head: tail.head, eventsRead: 0, tornTail: tail.tornTail,
-                                incompleteBatch: tail.incompleteBatch, damage: nil)
+                                incompleteBatch: tail.incompleteBatch, damage: nil, missingNewline: tail.missingNewline)
         guard !tail.segments.isEmpty else { return report }
+        let lastIndex = tail.segments.count - 1
 
-        // Start at the line itself: lines before it are neither decoded nor hashed again.
+        // Start at the line itself: lines before it are neither decoded nor hashed again, but the
+        // line just before it is checked whole (its JSON, seq and chain hash), so the hash the
+        // read chains from is the hash of the bytes on disk (`linkProblem`).
         var start = LinePosition(segmentIndex: 0, offset: 0, lineNumber: 1, previousHash: genesisHash)
-        if options.fromSeq > 1 {
+        var damage: JournalProblem?
+        if let known = options.start {
+            guard let index = tail.segments.firstIndex(of: known.segment) else {
+                throw .damaged(JournalLocation(segment: known.segment, line: 0), reason: "the segment is missing (removed or renamed)")
+            }
+            guard known.firstSeq <= tail.head.seq else { return report }
+            start = LinePosition(segmentIndex: index, offset: known.offset, lineNumber: known.lineNumber, previousHash: known.previousHash)
+        } else if options.fromSeq > 1 {
             guard options.fromSeq <= tail.head.seq else { return report }
-            guard let position = try locate(seq: options.fromSeq, segments: tail.segments, committedEnd: tail.committedEnd) else {
+            if let missing = tail.missingNewline, missing.seq == options.fromSeq {
+                let fd = try FileDescriptor.open(path(missing.segment), O_RDONLY)
+                start = LinePosition(segmentIndex: lastIndex, offset: missing.offset,
+                                     lineNumber: try BackwardLineReader.lineNumber(at: missing.offset, in: fd), previousHash: missing.previousHash)
+            } else if let position = try locate(seq: options.fromSeq, segments: tail.segments, committedEnd: tail.committedEnd) {
+                start = position
+            } else {
                 throw .damaged(JournalLocation(segment: tail.segments.last!, line: 0), reason: "seq \(options.fromSeq) cannot be found")
             }
-            start = position
+            if options.verifyHashes {
+                damage = try linkProblem(into: start, seq: options.fromSeq, segments: tail.segments)
+            }
         }
+        let firstSeq = options.start?.firstSeq ?? options.fromSeq
         let previousHash = start.previousHash
         var checker = LineChecker(source: metadata.source, verifyHashes: options.verifyHashes,
-                                  previousHash: start.previousHash, expectedSeq: max(1, options.fromSeq))
-        checker.startsInsideBatch = options.fromSeq > 1
-        var damage: JournalProblem?
+                                  previousHash: start.previousHash, expectedSeq: max(1, firstSeq))
+        checker.startsInsideBatch = firstSeq > 1
         var stopped = false
         var lastDelivered: (seq: Int64, hash: SHA256Digest, time: Instant)?
+        /// One checked line: delivered, or the damage that stops the read. False to stop.
+        func take(_ result: Result<DecodedLine, LineDecodingError>, _ name: String, _ number: Int,
+                  _ line: UnsafeRawBufferPointer) -> Bool {
+            switch result {
+            case .failure(let error):
+                damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
+                return false
+            case .success(let decoded):
+                guard decoded.seq >= firstSeq else { return true }
+                let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
+                                           hash: decoded.storedHash, line: line)
+                report.eventsRead += 1
+                lastDelivered = (decoded.seq, decoded.storedHash, decoded.recordedTime)
+                if !body(record) { stopped = true; return false }
+                return true
+            }
+        }
         for index in start.segmentIndex..<tail.segments.count where damage == nil && !stopped {
             let name = tail.segments[index]
             let fd = try FileDescriptor.open(path(name), O_RDONLY)
-            let end = index == tail.segments.count - 1 ? tail.committedEnd : try fd.size()
+            let end = index == lastIndex ? tail.committedEnd : try fd.size()
             let first = index == start.segmentIndex ? start : LinePosition(segmentIndex: index, offset: 0, lineNumber: 1, previousHash: previousHash)
             var lines = first.lineNumber - 1
             // A closed segment whose seal matches its bytes is not re-hashed line by line (see SegmentSeal).
-            let seal = options.verifyHashes && first.offset == 0 && index < tail.segments.count - 1
+            let seal = options.verifyHashes && first.offset == 0 && index < lastIndex
                 ? try matchingSeal(name, fd: fd, size: end) : nil
             let (segmentStartHash, segmentStartSeq) = (checker.previousHash, checker.expectedSeq)
-            let consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
+            var consumed = try ParallelLineScanner.scan(fd, from: first.offset, to: end, firstLineNumber: first.lineNumber,
                                                         previousHash: checker.previousHash,
                                                         verifyHashes: options.verifyHashes && seal == nil) { outcome, number, _, line in
                 lines = number
-                switch checker.sequence(outcome) {
-                case .failure(let error):
-                    damage = JournalProblem(location: JournalLocation(segment: name, line: number), message: error.reason)
-                    return false
-                case .success(let decoded):
-                    guard decoded.seq >= options.fromSeq else { return true }
-                    let record = JournalRecord(decoded: decoded, location: JournalLocation(segment: name, line: number),
-                                               hash: decoded.storedHash, line: line)
-                    report.eventsRead += 1
-                    lastDelivered = (decoded.seq, decoded.storedHash, decoded.recordedTime)
-                    if !body(record) { stopped = true; return false }
-                    return true
-                }
+                return take(checker.sequence(outcome), name, number, line)
+            }
+            if index == lastIndex, damage == nil, !stopped, let missing = tail.missingNewline, consumed == missing.offset {
+                // The last line without its newline: checked and delivered like any other.
+                let bytes = try fd.read(count: missing.byteCount, at: missing.offset)
+                lines += 1
+                _ = bytes.withUnsafeBytes { take(checker.check($0), name, lines, $0) }
+                consumed = end
             }
             if let seal, damage == nil, !stopped, lines != seal.lines || checker.previousHash != seal.chainHash {
                 // The bytes match the seal's checksum but not its other fields: the seal (derived data)
@@ -99,10 +132,11 @@ extension FileJournal {
             report.damage = damage
             report.tornTail = nil
             report.incompleteBatch = nil
+            report.missingNewline = nil
             if let lastDelivered {
                 report.head = JournalHead(seq: lastDelivered.seq, hash: lastDelivered.hash, recordedTime: lastDelivered.time)
             } else {
-                report.head = JournalHead(seq: options.fromSeq - 1, hash: previousHash, recordedTime: nil)
+                report.head = JournalHead(seq: firstSeq - 1, hash: previousHash, recordedTime: nil)
             }
         }
         return report

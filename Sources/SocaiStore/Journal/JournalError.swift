@@ -18,6 +18,11 @@ public struct JournalLocation: Sendable, Hashable, CustomStringConvertible {
 public enum JournalError: Error, Sendable, Hashable {
     /// No journal at this path (no `journal.json`).
     case noJournal(path: String)
+    /// The journal path names a file, not a directory (`--journal FILE`): bad input.
+    case notADirectory(path: String)
+    /// Segment files without `journal.json` beside them: the journal's id and settings were
+    /// deleted or moved; `socai init --recover` rebuilds them from the segments.
+    case metadataMissing(path: String, segments: Int)
     /// `init` on a directory that already holds a journal.
     case alreadyExists(path: String)
     /// A complete line that fails its JSON, its hash or the sequence: damage, not a torn write.
@@ -38,6 +43,14 @@ public enum JournalError: Error, Sendable, Hashable {
         case .noJournal(let path):
             LocalizedText(en: "no journal at \(path); create one with `socai init` or pass --journal DIR",
                           vi: "không có sổ tại \(path); tạo sổ bằng `socai init` hoặc chỉ định --journal DIR")
+        case .notADirectory(let path):
+            LocalizedText(en: "\(path) is a file, not a journal directory; give the journal's directory with --journal DIR",
+                          vi: "\(path) là một tệp, không phải thư mục sổ; hãy chỉ định thư mục của sổ bằng --journal DIR")
+        case .metadataMissing(let path, let segments):
+            LocalizedText(en: "\(path) holds \(segments) segment file\(segments == 1 ? "" : "s") but no \(JournalMetadata.fileName) (deleted or moved?): "
+                            + "put it back from a backup, or rebuild it from the segments with `socai --journal \(path) init --recover`",
+                          vi: "\(path) có \(segments) tệp phân đoạn nhưng không có \(JournalMetadata.fileName) (bị xóa hoặc chuyển đi?): "
+                            + "hãy chép lại từ bản sao lưu, hoặc dựng lại từ các phân đoạn bằng `socai --journal \(path) init --recover`")
         case .alreadyExists(let path):
             LocalizedText(en: "\(path) already holds a journal; nothing was changed",
                           vi: "\(path) đã có sổ; không thay đổi gì")

@@ -51,6 +51,14 @@ public enum JournalLineCodec {
             w.writeRaw(#","batch":"#.utf8)
             w.writeString(batch.description)
         }
+        if let origin = event.origin {
+            w.writeRaw(#","originsource":"#.utf8)
+            w.writeString(origin.source)
+            w.writeRaw(#","originseq":"#.utf8)
+            w.writeInteger(origin.seq)
+            w.writeRaw(#","origintime":"#.utf8)
+            w.writeString(origin.recordedTime.rfc3339)
+        }
         w.writeRaw(#","data":"#.utf8)
         w.write(.object(event.payload.data))
         var bytes = w.bytes
@@ -139,6 +147,19 @@ public enum JournalLineCodec {
         return nil
     }
 
+    /// Why a line lacks the hash tail, with the cause when its shape gives it away: an empty line
+    /// (a blank line an editor or a script added) or a carriage return (saved with Windows line
+    /// endings) is fixed by removing those bytes, which a clerk can do; anything else is a change.
+    static func missingHashReason(_ line: UnsafeRawBufferPointer) -> String {
+        if line.isEmpty {
+            return "the line is empty (a blank line an editor or a script added); delete that empty line, and the journal reads again"
+        }
+        if line[line.count - 1] == 0x0D {
+            return "the line ends with a carriage return (the file was saved with Windows line endings); save it with Unix (LF) line endings"
+        }
+        return "the line does not end with its chain hash (bytes changed, cut or inserted)"
+    }
+
     static func notTornReason(extraBytes: Int) -> String {
         "the last line is complete but \(extraBytes) byte\(extraBytes == 1 ? "" : "s") follow\(extraBytes == 1 ? "s" : "") it where its newline should be "
             + "(a changed or added byte, not an interrupted write)"
@@ -147,7 +168,7 @@ public enum JournalLineCodec {
     /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes.
     public static func decode(_ line: UnsafeRawBufferPointer) throws(LineDecodingError) -> DecodedLine {
         guard let (_, stored) = splitHash(line) else {
-            throw LineDecodingError("the line does not end with its chain hash")
+            throw LineDecodingError(missingHashReason(line))
         }
         let value: JSONValue
         do { value = try JSONParser.parse(line) } catch { throw LineDecodingError("not valid JSON: \(error)") }
@@ -188,15 +209,37 @@ public enum JournalLineCodec {
             guard let text = mark.string, let parsed = BatchMark(text) else { throw LineDecodingError("batch is not i/n") }
             batch = parsed
         }
+        let origin = try decodeOrigin(o)
         guard let data = o["data"]?.object else { throw LineDecodingError("data is missing or not an object") }
         let known: Set<String> = ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "seq",
-                                  "recordedtime", "recordedby", "sourcedoc", "batch", "data", "chainhash"]
+                                  "recordedtime", "recordedby", "sourcedoc", "batch", "originsource", "originseq",
+                                  "origintime", "data", "chainhash"]
         for key in o.keys where !known.contains(key) { throw LineDecodingError("unknown attribute '\(key)'") }
         let payload: EventPayload
         do { payload = try EventPayload(type: type, data: data) } catch { throw LineDecodingError("\(error)") }
         let envelope = EventEnvelope(seq: seq, id: id, subject: subject, effectiveDate: date, recordedTime: recorded,
-                                     recordedBy: recordedBy, sourceDocument: document, batch: batch, payload: payload)
+                                     recordedBy: recordedBy, sourceDocument: document, batch: batch, origin: origin,
+                                     payload: payload)
         return DecodedLine(envelope: envelope, source: source, storedHash: storedHash)
+    }
+
+    /// `originsource`, `originseq` and `origintime`: all three or none (see `EventOrigin`).
+    private static func decodeOrigin(_ o: JSONObject) throws(LineDecodingError) -> EventOrigin? {
+        let present = [o["originsource"], o["originseq"], o["origintime"]].filter { $0 != nil }.count
+        guard present > 0 else { return nil }
+        guard present == 3 else {
+            throw LineDecodingError("originsource, originseq and origintime must be given together")
+        }
+        guard let source = o["originsource"]?.string, !source.isEmpty else {
+            throw LineDecodingError("originsource is not a non-empty string")
+        }
+        guard let seq = o["originseq"]?.integer, seq >= 1, seq <= maxSeq else {
+            throw LineDecodingError("originseq is not a positive integer up to \(maxSeq)")
+        }
+        guard let text = o["origintime"]?.string, let time = Instant.parseRFC3339(text) else {
+            throw LineDecodingError("origintime is not an RFC 3339 time")
+        }
+        return EventOrigin(source: source, seq: seq, recordedTime: time)
     }
 }
 

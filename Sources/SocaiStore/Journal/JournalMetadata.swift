@@ -15,9 +15,12 @@ public struct JournalMetadata: Sendable, Hashable {
     public var segmentBytes: Int
     public var created: Instant
 
+    /// A journal's `source` is this followed by its id.
+    static let sourcePrefix = "urn:socai:journal:"
+
     public init(id: String, segmentBytes: Int = JournalMetadata.defaultSegmentBytes, created: Instant) {
         self.id = id
-        self.source = "urn:socai:journal:" + id
+        self.source = JournalMetadata.sourcePrefix + id
         self.segmentBytes = segmentBytes
         self.created = created
     }
@@ -42,10 +45,16 @@ public struct JournalMetadata: Sendable, Hashable {
         guard o["version"]?.integer == JournalMetadata.currentVersion else {
             throw .badMetadata(path: path, reason: "journal format version \(o["version"].map { JSONWriter.string($0) } ?? "?") is not supported by this socai")
         }
-        guard let id = o["id"]?.string, let source = o["source"]?.string,
-              let size = o["segmentbytes"]?.integer, size >= 4096,
-              let createdText = o["created"]?.string, let created = Instant.parseRFC3339(createdText) else {
-            throw .badMetadata(path: path, reason: "a field is missing or invalid")
+        func field(_ name: String, _ what: String) -> JournalError {
+            .badMetadata(path: path, reason: "\"\(name)\" is " + (o[name].map { JSONWriter.string($0) } ?? "missing") + "; it must be " + what)
+        }
+        guard let id = o["id"]?.string, !id.isEmpty else { throw field("id", "the journal's id, a string") }
+        guard let source = o["source"]?.string, !source.isEmpty else { throw field("source", "the events' source, a string such as \"urn:socai:journal:\" + id") }
+        guard let size = o["segmentbytes"]?.integer, size >= 4096 else {
+            throw field("segmentbytes", "a whole number of bytes, at least 4096 (64 MiB is 67108864)")
+        }
+        guard let createdText = o["created"]?.string, let created = Instant.parseRFC3339(createdText) else {
+            throw field("created", "a UTC time such as \"2026-11-23T10:00:00.000Z\"")
         }
         var metadata = JournalMetadata(id: id, segmentBytes: Int(size), created: created)
         metadata.source = source

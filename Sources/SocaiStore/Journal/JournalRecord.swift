@@ -38,12 +38,15 @@ public struct ReadReport: Sendable {
     public var incompleteBatch: IncompleteBatch?
     /// Set only with `allowDamaged`: where reading stopped.
     public var damage: JournalProblem?
+    /// The last line lost only its final newline: it was read (and counted) all the same.
+    public var missingNewline: MissingNewline?
 
     /// Messages a reader should show on stderr (torn tail, ignored batch, damage).
     public var notices: [LocalizedText] {
         var notices: [LocalizedText] = []
         if let torn = tornTail { notices.append(torn.notice) }
         if let batch = incompleteBatch { notices.append(batch.notice) }
+        if let missing = missingNewline { notices.append(missing.notice) }
         if let damage {
             notices.append(LocalizedText(
                 en: "the journal is damaged at \(damage.location): \(damage.message); answering from the \(eventsRead) events before it (--allow-damaged)",
@@ -63,6 +66,25 @@ public struct TornTail: Sendable, Hashable {
         LocalizedText(
             en: "\(segment) ends with \(byteCount) bytes of an unfinished write (a crash); they are ignored and the next record will move them to quarantine",
             vi: "\(segment) kết thúc bằng \(byteCount) byte của một lần ghi dở (sự cố); bỏ qua, lần ghi sau sẽ chuyển chúng vào tệp cách ly")
+    }
+}
+
+/// The journal's last line, whole and verified, without the `\n` after it: an editor or a tool
+/// that strips a file's final newline. The line is committed (its JSON and chain hash verify), so
+/// readers read it; the next writer adds the newline back before appending, and says so.
+public struct MissingNewline: Sendable, Hashable {
+    public var segment: String
+    /// Where the line starts.
+    public var offset: Int
+    public var byteCount: Int
+    public var seq: Int64
+    /// The chain hash stored on the line before it.
+    var previousHash: SHA256Digest
+
+    public var notice: LocalizedText {
+        LocalizedText(
+            en: "the last line of \(segment) (seq \(seq)) has lost its final newline; the line itself is intact and is read; the next record adds the newline back",
+            vi: "dòng cuối của \(segment) (số \(seq)) bị mất ký tự xuống dòng; bản thân dòng vẫn nguyên vẹn và được đọc; lần ghi sau sẽ thêm lại ký tự xuống dòng")
     }
 }
 

@@ -37,8 +37,7 @@ struct LineChecker {
     static func local(_ line: UnsafeRawBufferPointer, previousHash: SHA256Digest, verifyHashes: Bool,
                       decoder: inout FastLineDecoder) -> LocalOutcome {
         guard let (body, stored) = JournalLineCodec.splitHash(line) else {
-            return LocalOutcome(decoded: nil, stored: nil,
-                                problem: "the line does not end with its chain hash (bytes changed, cut or inserted)")
+            return LocalOutcome(decoded: nil, stored: nil, problem: JournalLineCodec.missingHashReason(line))
         }
         let decoded: DecodedLine
         do {

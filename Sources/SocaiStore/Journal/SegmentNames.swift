@@ -19,4 +19,15 @@ enum SegmentNames {
     static func quarantine(segment: String, stamp: String) -> String {
         segment + ".quarantine-" + stamp
     }
+
+    /// ", found NAME: rename it back to SEGMENT" when a file in the directory looks like `segment`
+    /// renamed (`segment-00000002.jsonl.bak`, `segment-00000002.old`), else "".
+    static func renamedHint(_ segment: String, among names: [String]) -> String {
+        let stem = String(segment.dropLast(suffix.count))
+        let candidates = names.filter {
+            $0 != segment && $0.hasPrefix(stem) && !$0.hasSuffix(".seal") && !$0.contains(".quarantine-")
+        }
+        guard !candidates.isEmpty else { return "" }
+        return "; found \(candidates.joined(separator: ", ")): rename it back to \(segment)"
+    }
 }

@@ -3,23 +3,24 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import SocaiCore
 
-/// Snapshot files of one journal: `DIR/<journal id>/snapshot-<seq>.snap`, written atomically,
-/// 0640, and only ever a cache: a snapshot that does not match the journal is ignored.
+/// Projection images of one journal: `DIR/<journal id>/snapshot-<seq>.img`, written atomically,
+/// 0640, and only ever a cache: deleting them loses nothing, and one that does not fit the
+/// journal is ignored with a notice. One that shows the *journal* changed under it (a segment
+/// truncated, emptied, replaced, removed or renamed) is damage, and readers stop with 65.
 public struct SnapshotStore: Sendable {
     public let directory: String
     public let journal: FileJournal
-    /// How many snapshots to keep (older ones serve older `--known-at` questions).
-    public var keep = 3
+    /// How many images to keep.
+    public var keep = 2
 
     public init(directory: String, journal: FileJournal) {
         self.directory = FileSystem.join(directory, SnapshotStore.folderName(journalID: journal.metadata.id))
         self.journal = journal
     }
 
-    /// The folder for a journal's snapshots: its id when that is a plain file name (as the UUIDs
+    /// The folder for a journal's images: its id when that is a plain file name (as the UUIDs
     /// `socai init` makes are), else `journal-` and the id's SHA-256. journal.json is read from
     /// disk, so an id like `../x` or `/etc` must never become a path outside the snapshot directory.
     static func folderName(journalID id: String) -> String {
@@ -28,79 +29,95 @@ public struct SnapshotStore: Sendable {
         return plain ? id : "journal-" + SHA256.hash(Array(id.utf8)).hex
     }
 
-    /// Writes the ledger's state as a snapshot stamped with the journal's hash at its head.
-    @discardableResult
-    public func write(_ ledger: Ledger) throws(JournalError) -> (path: String, stamp: SnapshotStamp, bytes: Int) {
-        guard let hash = try journal.storedHash(atSeq: ledger.headSeq) else {
-            throw .damaged(JournalLocation(segment: "?", line: 0), reason: "seq \(ledger.headSeq) is not in the journal")
-        }
-        let stamp = SnapshotStamp(journalID: journal.metadata.id, seq: ledger.headSeq, chainHash: hash.hex,
-                                  recordedTime: ledger.headRecordedTime)
-        let bytes = LedgerSnapshot.encode(ledger, stamp: stamp)
-        try FileSystem.makeDirectory(directory)
-        let path = FileSystem.join(directory, SnapshotStore.fileName(seq: ledger.headSeq))
-        try FileSystem.replaceFile(path, contents: bytes)
-        for old in try files().dropFirst(keep) { FileSystem.remove(FileSystem.join(directory, old.name)) }
-        return (path, stamp, bytes.count)
-    }
-
     static func fileName(seq: Int64) -> String {
         let digits = String(seq)
-        return "snapshot-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".snap"
+        return "snapshot-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".img"
     }
 
-    /// Snapshot files, newest (highest seq) first.
+    /// Writes an image (already carrying the segment identities in its header) as the newest.
+    @discardableResult
+    public func write(_ image: ImageStorage, seq: Int64) throws(JournalError) -> (path: String, bytes: Int) {
+        try FileSystem.makeDirectory(directory)
+        let path = FileSystem.join(directory, SnapshotStore.fileName(seq: seq))
+        try FileSystem.replaceFile(path, bytes: image.bytes)
+        markVerified(path)
+        for old in try files().dropFirst(keep) {
+            FileSystem.remove(FileSystem.join(directory, old.name))
+            FileSystem.remove(FileSystem.join(directory, old.name) + SnapshotStore.verifiedSuffix)
+        }
+        return (path, image.bytes.count)
+    }
+
+    /// The sidecar that says an image was checked whole (its checksum and every reference in it)
+    /// while the file had the identity written in it. Checking a 10-million-event image costs
+    /// far more than the question it serves, so it is done once per file, not once per question:
+    /// an image whose size, inode or modification time differ from its sidecar is checked again.
+    static let verifiedSuffix = ".verified"
+
+    func markVerified(_ path: String) {
+        guard let identity = FileIdentity.of(path) else { return }
+        let text = "\(identity.size) \(identity.inode) \(identity.modified)\n"
+        // A reader without write access to the snapshot folder checks the image every time.
+        try? FileSystem.replaceFile(path + SnapshotStore.verifiedSuffix, contents: Array(text.utf8))
+    }
+
+    func isMarkedVerified(_ path: String) -> Bool {
+        guard let identity = FileIdentity.of(path),
+              let bytes = try? FileSystem.readFile(path + SnapshotStore.verifiedSuffix) else { return false }
+        return String(decoding: bytes, as: UTF8.self) == "\(identity.size) \(identity.inode) \(identity.modified)\n"
+    }
+
+    /// Image files, newest (highest seq) first.
     func files() throws(JournalError) -> [(name: String, seq: Int64)] {
         guard FileSystem.isDirectory(directory) else { return [] }
         return try FileSystem.list(directory).compactMap { name -> (String, Int64)? in
-            guard name.hasPrefix("snapshot-"), name.hasSuffix(".snap"),
-                  let seq = Int64(name.dropFirst("snapshot-".count).dropLast(".snap".count)) else { return nil }
+            guard name.hasPrefix("snapshot-"), name.hasSuffix(".img"),
+                  let seq = Int64(name.dropFirst("snapshot-".count).dropLast(".img".count)) else { return nil }
             return (name, seq)
         }.sorted { $0.1 > $1.1 }
     }
 
-    /// The newest snapshot that matches the journal and may answer a question as known at
-    /// `knownAt`; the reasons others were ignored are returned as notices.
-    public func newestValid(knownAt: Instant?) -> (ledger: Ledger?, stamp: SnapshotStamp?, notices: [LocalizedText]) {
+    /// An image opened for a question: its projection, the segments it covers, and where its bytes end.
+    struct Opened {
+        var storage: ImageStorage
+        var projection: Projection
+        var identities: [SegmentIdentity]
+        var name: String
+    }
+
+    /// The newest image of this journal that is readable and covers no more than `head`, with
+    /// notices for those passed over (older formats, other journals, unreadable files).
+    func newest(head: Int64) -> (Opened?, [LocalizedText]) {
         var notices: [LocalizedText] = []
         let candidates: [(name: String, seq: Int64)]
-        do { candidates = try files() } catch { return (nil, nil, [error.message]) }
+        do { candidates = try files() } catch { return (nil, [error.message]) }
         for candidate in candidates {
             let path = FileSystem.join(directory, candidate.name)
             func ignored(_ reason: String) {
                 notices.append(LocalizedText(en: "snapshot \(candidate.name) ignored: \(reason); folding the journal instead",
                                              vi: "bỏ qua ảnh chụp \(candidate.name): \(reason); đọc lại toàn bộ sổ"))
             }
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.readFile(path) } catch { ignored(error.message.en); continue }
-            let stampResult = bytes.withUnsafeBytes { b in
-                Result(catching: { () throws(LedgerSnapshot.Invalid) in try LedgerSnapshot.stamp(of: b) })
+            guard candidate.seq <= head else { ignored("it is ahead of the journal (seq \(candidate.seq), journal at \(head))"); continue }
+            let storage: ImageStorage
+            do { storage = try MappedFile.map(path) } catch { ignored(error.message.en); continue }
+            let trusted = isMarkedVerified(path)
+            if !trusted {
+                guard (try? ImageReader(storage))?.verifyChecksum() == true else {
+                    ignored("its checksum does not match its contents")
+                    continue
+                }
             }
-            guard case .success(let stamp) = stampResult else {
-                if case .failure(let error) = stampResult { ignored(error.reason) }
-                continue
-            }
-            if let knownAt, let recorded = stamp.recordedTime, recorded > knownAt { continue }  // newer than the question
-            guard stamp.journalID == journal.metadata.id, stamp.seq == candidate.seq else {
+            let projection: Projection
+            do { projection = try Projection(image: storage, validate: !trusted) } catch { ignored(error.reason); continue }
+            guard projection.journalID == journal.metadata.id, projection.headSeq == candidate.seq else {
                 ignored("it belongs to another journal")
                 continue
             }
-            let current: SHA256Digest?
-            do { current = try journal.storedHash(atSeq: stamp.seq) } catch { ignored(error.message.en); continue }
-            guard let current, current.hex == stamp.chainHash else {
-                ignored(current == nil ? "the journal has no seq \(stamp.seq)" : "the journal's chain hash at seq \(stamp.seq) differs (the journal was replaced or rewritten)")
-                continue
-            }
-            let decoded = bytes.withUnsafeBytes { b in
-                Result(catching: { () throws(LedgerSnapshot.Invalid) in
-                    try LedgerSnapshot.decode(b, checked: true, parallelFor: { count, body in DispatchQueue.concurrentPerform(iterations: count, execute: body) })
-                })
-            }
-            switch decoded {
-            case .success(let (ledger, _)): return (ledger, stamp, notices)
-            case .failure(let error): ignored(error.reason)
-            }
+            let identities = (projection.storeHeader["segments"]?.array ?? []).compactMap(SegmentIdentity.init)
+            guard !identities.isEmpty || projection.headSeq == 0 else { ignored("it does not say which segments it covers"); continue }
+            if !trusted { markVerified(path) }
+            return (Opened(storage: storage, projection: projection, identities: identities, name: candidate.name), notices)
         }
-        return (nil, nil, notices)
+        return (nil, notices)
     }
 }

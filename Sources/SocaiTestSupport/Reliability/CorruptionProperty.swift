@@ -106,12 +106,13 @@ public enum CorruptionProperty {
                 let label = "\(change.rawValue) at \(name) byte \(offset) (line \(line))"
                 let cli = position % cliEvery == 0
                 if change == .delete && isLastSegment && offset == original.count - 1 {
-                    // The journal's final newline removed: exactly what a torn write leaves, and so reported.
+                    // The journal's final newline removed: the last line is still whole and verifies,
+                    // so it is read, and verify warns that its newline is missing.
                     let state = JournalState(journal)
                     report.check(state.verify?.problems.isEmpty == true && state.verify?.warnings.isEmpty == false
-                                 && state.report?.tornTail != nil && state.events.count == clean.events - 1,
-                                 "\(label): the last newline removed should read as a torn tail")
-                    report.add("final newline removed (a torn tail, by design)")
+                                 && state.report?.missingNewline != nil && state.events.count == clean.events,
+                                 "\(label): the last newline removed should read as a whole line without its newline")
+                    report.add("final newline removed (the line is read)")
                 } else {
                     // A newline inserted just before a line's own newline adds an empty line after it.
                     let expectedLine = change == .insert && inserted == 0x0A && original[offset] == 0x0A ? line + 1 : line

@@ -81,6 +81,7 @@ public enum CrashProperty {
             let lastBefore = segmentsBefore.last
             let sizeBefore = lastBefore.map { Files.size(journal + "/" + $0) } ?? 0
             var expectedLeftover: [UInt8]?? = .none   // .some(nil): none expected; .some(bytes): exactly these
+            var restoresNewline = false               // all written but the final newline: the next writer adds it
             var writtenIDs: [EventID] = []
 
             switch mechanism {
@@ -126,7 +127,9 @@ public enum CrashProperty {
                 // Anywhere inside what the append wrote, but not all of it (then it would be complete).
                 let cut = rng.int((isNew ? 0 : start + 1)...(after.count - 1))
                 Files.truncate(path, to: cut)
-                expectedLeftover = .some(cut > start ? Array(after[start..<cut]) : nil)
+                // All of it but the final newline: the last line is whole and kept (MissingNewline).
+                restoresNewline = cut == after.count - 1
+                expectedLeftover = .some(cut > start && !restoresNewline ? Array(after[start..<cut]) : nil)
                 // The crash came before the acknowledgement: these events were never promised.
                 for id in batch { acked[id] = nil }
 
@@ -150,7 +153,9 @@ public enum CrashProperty {
                     // All of it written is complete lines (a finished append that was never acknowledged): none left over.
                     let complete = !written.isEmpty && written.last == 0x0A
                         && written.split(separator: 0x0A, omittingEmptySubsequences: true).count == count
-                    expectedLeftover = .some(complete || written.isEmpty ? nil : written)
+                    // All of it but the final newline (the writer printed how many bytes it meant to write).
+                    restoresNewline = Int(Files.text(out).split(whereSeparator: \.isWhitespace).last ?? "") == written.count + 1
+                    expectedLeftover = .some(complete || restoresNewline || written.isEmpty ? nil : written)
                     if complete { report.add("torn-writer: wrote every line (unacknowledged)") }
                 }
             }
@@ -185,6 +190,8 @@ public enum CrashProperty {
                 if state.report?.tornTail != nil { report.add("\(mechanism.rawValue): torn tails") }
                 if state.report?.incompleteBatch != nil { report.add("\(mechanism.rawValue): unfinished batches") }
             }
+            report.check(restoresNewline == (state.report?.missingNewline != nil) || mechanism == .sigkill,
+                         "run \(run) (\(mechanism.rawValue)): all but the final newline written, yet the last line is \(restoresNewline ? "not kept" : "kept")")
             if case .some(let expected) = expectedLeftover {
                 report.check(leftover == expected,
                              "run \(run) (\(mechanism.rawValue)): the reader's leftover (\(leftover?.count ?? 0) bytes) is not the \(expected?.count ?? 0) bytes the crash left")
@@ -206,6 +213,10 @@ public enum CrashProperty {
                     report.check(next.stderr.contains(name) && next.stderr.contains("quarantine"),
                                  "run \(run): the writer did not say it quarantined: \(next.stderr)")
                 }
+            } else if state.report?.missingNewline != nil {
+                report.add("\(mechanism.rawValue): last line kept, newline restored")
+                report.check(newQuarantines.isEmpty && next.stderr.contains("added it back"),
+                             "run \(run): the writer did not restore the missing newline: \(next.stderr)")
             } else {
                 report.check(newQuarantines.isEmpty && next.stderr.isEmpty, "run \(run): unexpected recovery: \(next.stderr)")
             }
@@ -266,6 +277,8 @@ public enum TornWriter {
         let fd = open(journalPath + "/" + name, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         guard fd >= 0 else { die("cannot open \(name)") }
         let prefix = Int.random(in: 1...bytes.count, using: &rng)
+        // What it means to write, for the property to tell "all but the final newline" (a whole line kept).
+        FileHandle.standardOutput.write(Data("bytes \(bytes.count)\n".utf8))
         var written = 0
         while written < prefix {
             let chunk = min(prefix - written, Int.random(in: 1...512, using: &rng))

@@ -293,8 +293,9 @@ final class LinePool {
         CrashLabel.set(label)
         let changed = mutated != original
         if !changed { report.add("line mutations that changed nothing") }
-        // The line as a reader splits it off: intact when the change only added bytes after its newline.
-        let intact = Array(mutated.prefix(original.count)) == original
+        // The line as a reader splits it off: intact when the change only added bytes after its newline,
+        // or took away only its newline (the journal's last line, whole: read, MissingNewline).
+        let intact = Array(mutated.prefix(original.count)) == original || mutated == Array(original.dropLast())
 
         // The strict decoder, on the bytes as a reader would split them (up to the first \n).
         let body = Array(mutated.prefix { $0 != 0x0A })
@@ -322,7 +323,8 @@ final class LinePool {
             if !intact && delivered.count == k && read.tornTail == nil && read.incompleteBatch == nil && mutated.last == 0x0A {
                 report.fail("\(label): a reader skipped a changed complete line without refusing or reporting it")
             }
-            report.add(read.tornTail != nil || read.incompleteBatch != nil ? "read as a torn tail" : "read unchanged")
+            report.add(read.tornTail != nil || read.incompleteBatch != nil ? "read as a torn tail"
+                       : read.missingNewline != nil ? "read as a whole line without its newline" : "read unchanged")
         } catch .damaged(let location, _) {
             report.check(location.line >= 1, "\(label): damage without a line")
             report.add("refused by the reader (damaged)")

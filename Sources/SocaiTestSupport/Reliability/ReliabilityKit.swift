@@ -152,7 +152,12 @@ public final class Spawned: @unchecked Sendable {
         sigemptyset(&defaults)
         for signal in [SIGPIPE, SIGXFSZ, SIGINT, SIGTERM] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        // And no signal blocked: a test runs on a worker thread that blocks them all, and a child
+        // inheriting that mask would never receive the SIGTERM or SIGINT a test sends it.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv = [executable] + arguments
         let envp = Spawned.environment(environment).map { "\($0.key)=\($0.value)" }
         var child: pid_t = 0

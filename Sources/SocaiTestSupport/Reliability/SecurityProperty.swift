@@ -60,7 +60,7 @@ public enum SecurityProperty {
             checkedFiles += 1
             report.check(Files.permissions(path) == 0o640, "\(file) is \(String(Files.permissions(path), radix: 8)), not 640")
         }
-        report.check(Files.tree(modes).contains { $0.hasSuffix(".snap") } && Files.tree(modes).contains { $0.contains(".quarantine-") }
+        report.check(Files.tree(modes).contains { $0.hasSuffix(".img") } && Files.tree(modes).contains { $0.contains(".quarantine-") }
                      && Files.tree(modes).contains { $0.hasSuffix(".seal") }, "modes: not every kind of file was made: \(Files.tree(modes))")
         report.add("files checked 0640", checkedFiles)
 
@@ -158,7 +158,7 @@ public enum SecurityProperty {
         let after = Set(Files.tree(root)).subtracting(before)
         let unexpected = after.filter { !$0.hasPrefix("Journal") && !$0.hasPrefix("Snapshots") && !$0.hasPrefix(".run-") && !$0.hasPrefix("modes") }
         report.check(unexpected.isEmpty, "files appeared outside the journal and snapshots: \(unexpected.sorted().prefix(10))")
-        let journalFiles = Files.list(journal).filter { $0 != "journal.json" && !$0.hasPrefix("segment-") }
+        let journalFiles = Files.list(journal).filter { $0 != "journal.json" && $0 != JournalGitIgnore.fileName && !$0.hasPrefix("segment-") }
         report.check(journalFiles.isEmpty, "unexpected files in the journal: \(journalFiles)")
 
         // 3. A hostile journal id: snapshots stay in the snapshot directory.

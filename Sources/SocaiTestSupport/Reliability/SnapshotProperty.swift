@@ -54,7 +54,7 @@ public enum SnapshotProperty {
         let made = socai.run(["--journal", journal, "--snapshots", snapshots, "snapshot"])
         guard report.check(made.status == 0, "socai snapshot failed: \(made)") else { return report }
         let folder = snapshots + "/" + id
-        guard let name = Files.list(folder).first(where: { $0.hasSuffix(".snap") }) else {
+        guard let name = Files.list(folder).first(where: { $0.hasSuffix(".img") }) else {
             report.fail("no snapshot file in \(folder)")
             return report
         }
@@ -81,9 +81,11 @@ public enum SnapshotProperty {
             // Bytes changed and the checksum fixed up: not something a crash or a bad disk does, but
             // socai must still not crash on it.
             var bytes = original
-            for _ in 0..<rng.int(1...4) { bytes[rng.int(0...(bytes.count - 9))] ^= UInt8(rng.int(1...255)) }
-            let sum = XXHash64.hash(Array(bytes[0..<(bytes.count - 8)]))
-            withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange((bytes.count - 8)..., with: $0) }
+            for _ in 0..<rng.int(1...4) { bytes[rng.int(ImageFormat.headerLengthOffset...(bytes.count - 1))] ^= UInt8(rng.int(1...255)) }
+            let sum = XXHash64.hash(Array(bytes[ImageFormat.headerLengthOffset...]))
+            withUnsafeBytes(of: sum.littleEndian) {
+                bytes.replaceSubrange(ImageFormat.checksumOffset..<(ImageFormat.checksumOffset + 8), with: $0)
+            }
             Files.write(path, bytes)
             for (query, result) in zip(queries, answers([])) {
                 report.check(result.termination.code != nil, "crafted \(n): \(query[0]) ended with \(result.termination)")
@@ -123,7 +125,7 @@ public enum SnapshotProperty {
         report.add("snapshots of a rewritten journal")
 
         // Foreign: the twin's snapshot put under this journal's name.
-        if let twinSnapshot = Files.list(snapshots + "/" + twinID).first(where: { $0.hasSuffix(".snap") }) {
+        if let twinSnapshot = Files.list(snapshots + "/" + twinID).first(where: { $0.hasSuffix(".img") }) {
             Files.remove(path)
             Files.write(path, Files.bytes(snapshots + "/" + twinID + "/" + twinSnapshot))
             expectAnswers("foreign snapshot", full, ignored: true)
@@ -141,7 +143,7 @@ public enum SnapshotProperty {
             let appended = socai.run(["--journal", journal, "import", more])
             report.check(appended.status == 0, "could not append after the snapshot: \(appended)")
             report.check(socai.run(["--journal", journal, "--snapshots", snapshots, "snapshot"]).status == 0, "second snapshot failed")
-            let newest = Files.list(folder).filter { $0.hasSuffix(".snap") }.sorted().last!
+            let newest = Files.list(folder).filter { $0.hasSuffix(".img") }.sorted().last!
             let newestPath = folder + "/" + newest
             var bytes = Files.bytes(newestPath)
             bytes[bytes.count / 2] ^= 0x5A

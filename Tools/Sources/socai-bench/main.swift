@@ -139,20 +139,20 @@ func readJournal(_ o: [String: String]) {
     let clock = ContinuousClock()
     let began = clock.now
     let cpuBegan = cpuSeconds()
-    var ledger = Ledger()
+    var builder = ProjectionBuilder()
     var events = 0
     do {
         let journal = try FileJournal.open(at: directory)
         try journal.read(ReadOptions(verifyHashes: o["no-hash"] == nil)) { record in
             events += 1
-            if fold { ledger.apply(record.envelope) }
+            if fold { if let flow = record.flowLine { builder.apply(flow) } else { builder.apply(record.envelope) } }
             return true
         }
     } catch {
         fail(error.message.en)
     }
     let elapsed = seconds(clock.now - began)
-    print("events=\(events) seconds=\(format(elapsed)) cpu_seconds=\(format(cpuSeconds() - cpuBegan)) events_per_second=\(Int(Double(events) / elapsed)) folded_to_seq=\(ledger.headSeq)")
+    print("events=\(events) seconds=\(format(elapsed)) cpu_seconds=\(format(cpuSeconds() - cpuBegan)) events_per_second=\(Int(Double(events) / elapsed)) folded_to_seq=\(builder.lastSeq)")
 }
 
 // MARK: - append

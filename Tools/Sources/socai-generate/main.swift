@@ -209,7 +209,7 @@ func generate() {
                                                                      .completed: .count(completed), .failed: .count(failed)], rated: rated)))
         case 970..<976:
             // Two villages of a commune merge into the first.
-            let communes = Array(villagesOf.keys)
+            let communes = villagesOf.keys.sorted()  // sorted: a dictionary's order changes from run to run
             let commune = communes[rng.below(communes.count)]
             let open = villagesOf[commune]!.filter { units[$0].closedDay == nil }
             guard open.count >= 2 else { continue }

@@ -1,7 +1,7 @@
 // socai-reliability: the reliability suite's driver, run by Tools/reliability (see RELIABILITY.md).
 //
 //   socai-reliability [--quick] [--seed S] [--socai PATH] [--generator PATH] [--work DIR] [--keep] PROPERTY…
-//       PROPERTY: crash concurrency corruption fulldisk hostile snapshots security (or all)
+//       PROPERTY: crash concurrency corruption fulldisk hostile snapshots security damage (or all)
 //   socai-reliability torn-writer --journal DIR --seed S --id UUID…     (a helper the crash property starts)
 //
 // Prints one line per property with its counts (and its notes and failures under it); exits 1 when
@@ -60,7 +60,7 @@ let socai = value("--socai") ?? folder + "/socai"
 let generator = value("--generator") ?? folder + "/socai-generate"
 let work = value("--work") ?? (NSTemporaryDirectory() + "socai-reliability-\(getpid())")
 for binary in [socai, generator] where !FileManager.default.isExecutableFile(atPath: binary) { fail("\(binary) is not an executable") }
-let all = ["crash", "concurrency", "corruption", "fulldisk", "hostile", "snapshots", "security"]
+let all = ["crash", "concurrency", "corruption", "fulldisk", "hostile", "snapshots", "security", "damage"]
 var properties = arguments.isEmpty || arguments == ["all"] ? all : arguments
 for property in properties where !all.contains(property) { fail("unknown property \(property) (known: \(all.joined(separator: " ")))") }
 
@@ -93,6 +93,8 @@ for property in properties {
         report = quick
             ? SnapshotProperty.run(env, events: 1000, corruptions: 20, truncations: 10, crafted: 10)
             : SnapshotProperty.run(env, events: 5000, corruptions: 200, truncations: 50, crafted: 50)
+    case "damage":
+        report = DamageProperty.run(env, events: quick ? 2000 : 10_000, damagedLines: quick ? 20 : 200)
     default:
         report = SecurityProperty.run(env)
     }

@@ -1,0 +1,202 @@
+/// Level figures (a count at a date): DECISIONS R2, written once.
+///
+/// value(U, K, D) is U's own latest report plus what changed since (flows under U, structural
+/// events crossing its boundary), or else the sum of its parts (children and what units handed
+/// over to it). Every value at another date the rules need (a source's members the day before a
+/// merger) is computed by the same function and remembered for the question.
+public final class LevelRule {
+    public let registry: Registry
+    public var projection: Projection { registry.projection }
+    public var knowledge: Knowledge { registry.knowledge }
+
+    private struct Key: Hashable {
+        let unit: Int32
+        let code: UInt16
+        let day: Int32
+    }
+    private var memo: [Key: LevelValue?] = [:]
+    private var inProgress = Set<Key>()
+    var effectCache: [Int: [UInt16: [StructuralStep]]] = [:]
+    private(set) lazy var events: [StructuralEvent] = registry.structuralEvents()
+    private var descendantSets: [Int32: Set<Int32>] = [:]
+
+    public init(_ registry: Registry) { self.registry = registry }
+
+    /// Unit `u`'s value of level figure `key` at the end of `date`, or nil.
+    public func value(_ u: Int32, _ key: String, at date: CalendarDate) -> LevelValue? {
+        let memoKey = Key(unit: u, code: FigureCode(key).rawValue, day: Int32(clamping: date.dayNumber))
+        if let known = memo[memoKey] { return known }
+        // A cycle (a damaged registry, or same-day handovers that refer to each other): no value.
+        guard inProgress.insert(memoKey).inserted else { return nil }
+        let result = compute(u, key, at: date)
+        inProgress.remove(memoKey)
+        memo[memoKey] = result
+        return result
+    }
+
+    /// Every active unit's value at the end of `date` (units without one are absent).
+    public func values(_ key: String, at date: CalendarDate) -> [Int32: LevelValue] {
+        var result: [Int32: LevelValue] = [:]
+        for u in registry.all where registry.isActive(u, at: date) {
+            if let v = value(u, key, at: date) { result[u] = v }
+        }
+        return result
+    }
+
+    private func compute(_ u: Int32, _ key: String, at date: CalendarDate) -> LevelValue? {
+        guard registry.isActive(u, at: date) else { return nil }
+        let definition = FigureCatalogue.definition(key)
+        let nature = definition?.nature ?? .level
+        let counted = definition?.countsUnitKinds ?? []
+        let day = date.dayNumber
+
+        // 1. Own report.
+        if let report = projection.latestLevel(u, key, atOrBefore: day, knowledge) {
+            var value = LevelValue(amount: report.value.amount, qualifier: report.value.qualifier, isPercent: report.value.isPercent,
+                                   provenance: report.date == date ? .reported : .derived, basis: report.date)
+            guard nature == .level, let base = value.count else { return value }
+            let (delta, qualifier, changed) = change(u, key, after: report.date.dayNumber, through: day)
+            guard changed else { return value }
+            value.amount = FixedDecimal(integer: base + delta)
+            value.qualifier = value.qualifier.combined(with: qualifier)
+            value.provenance = .derived
+            return floored(value, u, key, at: date)
+        }
+        guard nature == .level else { return nil }
+
+        // 3. A count of units that the unit reports itself later: none before its first report.
+        if !counted.isEmpty && !projection.levelReports(u, key, knowledge).isEmpty { return nil }
+
+        return parts(u, key, at: date)
+    }
+
+    /// `u`'s value as the sum of its parts (R2 step 2): children, counted children, holding.
+    func parts(_ u: Int32, _ key: String, at date: CalendarDate) -> LevelValue? {
+        let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
+        var sum = 0
+        var qualifier = Qualifier.exact
+        var contributed = false
+        var fromReports = false
+        for child in registry.children(of: u, at: date) {
+            if let kind = registry[child].kind(at: date), counted.contains(kind) {
+                sum += 1
+                contributed = true
+            }
+            if let v = value(child, key, at: date), let n = v.count {
+                sum += n
+                qualifier = qualifier.combined(with: v.qualifier)
+                contributed = true
+                if v.provenance != .derived || v.basis != nil { fromReports = true }
+            }
+        }
+        if let holding = holding(u, key, at: date) {
+            sum += holding.amount
+            qualifier = qualifier.combined(with: holding.qualifier)
+            contributed = true
+        }
+        guard contributed else { return nil }
+        let provenance: Provenance = fromReports || (counted.isEmpty && registry.children(of: u, at: date).contains { value($0, key, at: date) != nil })
+            ? .rolledUp : .derived
+        return LevelValue(amount: FixedDecimal(integer: sum), qualifier: qualifier, provenance: provenance)
+    }
+
+    /// `u`'s value at the end of `report`'s day as it would be without that report and any later
+    /// one: what a report's jump is measured from (audit, and `check`'s unexplained remainders).
+    public func value(_ u: Int32, _ key: String, before report: LevelReport) -> LevelValue? {
+        let earlier = projection.levelReports(u, key, knowledge).last { ($0.date, $0.seq) < (report.date, report.seq) }
+        if let earlier {
+            guard let base = earlier.value.statedCount else { return nil }
+            let (delta, qualifier, _) = change(u, key, after: earlier.date.dayNumber, through: report.date.dayNumber)
+            return LevelValue(amount: FixedDecimal(integer: base + delta), qualifier: earlier.value.qualifier.combined(with: qualifier),
+                              provenance: .derived, basis: earlier.date)
+        }
+        if !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty { return nil }
+        return parts(u, key, at: report.date)
+    }
+
+    /// What was handed over to `u` on or before `date` and is still its own (R2 "holding"): the
+    /// residuals of the units that handed over to it, and since the first such day, the flows
+    /// recorded at `u` itself. Nil when nothing with a value was handed over.
+    func holding(_ u: Int32, _ key: String, at date: CalendarDate) -> (amount: Int, qualifier: Qualifier)? {
+        var total = 0
+        var qualifier = Qualifier.exact
+        var first: Int?
+        for h in registry.handovers(into: u) where h.date <= date {
+            guard let r = residual(h.from, key, at: h.date.adding(days: -1)) else { continue }
+            total += r.amount
+            qualifier = qualifier.combined(with: r.qualifier)
+            first = min(first ?? h.date.dayNumber, h.date.dayNumber)
+        }
+        guard let first else { return nil }
+        if key == "members" { total += projection.memberChange(u, from: first, to: date.dayNumber + 1, knowledge) }
+        return (total, qualifier)
+    }
+
+    /// What `x` holds itself at the end of `date`: its value minus its children's values (and, for
+    /// counts of units, minus each counted child). Nil when `x` has no value.
+    public func residual(_ x: Int32, _ key: String, at date: CalendarDate) -> (amount: Int, qualifier: Qualifier)? {
+        guard let v = value(x, key, at: date), let n = v.count else { return nil }
+        let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
+        var rest = n
+        for child in registry.children(of: x, at: date) {
+            if let kind = registry[child].kind(at: date), counted.contains(kind) { rest -= 1 }
+            if let c = value(child, key, at: date)?.count { rest -= c }
+        }
+        return (rest, v.qualifier)
+    }
+
+    /// The change of `u`'s `key` on days `after+1 ... through`: flows at `u` and under it, and the
+    /// structural steps crossing its boundary.
+    func change(_ u: Int32, _ key: String, after: Int, through: Int) -> (delta: Int, qualifier: Qualifier, changed: Bool) {
+        var delta = 0
+        var changed = false
+        var qualifier = Qualifier.exact
+        if key == "members" {
+            for x in registry.everDescendants(of: u) where projection.hasAnyFlows(x) {
+                for epoch in registry.epochs(of: x) where x == u || epoch.chain.contains(u) {
+                    let from = max(after + 1, epoch.from), to = min(through + 1, epoch.to)
+                    guard from < to else { continue }
+                    delta += projection.memberChange(x, from: from, to: to, knowledge)
+                }
+            }
+        }
+        for step in steps(u, key, fromDay: after + 1, throughDay: through) {
+            delta += step.delta
+            qualifier = qualifier.combined(with: step.qualifier)
+        }
+        changed = delta != 0
+        return (delta, qualifier, changed)
+    }
+
+    /// A derived value never below its floor: 0, or for counts of units the registered units of
+    /// the counted kinds active under `u` (R2 "below zero").
+    func floored(_ value: LevelValue, _ u: Int32, _ key: String, at date: CalendarDate) -> LevelValue {
+        guard let n = value.count else { return value }
+        var floor = 0
+        let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
+        if !counted.isEmpty { floor = registeredCount(under: u, kinds: counted, at: date) }
+        guard n < floor else { return value }
+        var result = value
+        result.amount = FixedDecimal(integer: floor)
+        result.belowFloor = n
+        if result.qualifier == .exact { result.qualifier = .atLeast }
+        return result
+    }
+
+    /// Active registered units of `kinds` under `u` at `date`.
+    func registeredCount(under u: Int32, kinds: Set<UnitKind>, at date: CalendarDate) -> Int {
+        var total = 0
+        for child in registry.children(of: u, at: date) {
+            if let kind = registry[child].kind(at: date), kinds.contains(kind) { total += 1 }
+            total += registeredCount(under: child, kinds: kinds, at: date)
+        }
+        return total
+    }
+
+    func descendantSet(_ u: Int32) -> Set<Int32> {
+        if let cached = descendantSets[u] { return cached }
+        let set = Set(registry.everDescendants(of: u))
+        descendantSets[u] = set
+        return set
+    }
+}

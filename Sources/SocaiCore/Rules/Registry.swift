@@ -1,0 +1,330 @@
+/// Who each unit is at any date, for one state of knowledge: existence, names, kinds, and the
+/// tree — parents followed through handovers, so the children a closing unit still has belong to
+/// whoever received what it held (DECISIONS R1).
+///
+/// Built per question; timelines are read from the projection only for the units a question
+/// touches, and cached.
+public final class Registry {
+    public let projection: Projection
+    public let knowledge: Knowledge
+    public private(set) var count: Int
+
+    private var timelines: [UnitTimeline?]
+    /// Events staged on top of the projection (an import validating later lines against earlier ones).
+    private var staged = Staged()
+    private var potentialChildrenCache: [Int32: [Int32]] = [:]
+    private var childrenCache: [Int: [Int32: [Int32]]] = [:]
+    private var epochCache: [Int32: [Epoch]] = [:]
+    private var handoversInto: [Int32: [Handover]]?
+    private lazy var mergerList: [MergerFact] = projection.mergers(knowledge) + staged.mergers
+    private lazy var aggregateList: [AggregateFact] = projection.aggregateMergers(knowledge) + staged.aggregates
+
+    struct Staged {
+        var facts: [Int32: [UnitFact]] = [:]
+        var ids: [UnitID: Int32] = [:]
+        var newIDs: [UnitID] = []
+        var mergers: [MergerFact] = []
+        var aggregates: [AggregateFact] = []
+        var children: [Int32: [Int32]] = [:]
+    }
+
+    /// A closing unit passing what it held to a receiver (R1).
+    public struct Handover: Sendable, Hashable {
+        public var from: Int32
+        public var to: Int32
+        public var date: CalendarDate
+        public var seq: Int64
+        /// Why: merged into the receiver, dissolved with it as successor, or dissolved with no
+        /// successor (the receiver is then its parent).
+        public var reason: Reason
+
+        public enum Reason: Sendable, Hashable { case merger, successor, parentKeeps }
+    }
+
+    /// Days `[from, to)` over which a unit's chain of ancestors does not change.
+    public struct Epoch: Sendable {
+        public var from: Int
+        public var to: Int
+        public var chain: [Int32]
+    }
+
+    public init(_ projection: Projection, knowledge: Knowledge = .latest) {
+        self.projection = projection
+        self.knowledge = knowledge
+        self.count = projection.unitCount
+        self.timelines = [UnitTimeline?](repeating: nil, count: projection.unitCount)
+    }
+
+    /// Unit `u`'s timeline (read on first use).
+    public subscript(_ u: Int32) -> UnitTimeline {
+        if let cached = timelines[Int(u)] { return cached }
+        let timeline = UnitTimeline(id: id(u), index: u, facts: facts(u), knowledge: knowledge)
+        timelines[Int(u)] = timeline
+        return timeline
+    }
+
+    public func index(of id: UnitID) -> Int32? { projection.unitIndex(id) ?? staged.ids[id] }
+
+    func id(_ u: Int32) -> UnitID {
+        Int(u) >= projection.unitCount ? staged.newIDs[Int(u) - projection.unitCount] : projection.unitID(u)
+    }
+
+    /// Unit `u`'s recorded facts: the projection's and any staged.
+    func facts(_ u: Int32) -> [UnitFact] {
+        let recorded = Int(u) < projection.unitCount ? projection.facts(u) : []
+        guard let extra = staged.facts[u] else { return recorded }
+        return recorded + extra
+    }
+
+    /// Every fact of `kinds` in force over all units.
+    func facts(ofKinds kinds: Set<UnitFact.Kind>) -> [(unit: Int32, fact: UnitFact)] {
+        var result = projection.facts(ofKinds: kinds, knowledge)
+        for (unit, list) in staged.facts { for fact in list where kinds.contains(fact.kind) { result.append((unit, fact)) } }
+        return result
+    }
+
+    /// Adds an event not yet in the projection (a line an import has validated): later questions
+    /// see the units, names, parents and closings it makes. Flows and reports are not staged.
+    public func stage(_ event: EventEnvelope) {
+        let seq = event.seq
+        func index(_ id: UnitID) -> Int32 {
+            if let known = self.index(of: id) { return known }
+            let new = Int32(count)
+            staged.ids[id] = new
+            staged.newIDs.append(id)
+            count += 1
+            timelines.append(nil)
+            return new
+        }
+        for draft in UnitFacts.drafts(event.payload, subject: event.subject) {
+            let unit = index(draft.unit)
+            var fact = UnitFact(day: event.effectiveDate.dayNumber, seq: seq, kind: UnitFact.Kind(rawValue: draft.kind.rawValue)!, value: -1,
+                                text: nil, folded: nil, validFrom: seq, validTo: validForever)
+            switch draft.value {
+            case .none: fact.value = 0
+            case .text(let text): fact.text = text; fact.folded = TextFolding.searchKey(text)
+            case .unit(let other): fact.value = other.map { Int64(index($0)) } ?? -1
+            case .position(let position): fact.value = position.map(Int64.init) ?? -1
+            }
+            if fact.kind == .parent, fact.value >= 0 { staged.children[Int32(fact.value), default: []].append(unit) }
+            staged.facts[unit, default: []].append(fact)
+            timelines[Int(unit)] = nil
+        }
+        if case .merger(let m) = event.payload {
+            staged.mergers.append(MergerFact(seq: seq, date: event.effectiveDate, sources: m.from.map { index($0) }, target: index(m.into),
+                                             targetIsNew: m.newUnit != nil, record: RecordRef(part: -1, row: -1)))
+        }
+        if case .aggregateMerger(let a) = event.payload {
+            staged.aggregates.append(AggregateFact(seq: seq, date: event.effectiveDate, scope: index(a.scope), of: a.of, change: a.change,
+                                                   record: RecordRef(part: -1, row: -1)))
+        }
+        // What depends on the tree is computed again.
+        potentialChildrenCache = [:]
+        childrenCache = [:]
+        epochCache = [:]
+        handoversInto = nil
+        mergerList = projection.mergers(knowledge) + staged.mergers
+        aggregateList = projection.aggregateMergers(knowledge) + staged.aggregates
+    }
+
+    public func timeline(_ id: UnitID) -> UnitTimeline? { index(of: id).map { self[$0] } }
+
+    /// Every unit index.
+    public var all: Range<Int32> { 0..<Int32(count) }
+
+    /// Units the journal established (in force).
+    public var established: [Int32] { all.filter { self[$0].established != nil } }
+
+    public func isActive(_ u: Int32, at date: CalendarDate) -> Bool { self[u].isActive(at: date) }
+
+    // MARK: - Handovers
+
+    /// Where unit `u` handed over what it held, if it closed. A receiver that had itself closed
+    /// by then passes it on to its own receiver; a chain that comes back to `u` hands over nothing.
+    public func handover(from u: Int32) -> Handover? {
+        guard var h = directHandover(from: u) else { return nil }
+        var seen: Set<Int32> = [u]
+        while let closing = self[h.to].closing, closing.date <= h.date {
+            guard seen.insert(h.to).inserted, let next = directHandover(from: h.to) else { return nil }
+            h.to = next.to
+        }
+        return h.to == u ? nil : h
+    }
+
+    private func directHandover(from u: Int32) -> Handover? {
+        guard let closing = self[u].closing else { return nil }
+        switch closing.status {
+        case .merged:
+            guard let into = closing.mergedInto, into != u else { return nil }
+            return Handover(from: u, to: into, date: closing.date, seq: closing.seq, reason: .merger)
+        case .dissolved:
+            if let successor = closing.successor, successor != u {
+                return Handover(from: u, to: successor, date: closing.date, seq: closing.seq, reason: .successor)
+            }
+            guard let parent = parent(of: u, at: closing.date.adding(days: -1)) else { return nil }
+            return Handover(from: u, to: parent, date: closing.date, seq: closing.seq, reason: .parentKeeps)
+        case .active:
+            return nil
+        }
+    }
+
+    /// The handovers into `u`, in (date, seq) order.
+    public func handovers(into u: Int32) -> [Handover] {
+        if handoversInto == nil {
+            var map: [Int32: [Handover]] = [:]
+            for (unit, _) in facts(ofKinds: [.merged, .dissolved]) {
+                guard let h = handover(from: unit), self[unit].closing?.seq == h.seq else { continue }
+                if !(map[h.to]?.contains(h) ?? false) { map[h.to, default: []].append(h) }
+            }
+            for key in map.keys { map[key]!.sort { ($0.date, $0.seq) < ($1.date, $1.seq) } }
+            handoversInto = map
+        }
+        return handoversInto![u] ?? []
+    }
+
+    /// Units that merged into `u` or named it their successor, directly or through earlier
+    /// handovers, with the dates (a dissolved child its parent keeps is not a predecessor).
+    public func predecessors(of u: Int32) -> [(unit: Int32, date: CalendarDate)] {
+        var result: [(Int32, CalendarDate)] = []
+        var frontier = [u]
+        var seen: Set<Int32> = [u]
+        while let current = frontier.popLast() {
+            for h in handovers(into: current) where h.reason != .parentKeeps && seen.insert(h.from).inserted {
+                result.append((h.from, h.date))
+                frontier.append(h.from)
+            }
+        }
+        return result
+    }
+
+    // MARK: - The tree
+
+    /// The parent of `u` at the end of `date`: the recorded parent, or whoever received what it
+    /// held once it closed.
+    public func parent(of u: Int32, at date: CalendarDate) -> Int32? {
+        var p = self[u].recordedParent(at: date)
+        var hops = 0
+        while let q = p, hops < 64 {
+            guard let closing = self[q].closing, closing.date <= date, let h = handover(from: q) else { break }
+            p = h.to
+            hops += 1
+        }
+        return p == u ? nil : p
+    }
+
+    /// The unit's ancestors at `date`, nearest first (never loops, even on a damaged registry).
+    public func ancestors(of u: Int32, at date: CalendarDate) -> [Int32] {
+        var chain: [Int32] = []
+        var current = parent(of: u, at: date)
+        while let p = current, chain.count < 64, !chain.contains(p), p != u {
+            chain.append(p)
+            current = parent(of: p, at: date)
+        }
+        return chain
+    }
+
+    /// Whether `u` is `ancestor` or lies under it at `date`.
+    public func isWithin(_ u: Int32, _ ancestor: Int32, at date: CalendarDate) -> Bool {
+        u == ancestor || ancestors(of: u, at: date).contains(ancestor)
+    }
+
+    /// Units that may ever be `u`'s children: recorded under it, or under a unit that handed over to it.
+    public func potentialChildren(of u: Int32) -> [Int32] {
+        if let cached = potentialChildrenCache[u] { return cached }
+        potentialChildrenCache[u] = []
+        var result = (Int(u) < projection.unitCount ? projection.everChildren(u) : []) + (staged.children[u] ?? [])
+        for h in handovers(into: u) {
+            for c in potentialChildren(of: h.from) where c != u && !result.contains(c) { result.append(c) }
+        }
+        potentialChildrenCache[u] = result
+        return result
+    }
+
+    /// `u`'s active children at the end of `date`, by id.
+    public func children(of u: Int32, at date: CalendarDate) -> [Int32] {
+        if let all = childrenCache[date.dayNumber] { return all[u] ?? [] }
+        return potentialChildren(of: u).filter { isActive($0, at: date) && parent(of: $0, at: date) == u }
+            .sorted { self[$0].id < self[$1].id }
+    }
+
+    /// Every unit's active children at `date` (computed once per date: replay asks for all).
+    public func childrenByParent(at date: CalendarDate) -> [Int32: [Int32]] {
+        if let cached = childrenCache[date.dayNumber] { return cached }
+        var map: [Int32: [Int32]] = [:]
+        for u in all where isActive(u, at: date) {
+            if let p = parent(of: u, at: date) { map[p, default: []].append(u) }
+        }
+        for key in map.keys { map[key]!.sort { self[$0].id < self[$1].id } }
+        childrenCache[date.dayNumber] = map
+        return map
+    }
+
+    /// Every unit ever under `u` (through handovers too), itself first.
+    public func everDescendants(of u: Int32) -> [Int32] {
+        var result: [Int32] = [u]
+        var seen: Set<Int32> = [u]
+        var i = 0
+        while i < result.count {
+            for child in potentialChildren(of: result[i]) where seen.insert(child).inserted { result.append(child) }
+            i += 1
+        }
+        return result
+    }
+
+    /// Spans of days over which `u`'s chain of ancestors is constant: flows inside one span count
+    /// toward the same ancestors. `from` inclusive, `to` exclusive.
+    public func epochs(of u: Int32) -> [Epoch] {
+        if let cached = epochCache[u] { return cached }
+        var boundaries = Set<Int>()
+        var visited = Set<Int32>()
+        var frontier = [u]
+        while let x = frontier.popLast(), visited.count < 512 {
+            guard visited.insert(x).inserted else { continue }
+            let t = self[x]
+            for change in t.parents.dropFirst() { boundaries.insert(change.day) }
+            for p in t.recordedParents { frontier.append(p) }
+            if let closing = t.closing {
+                if x != u { boundaries.insert(closing.date.dayNumber) }
+                if let h = handover(from: x) { frontier.append(h.to) }
+            }
+        }
+        let days = boundaries.sorted()
+        var epochs: [Epoch] = []
+        var start = Int(Int32.min)
+        for day in days + [Int(Int32.max)] {
+            let probe = CalendarDate(dayNumber: max(start, -700_000))
+            epochs.append(Epoch(from: start, to: day, chain: ancestors(of: u, at: probe)))
+            start = day
+        }
+        epochCache[u] = epochs
+        return epochs
+    }
+
+    // MARK: - Structural events
+
+    public var mergers: [MergerFact] { mergerList }
+    public var aggregateMergers: [AggregateFact] { aggregateList }
+
+    /// Units that lie directly under `unit` on `date` or any later day they exist: what a
+    /// dissolution on `date` would leave without a parent.
+    public func unitsUnder(_ unit: Int32, onOrAfter date: CalendarDate) -> [Int32] {
+        potentialChildren(of: unit).filter { child in
+            let t = self[child]
+            var days = [date.dayNumber] + t.parents.dropFirst().map(\.day).filter { $0 > date.dayNumber }
+            if let established = t.established, established > date { days.append(established.dayNumber) }
+            return days.contains { day in
+                let d = CalendarDate(dayNumber: day)
+                return t.isActive(at: d) && parent(of: child, at: d) == unit
+            }
+        }
+    }
+
+    /// The units at the top of the tree at `date` (no parent, or a parent not active).
+    public func topUnits(at date: CalendarDate) -> [Int32] {
+        all.filter { u in
+            guard isActive(u, at: date) else { return false }
+            guard let p = parent(of: u, at: date) else { return true }
+            return !isActive(p, at: date)
+        }.sorted { self[$0].id < self[$1].id }
+    }
+}

@@ -1,0 +1,47 @@
+extension Rules {
+    /// Where unit `x`'s holding is on `boundaries`: itself while active then, else wherever what
+    /// it held was handed over to (DECISIONS R8).
+    public func destination(of x: Int32, on boundaries: CalendarDate) -> Int32? {
+        var current = x
+        var hops = 0
+        while hops < 64 {
+            if registry.isActive(current, at: boundaries) { return current }
+            guard let closing = registry[current].closing, closing.date <= boundaries, let h = registry.handover(from: current) else { return nil }
+            current = h.to
+            hops += 1
+        }
+        return nil
+    }
+
+    /// Every level value at `date` restated in the units active on `boundaries` (R8): each unit
+    /// active on `date` contributes what it holds itself to its destination, and parents add up
+    /// their children as they stand on `boundaries`.
+    public func restated(_ key: String, at date: CalendarDate, boundaries: CalendarDate) -> [Int32: LevelValue] {
+        var holdings: [Int32: (amount: Int, qualifier: Qualifier)] = [:]
+        for x in registry.all where registry.isActive(x, at: date) {
+            guard let r = levels.residual(x, key, at: date), let to = destination(of: x, on: boundaries) else { continue }
+            let previous = holdings[to] ?? (0, .exact)
+            holdings[to] = (previous.amount + r.amount, previous.qualifier.combined(with: r.qualifier))
+        }
+        let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
+        var result: [Int32: LevelValue] = [:]
+        var visiting = Set<Int32>()
+        func total(_ u: Int32) -> (Int, Qualifier)? {
+            if let v = result[u] { return (v.count ?? 0, v.qualifier) }
+            guard visiting.insert(u).inserted else { return nil }
+            var sum = 0
+            var qualifier = Qualifier.exact
+            var any = false
+            if let h = holdings[u] { sum += h.amount; qualifier = h.qualifier; any = true }
+            for child in registry.children(of: u, at: boundaries) {
+                if let kind = registry[child].kind(at: boundaries), counted.contains(kind) { sum += 1; any = true }
+                if let c = total(child) { sum += c.0; qualifier = qualifier.combined(with: c.1); any = true }
+            }
+            guard any else { return nil }
+            result[u] = LevelValue(amount: FixedDecimal(integer: sum), qualifier: qualifier, provenance: .restated)
+            return (sum, qualifier)
+        }
+        for u in registry.all where registry.isActive(u, at: boundaries) { _ = total(u) }
+        return result
+    }
+}

@@ -1,0 +1,60 @@
+/// The rules of DECISIONS.md over one projection and one state of knowledge: what every query,
+/// check and validation asks. Built once per question; each rule remembers what it computed.
+public final class Rules {
+    public let projection: Projection
+    public let knowledge: Knowledge
+    public let registry: Registry
+    public private(set) var levels: LevelRule
+    public private(set) var terms: TermRule
+    public private(set) var flows: FlowRule
+
+    public init(_ projection: Projection, knowledge: Knowledge = .latest) {
+        self.projection = projection
+        self.knowledge = knowledge
+        registry = Registry(projection, knowledge: knowledge)
+        levels = LevelRule(registry)
+        terms = TermRule(registry)
+        flows = FlowRule(registry, terms: terms)
+    }
+
+    /// Events staged (validated, not yet in the journal), by seq: what a later line of an import may correct.
+    private var staged: [Int64: EventEnvelope] = [:]
+
+    /// Adds an event not yet folded (an import's earlier line): the registry sees its units and a
+    /// later correction finds it; the rules forget what they computed (flows only need finding).
+    public func stage(_ event: EventEnvelope) {
+        staged[event.seq] = event
+        guard !event.type.isFlow else { return }
+        registry.stage(event)
+        levels = LevelRule(registry)
+        terms = TermRule(registry)
+        flows = FlowRule(registry, terms: terms)
+    }
+
+    /// The event with `id` as it stands (a staged one first).
+    public func locate(_ id: EventID) -> LocatedEvent? {
+        if let event = staged.values.first(where: { $0.id == id }) { return located(event) }
+        return projection.locate(id)
+    }
+
+    /// The event with `seq` as it stands (a staged one first).
+    public func locate(seq: Int64) -> LocatedEvent? {
+        if let event = staged[seq] { return located(event) }
+        return projection.locate(seq: seq)
+    }
+
+    /// The id of the event with `seq`.
+    public func eventID(seq: Int64) -> EventID? { staged[seq]?.id ?? projection.eventID(seq: seq) }
+
+    private func located(_ event: EventEnvelope) -> LocatedEvent {
+        LocatedEvent(seq: event.seq, subject: event.subject, date: event.effectiveDate, payload: event.payload)
+    }
+
+    /// Corrections that applied, by the seq of the event they correct.
+    public private(set) lazy var correctionsByTarget: [Int64: [CorrectionFact]] = {
+        Dictionary(grouping: projection.corrections(knowledge).filter { $0.failure == nil }, by: \.target)
+    }()
+
+    /// The seq the answers reflect.
+    public var throughSeq: Int64 { knowledge.isLatest ? projection.headSeq : min(knowledge.seq, projection.headSeq) }
+}

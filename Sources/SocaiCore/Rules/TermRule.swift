@@ -1,0 +1,118 @@
+/// Where a term's start or end comes from (SEMANTICS §5, DECISIONS R4).
+public enum TermBoundarySource: String, Sendable, Hashable {
+    /// The unit's own congress for the term.
+    case congress
+    /// The nearest ancestor's congress.
+    case ancestorCongress = "ancestor-congress"
+    /// No congress recorded above the unit: 1 January of the term's first year.
+    case calendar
+    /// A conference labelled with the previous term is dated later: the day after it.
+    case previousTermLabel = "previous-term-label"
+    /// The unit did not exist before: its establishment.
+    case established
+    /// The unit closed (merged or dissolved) before the term's end.
+    case closed
+
+    public var label: LocalizedText {
+        switch self {
+        case .congress: LocalizedText(en: "the unit's congress", vi: "đại hội của đơn vị")
+        case .ancestorCongress: LocalizedText(en: "a higher level's congress", vi: "đại hội cấp trên")
+        case .calendar: LocalizedText(en: "calendar default (no congress recorded)", vi: "mặc định theo lịch (chưa ghi đại hội)")
+        case .previousTermLabel: LocalizedText(en: "no congress recorded; the day after the last report labelled with the earlier term",
+                                               vi: "chưa ghi đại hội; ngày sau báo cáo cuối cùng ghi nhiệm kỳ trước")
+        case .established: LocalizedText(en: "the unit was established then", vi: "đơn vị được thành lập từ ngày này")
+        case .closed: LocalizedText(en: "the unit closed then", vi: "đơn vị kết thúc hoạt động")
+        }
+    }
+}
+
+/// Terms: when term L runs for a unit (DECISIONS R4).
+public final class TermRule {
+    public let registry: Registry
+    var projection: Projection { registry.projection }
+    private var starts: [Int32: [TermLabel: (date: CalendarDate, source: TermBoundarySource)]] = [:]
+
+    public init(_ registry: Registry) { self.registry = registry }
+
+    /// The congress that opens `term` for `unit` or its nearest ancestor.
+    public func congress(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, seq: Int64, unit: Int32)? {
+        let probe = CalendarDate(year: term.firstYear, month: 12, day: 31)!
+        for candidate in [unit] + registry.ancestors(of: unit, at: probe) {
+            if let c = projection.congress(candidate, term: term, registry.knowledge) { return (c.date, c.seq, candidate) }
+        }
+        return nil
+    }
+
+    /// The first day of `term` for `unit` (R4).
+    public func start(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, source: TermBoundarySource) {
+        if let known = starts[unit]?[term] { return known }
+        var result = computeStart(unit, term)
+        // A unit that did not exist yet starts its term when it was established — unless it was
+        // formed from others, whose history is its own (SEMANTICS §4).
+        if let established = registry[unit].established, established > result.date, registry.handovers(into: unit).isEmpty {
+            result = (established, .established)
+        }
+        starts[unit, default: [:]][term] = result
+        return result
+    }
+
+    private func computeStart(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, source: TermBoundarySource) {
+        let knowledge = registry.knowledge
+        if let own = projection.congress(unit, term: term, knowledge) { return (own.date, .congress) }
+        let calendar = CalendarDate(year: term.firstYear, month: 1, day: 1)!
+        let previous = term.previous
+        /// The latest date a conference of `units` labelled with the previous term describes.
+        func evidence(_ units: [Int32]) -> CalendarDate? {
+            guard let previous else { return nil }
+            return units.compactMap { projection.latestLabelled($0, term: previous, knowledge) }.max()
+        }
+        if let ancestor = congress(unit, term) {
+            if let late = evidence(registry.everDescendants(of: unit)), late >= ancestor.date {
+                return (late.adding(days: 1), .previousTermLabel)
+            }
+            return (ancestor.date, .ancestorCongress)
+        }
+        let probe = CalendarDate(year: term.firstYear, month: 12, day: 31)!
+        if let late = evidence(registry.everDescendants(of: unit) + registry.ancestors(of: unit, at: probe)), late >= calendar {
+            return (late.adding(days: 1), .previousTermLabel)
+        }
+        return (calendar, .calendar)
+    }
+
+    /// The days of `term` for `unit`: from its start to the day before the next term's start, or
+    /// to the day before the unit closed.
+    public func span(_ unit: Int32, _ term: TermLabel) -> (period: ClosedPeriod, source: TermBoundarySource, endSource: TermBoundarySource) {
+        let (start, source) = self.start(unit, term)
+        let (nextStart, nextSource) = self.start(unit, term.next)
+        var end = nextStart.adding(days: -1)
+        var endSource = nextSource
+        if let closing = registry[unit].closing, closing.date.adding(days: -1) < end {
+            end = closing.date.adding(days: -1)
+            endSource = .closed
+        }
+        return (ClosedPeriod(from: start, to: max(start, end)), source, endSource)
+    }
+
+    /// The term running on `date` for `unit`.
+    public func current(_ unit: Int32, on date: CalendarDate) -> TermLabel {
+        let year = date.year - ((date.year % 5) + 5) % 5
+        var candidate = TermLabel(firstYear: year, secondYear: year + 5)!
+        // Congress dates can move a boundary by months either way: step to the term containing date.
+        for _ in 0..<3 {
+            let span = self.span(unit, candidate).period
+            if date < span.from, let previous = candidate.previous { candidate = previous } else if date > span.to,
+                registry[unit].closing.map({ $0.date > date }) ?? true {
+                candidate = candidate.next
+            } else { break }
+        }
+        return candidate
+    }
+
+    /// The period a stated flow total covers, resolving "the term up to the conference".
+    public func period(of report: FlowReport) -> ClosedPeriod? {
+        if let period = report.period { return period }
+        guard let term = report.term else { return nil }
+        let start = self.start(report.unit, term).date
+        return ClosedPeriod(from: min(start, report.end), to: report.end)
+    }
+}
