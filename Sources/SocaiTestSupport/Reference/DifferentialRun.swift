@@ -1,7 +1,7 @@
 import SocaiCore
 
 /// Many histories compared at once: what `swift test` and `Tools/differential` both run.
-public struct DifferentialRun: Sendable {
+public struct DifferentialRun {
     public var histories = 0
     public var questions = 0
     public var differences = 0
@@ -9,7 +9,7 @@ public struct DifferentialRun: Sendable {
     public var classes: [String: ClassSummary] = [:]
     public var unsupported: [String: Int] = [:]
 
-    public struct ClassSummary: Sendable {
+    public struct ClassSummary {
         public var count = 0
         public var histories = 0
         public var example: Difference
@@ -18,21 +18,20 @@ public struct DifferentialRun: Sendable {
 
     public init() {}
 
-    /// Generates the history of `seed`, compares the reference with `LedgerView` on everything
+    /// Generates the history of `seed`, compares the reference with the engine (`Rules`) on everything
     /// known and, when the history has several sessions, as known at the end of one of them.
     public static func outcomes(seed: UInt64, size: Int, comparator: DifferentialComparator = DifferentialComparator())
         -> (history: RecordedHistory, outcomes: [HistoryOutcome]) {
         let history = HistoryGenerator(seed: seed, size: size).generate()
         var outcomes: [HistoryOutcome] = []
         let full = ReferenceFold(history.events)
-        // Odd seeds fold the engine's ledger through a snapshot taken half-way (SEMANTICS §9).
-        let split = seed % 2 == 1 ? Int64(history.events.count / 2) : nil
+        // Odd seeds read the engine's projection back from its image (what a snapshot holds).
         outcomes.append(comparator.compare(history, reference: full,
-                                           engine: LedgerViewProjection(history.events, snapshotAfter: split)))
+                                           engine: RulesProjection(history.events, throughImage: seed % 2 == 1)))
         if history.sessionEnds.count > 1 {
             let n = history.sessionEnds[Int(seed % UInt64(history.sessionEnds.count - 1))]
             let known = ReferenceFold(history.events, knownAtSeq: n)
-            outcomes.append(comparator.compare(history, reference: known, engine: LedgerViewProjection(history.events, knownAtSeq: n),
+            outcomes.append(comparator.compare(history, reference: known, engine: RulesProjection(history.events, knownAtSeq: n),
                                                knownAtSeq: n))
         }
         return (history, outcomes)

@@ -67,19 +67,23 @@ public struct HistoryGenerator {
         }
 
         func active(_ id: String, _ d: CalendarDate) -> Bool {
-            history.view.registry.entry(UnitID(id)!)?.isActive(at: d) == true
+            history.rules.registry.timeline(UnitID(id)!)?.isActive(at: d) == true
+        }
+
+        func kindOf(_ id: String, _ d: CalendarDate) -> UnitKind? {
+            history.rules.registry.timeline(UnitID(id)!)?.kind(at: d)
         }
 
         func parentOf(_ id: String, _ d: CalendarDate) -> String? {
-            let registry = history.view.registry
-            guard let entry = registry.entry(UnitID(id)!), let p = entry.parentIndex(at: d) else { return nil }
+            let registry = history.rules.registry
+            guard let i = registry.index(of: UnitID(id)!), let p = registry.parent(of: i, at: d) else { return nil }
             return registry[p].id.rawValue
         }
 
         mutating func activeUnits(_ d: CalendarDate, _ kinds: Set<UnitKind>? = nil) -> [String] {
-            let registry = history.view.registry
+            let registry = history.rules.registry
             return units.filter { u in
-                guard let entry = registry.entry(UnitID(u.id)!), entry.isActive(at: d) else { return false }
+                guard let entry = registry.timeline(UnitID(u.id)!), entry.isActive(at: d) else { return false }
                 return kinds.map { entry.kind(at: d).map($0.contains) ?? false } ?? true
             }.map(\.id)
         }
@@ -164,7 +168,7 @@ public struct HistoryGenerator {
             var options = [("unit", unit), ("date", d.iso), ("title", "Báo cáo \(counter)"), ("kind", pick(["review", "report", "other"]))]
             counter += 1
             if chance(15), d.month > 1 { options.append(("as-of", CalendarDate(year: d.year, month: 1, day: 1)!.adding(days: -1).iso)) }
-            let kind = history.view.registry.entry(UnitID(unit)!)?.kind(at: d)
+            let kind = kindOf(unit, d)
             let keys: [String]
             switch kind {
             case .province?, .district?:
@@ -258,7 +262,7 @@ public struct HistoryGenerator {
             let a = pick(candidates)
             var b = pick(candidates)
             if a == b { b = candidates.first { $0 != a }! }
-            let kind = history.view.registry.entry(UnitID(a)!)?.kind(at: d) ?? .village
+            let kind = kindOf(a, d) ?? .village
             switch shape {
             case 0, 1:  // into a new unit, under one of the sources' parents (or elsewhere)
                 counter += 1
@@ -286,7 +290,7 @@ public struct HistoryGenerator {
             let movable = activeUnits(d, [.cell, .village, .baseCommittee, .baseCell])
             guard !movable.isEmpty else { return }
             let unit = pick(movable)
-            let kind = history.view.registry.entry(UnitID(unit)!)?.kind(at: d)
+            let kind = kindOf(unit, d)
             let parents = kind == .baseCommittee || kind == .baseCell
                 ? activeUnits(d, [.district]) : activeUnits(d, [.baseCommittee, .baseCell])
             guard !parents.isEmpty else { return }
@@ -297,7 +301,7 @@ public struct HistoryGenerator {
 
         mutating func rename(_ d: CalendarDate, _ live: [String]) {
             let unit = pick(live)
-            let kind = history.view.registry.entry(UnitID(unit)!)?.kind(at: d)
+            let kind = kindOf(unit, d)
             var options = [("unit", unit), ("date", d.iso)]
             switch kind {
             case .baseCommittee?: options.append(("kind", "base-cell"))
@@ -312,7 +316,14 @@ public struct HistoryGenerator {
         mutating func dissolve(_ d: CalendarDate) {
             let candidates = activeUnits(d, [.cell, .village, .baseCommittee, .baseCell, .district])
             guard !candidates.isEmpty else { return }
-            record("dissolve", [("unit", pick(candidates)), ("date", d.iso)])
+            let unit = pick(candidates)
+            var options = [("unit", unit), ("date", d.iso)]
+            // Half of them hand over to a successor of the same kind (issue 17).
+            if chance(50), let kind = kindOf(unit, d) {
+                let successors = activeUnits(d, [kind]).filter { $0 != unit }
+                if !successors.isEmpty { options.append(("successor", pick(successors))) }
+            }
+            record("dissolve", options)
         }
 
         mutating func rating(_ d: CalendarDate, _ live: [String]) {

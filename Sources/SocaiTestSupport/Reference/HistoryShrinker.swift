@@ -16,7 +16,7 @@ public enum HistoryShrinker {
     /// Whether the full-knowledge comparison of `history` shows a difference of `cls`.
     public static func shows(_ cls: String, _ history: RecordedHistory, comparator: DifferentialComparator) -> Difference? {
         let outcome = comparator.compare(history, reference: ReferenceFold(history.events),
-                                         engine: LedgerViewProjection(history.events))
+                                         engine: RulesProjection(history.events))
         return outcome.differences.first { $0.differenceClass == cls }
     }
 

@@ -63,7 +63,7 @@ public struct ObservedAuditDay: Sendable, Hashable {
 ///
 /// The reference fold answers the same questions; `DifferentialComparator` asks both.
 public protocol ProjectionUnderTest {
-    /// A short name for reports ("LedgerView", "socai binary").
+    /// A short name for reports ("Rules", "socai binary").
     var name: String { get }
     func level(_ unit: UnitID, _ key: String, _ date: CalendarDate) -> Observed<ObservedLevel?>
     func flowTotal(_ unit: UnitID, _ key: String, _ period: ClosedPeriod) -> Observed<Int?>

@@ -4,7 +4,7 @@ import SocaiCore
 ///
 /// It prints as the `socai record …` command lines that rebuild it and as an import file, so a
 /// failing history can be reproduced by hand or through the binary.
-public struct RecordedHistory: Sendable {
+public struct RecordedHistory {
     /// One accepted `record`: its subcommand, options as typed, and the event id it was given.
     public struct Line: Sendable, Hashable {
         public var type: String
@@ -17,7 +17,8 @@ public struct RecordedHistory: Sendable {
     public var events: [EventEnvelope] = []
     /// The last seq of each recording session: `--known-at` questions ask at these boundaries.
     public var sessionEnds: [Int64] = []
-    public private(set) var ledger = Ledger()
+    /// The rules over the events so far (what validation asks), rebuilt after each record.
+    public private(set) var rules = Rules(LedgerBuilder.fold([]))
     /// "Today" for validation: no effective date after it.
     public static let today = CalendarDate(year: 2026, month: 6, day: 30)!
 
@@ -31,19 +32,17 @@ public struct RecordedHistory: Sendable {
     /// When questions are asked: 23:00 in Vietnam on `today`, after every session.
     public static let askedAt = Instant(millisecondsSinceEpoch: Instant.startOfDayInVietnam(today).millisecondsSinceEpoch + 23 * 3_600_000)
 
-    public var view: LedgerView { LedgerView(ledger) }
-
     /// Records a request the way `socai record` does; false (and nothing recorded) when invalid.
     @discardableResult
     public mutating func record(_ type: String, _ options: [(String, String)], id: EventID) -> Bool {
         let request = RecordRequest(type: type, options: options.map { RecordRequest.Option($0.0, $0.1) })
         let context = RecordContext(today: Self.today, recordedBy: "tester", eventID: id)
-        guard case .success(let built) = EventBuilder.build(request, view: LedgerView(ledger), context: context) else {
+        guard case .success(let built) = EventBuilder.build(request, rules: rules, context: context) else {
             return false
         }
-        let envelope = built.event.envelope(seq: ledger.headSeq + 1, recordedTime: Self.sessionTime(sessionEnds.count), batch: nil)
-        ledger.apply(envelope)
+        let envelope = built.event.envelope(seq: Int64(events.count + 1), recordedTime: Self.sessionTime(sessionEnds.count), batch: nil)
         events.append(envelope)
+        rules = Rules(LedgerBuilder.fold(events))
         lines.append(Line(type: type, options: request.options, eventID: id))
         return true
     }

@@ -50,6 +50,7 @@ extension ReferenceFold {
         }
         // dissolved-with-members: a dissolution that handed members over to a parent, or lost them.
         for d in units.dissolutions {
+            if case .dissolved(let successor?)? = units.closing(d.unit), successor != d.unit { continue }
             guard let held = residual(d.unit, "members", d.date.adding(days: -1)), held.value > 0 else { continue }
             out.append(CheckFinding(kind: "dissolved-with-members", unit: d.unit, figure: "members", date: d.date,
                                     severity: units.receiver(d.unit) == nil ? .error : .warning))

@@ -24,7 +24,8 @@ public final class ReferenceUnits {
     /// Why a unit closed and who receives what it still holds.
     public enum Closing: Sendable, Hashable {
         case mergedInto(UnitID)
-        case dissolved
+        /// Dissolved, handing over to its successor (`--successor`) or, without one, to its parent.
+        case dissolved(successor: UnitID?)
     }
 
     struct Unit: Sendable {
@@ -94,11 +95,11 @@ public final class ReferenceUnits {
                 guard units[fact.unit] != nil else { continue }
                 units[fact.unit]!.parents.add(fact.date, fact.seq, m.parent)
                 moves.append((fact.unit, fact.date, fact.seq))
-            case .unitDissolved:
+            case .unitDissolved(let d):
                 guard units[fact.unit] != nil, units[fact.unit]!.closeDay == nil else { continue }
                 units[fact.unit]!.closeDay = fact.date
                 units[fact.unit]!.closeSeq = fact.seq
-                units[fact.unit]!.closing = .dissolved
+                units[fact.unit]!.closing = .dissolved(successor: d.successor)
                 dissolutions.append((fact.unit, fact.date, fact.seq))
             case .merger(let m):
                 let isNew = m.newUnit != nil && units[m.into]?.establishedSeq == fact.seq
@@ -143,7 +144,8 @@ public final class ReferenceUnits {
         guard let unit = units[u], let m = unit.closeDay, let closing = unit.closing else { return nil }
         switch closing {
         case .mergedInto(let target): return target
-        case .dissolved: return parent(u, m.adding(days: -1))
+        case .dissolved(let successor?): return successor
+        case .dissolved(nil): return parent(u, m.adding(days: -1))
         }
     }
 

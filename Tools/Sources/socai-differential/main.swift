@@ -94,7 +94,7 @@ for s in seed..<(seed + UInt64(count)) {
         binaryRun.add(history, binaryOutcomes)
     }
 }
-print("LedgerView: " + run.summary(withHistories: withHistories), terminator: "")
+print("engine (Rules): " + run.summary(withHistories: withHistories), terminator: "")
 if shrink {
     // The smallest history showing each class, as the `socai record` lines that rebuild it.
     for (cls, summary) in run.classes.sorted(by: { $0.key < $1.key }) {
