@@ -57,6 +57,11 @@ let package = Package(
         // copy of the repository and reports the mutants no test notices. Foundation only.
         .executableTarget(name: "socai-mutate", path: "Tools/Sources/socai-mutate", swiftSettings: strictSettings),
 
+        // The differential test's long run (Tools/differential): random histories through the
+        // reference fold of docs/DECISIONS.md and through socai's engine, differences by class.
+        .executableTarget(name: "socai-differential", dependencies: ["SocaiTestSupport", "SocaiCore"],
+                          path: "Tools/Sources/socai-differential", swiftSettings: strictSettings),
+
         // Shared test helpers: temporary directories, running the built binary, fixtures.
         .target(name: "SocaiTestSupport", dependencies: ["SocaiCore", "SocaiStore", "SocaiCLI"],
                 swiftSettings: strictSettings),
