@@ -40,6 +40,18 @@ struct JournalDamageTests {
         }
     }
 
+    @Test("a segment's first line that does not decode is named when a read from a later seq looks for its segment")
+    func undecodableFirstLineOfASegment() throws {
+        let scratch = try ScratchFileJournal(segmentBytes: 4096)
+        try scratch.appendSingles(1, count: 14)
+        let second = scratch.segments[1]
+        var bytes = scratch.bytes(second)
+        bytes[0] = UInt8(ascii: "[")  // not a JSON object any more
+        try scratch.write(second, bytes)
+        let firstOfSecond = try #require(Self.damage { _ = try scratch.events(from: 14) }, "read past a damaged first line")
+        #expect(firstOfSecond.location == JournalLocation(segment: second, line: 1), "\(firstOfSecond), not 'seq 14 cannot be found'")
+    }
+
     /// Where and why `body` found damage, or nil when it did not throw `.damaged`.
     static func damage(_ body: () throws -> Void) -> (location: JournalLocation, reason: String)? {
         do { try body() } catch {

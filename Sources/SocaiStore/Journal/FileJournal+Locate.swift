@@ -40,12 +40,19 @@ extension FileJournal {
         let wantedLine = Int(seq - chosenFirst) + 1
         var found: (offset: Int, previous: SHA256Digest?)?
         var previousLine: SHA256Digest?
+        // The line before without its hash tail: damage, named there (not "seq N cannot be found").
+        var unreadable: (location: JournalLocation, reason: String)?
         try ForwardLineReader.forEachLine(fd, to: end) { line, number, offset in
             if number == wantedLine {
                 found = (offset, previousLine)
                 return false
             }
-            if number == wantedLine - 1 { previousLine = JournalLineCodec.splitHash(line)?.stored }
+            if number == wantedLine - 1 {
+                previousLine = JournalLineCodec.splitHash(line)?.stored
+                if previousLine == nil {
+                    unreadable = (JournalLocation(segment: segments[chosen], line: number), JournalLineCodec.missingHashReason(line))
+                }
+            }
             return true
         }
         guard let found else { return nil }
@@ -55,11 +62,16 @@ extension FileJournal {
                 previous = genesisHash
             } else {
                 let before = try FileDescriptor.open(path(segments[chosen - 1]), O_RDONLY)
-                if let (_, bytes) = try BackwardLineReader.line(endingAt: try before.size(), in: before) {
+                if let (start, bytes) = try BackwardLineReader.line(endingAt: try before.size(), in: before) {
                     previous = bytes.withUnsafeBytes { JournalLineCodec.splitHash($0)?.stored }
+                    if previous == nil {
+                        unreadable = (JournalLocation(segment: segments[chosen - 1], line: try BackwardLineReader.lineNumber(at: start, in: before)),
+                                      bytes.withUnsafeBytes { JournalLineCodec.missingHashReason($0) })
+                    }
                 }
             }
         }
+        if previous == nil, let unreadable { throw .damaged(unreadable.location, reason: unreadable.reason) }
         guard let previous else { return nil }
         return LinePosition(segmentIndex: chosen, offset: found.offset, lineNumber: wantedLine, previousHash: previous)
     }
@@ -98,17 +110,21 @@ extension FileJournal {
         return JournalProblem(location: JournalLocation(segment: segments[index], line: line), message: problems.joined(separator: "; "))
     }
 
-    /// The seq of a segment's first line.
+    /// The seq of a segment's first line; nil when it has no complete line. A first line that does
+    /// not decode is damage, named where it is: a read that must find a seq in or after that
+    /// segment would otherwise report "seq N cannot be found" somewhere else.
     func firstSeq(of segment: String) throws(JournalError) -> Int64? {
         let fd = try FileDescriptor.open(path(segment), O_RDONLY)
-        var seq: Int64?
+        var result: Result<DecodedLine, LineDecodingError>?
         try ForwardLineReader.forEachLine(fd, to: try fd.size()) { line, _, _ in
-            if case .success(let decoded) = Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(line) }) {
-                seq = decoded.envelope.seq
-            }
+            result = Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(line) })
             return false
         }
-        return seq
+        switch result {
+        case .success(let decoded)?: return decoded.envelope.seq
+        case .failure(let error)?: throw .damaged(JournalLocation(segment: segment, line: 1), reason: error.reason)
+        case nil: return nil
+        }
     }
 
     /// The chain hash stored on the line with `seq`, checked against that line's seq: how a

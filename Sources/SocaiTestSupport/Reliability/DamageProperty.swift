@@ -77,19 +77,22 @@ public enum DamageProperty {
         }
         let names = Files.segments(journal)
         let originals = names.map { Files.bytes(journal + "/" + $0) }
-        // seq → (segment index, line start offset, line end offset)
-        var places: [(Int, Int, Int)] = []
+        // seq → (segment index, line start offset, line end offset, line number in the segment)
+        var places: [(Int, Int, Int, Int)] = []
         for (index, bytes) in originals.enumerated() {
             var start = 0
+            var number = 0
             for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-                places.append((index, start, offset))
+                number += 1
+                places.append((index, start, offset, number))
                 start = offset + 1
             }
         }
+        func location(_ seq: Int) -> JournalLocation { JournalLocation(segment: names[places[seq - 1].0], line: places[seq - 1].3) }
         let total = places.count
         for trial in 0..<damaged {
             let seq = rng.int(1...(total - 2))
-            let (segment, start, end) = places[seq - 1]
+            let (segment, start, end, _) = places[seq - 1]
             let path = journal + "/" + names[segment]
             var bytes = originals[segment]
             let at = rng.int(start...(end - 1))
@@ -101,23 +104,30 @@ public enum DamageProperty {
                 let label = "line \(seq) changed at byte \(at), read from \(from)"
                 var delivered: [Int64] = []
                 let outcome = Result { try FileJournal.open(at: journal).read(ReadOptions(fromSeq: Int64(from))) { delivered.append($0.seq); return true } }
+                var place: JournalLocation?
+                if case .failure(let error) = outcome, case .damaged(let found, _)? = error as? JournalError { place = found }
                 if from <= seq + 1 {
-                    guard case .failure = outcome else {
+                    guard case .failure(let error) = outcome else {
                         report.fail("\(label): read \(delivered.count) events without finding the damage")
                         continue
                     }
+                    report.check(place == location(seq), "\(label): \(error), not at \(location(seq))")
                     report.add(from == seq + 1 ? "damage found through the link into the first line read" : "damage found on a line read")
                 } else if case .failure(let error) = outcome {
-                    // The hash stored on line `seq` is what line `seq` + 1 chains from: changing it
-                    // damages the next line's link too, but no line after that.
-                    report.check(from == seq + 2 && at >= end - 80, "\(label): \(error)")
+                    // A read from further on may still meet the damage, and must then name it: when
+                    // the changed line is the first of its segment (a read finds its segment by first
+                    // lines), or when its stored hash changed (line `seq` + 1 chains from it).
+                    let named = place == location(seq) || (from == seq + 2 && at >= end - 80 && place == location(seq + 1))
+                    report.check(named, "\(label): \(error)")
+                    report.add("reads from further on that meet the damage and name it")
                 } else {
                     report.check(delivered == Array(Int64(from)...Int64(total)), "\(label): delivered \(delivered.first ?? 0)…\(delivered.last ?? 0)")
                 }
             }
             if trial % 5 == 0 {
                 let result = socai.run(["--journal", journal, "--no-snapshot", "log", "--from-seq", String(seq + 1), "--json"])
-                report.check(result.status == 65 && result.stderr.contains(names[segment] + ":"), "\(names[segment]) line \(seq) changed, log --from-seq \(seq + 1): \(result)")
+                report.check(result.status == 65 && result.stderr.contains(location(seq).description + ":"),
+                             "\(location(seq)) (seq \(seq)) changed, log --from-seq \(seq + 1): \(result)")
                 report.add("checked through the binary (log --from-seq, 65)")
             }
             Files.write(path, originals[segment])
