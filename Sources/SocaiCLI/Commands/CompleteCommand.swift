@@ -7,12 +7,15 @@ enum CompleteCommand {
     static let word = "__complete"
 
     static let spec = CommandSpec(
-        name: word, abstract: "Words for shell completion (used by the completion scripts).",
-        positionals: [PositionalSpec(name: "what", help: "units or figures.")])
+        name: word, abstract: LocalizedText(en: "Words for shell completion (used by the completion scripts).",
+                                            vi: "Các từ gợi ý cho shell (do script hoàn thành lệnh gọi)."),
+        positionals: [PositionalSpec(name: "what", help: LocalizedText(en: "units or figures.", vi: "units (đơn vị) hoặc figures (số liệu).")),
+                      PositionalSpec(name: "word", help: LocalizedText(en: "What has been typed of the unit so far.",
+                                                                       vi: "Phần tên hoặc mã đơn vị đã gõ."), optional: true)])
 
     /// The arguments for `__complete` when the line asks for it (globals may come first), else nil.
     static func match(_ arguments: [String]) -> [String]? {
-        let root = CommandSpec(name: "", abstract: "", subcommands: [spec])
+        let root = CommandSpec(name: "", abstract: LocalizedText(""), subcommands: [spec])
         guard let resolved = try? ArgumentScanner.resolveCommand(arguments, root: root, globals: GlobalOptions.specs),
               resolved.command.name == word else { return nil }
         return resolved.rest

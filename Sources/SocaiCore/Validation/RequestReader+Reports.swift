@@ -4,11 +4,10 @@ extension RequestReader {
         let unit = self.unit("unit", activeAt: date)
         let title = self.name("title", required: true)
         var kind = ConferenceKind.other
-        if let text = single("kind") {
-            if let parsed = ConferenceKind(rawValue: text) { kind = parsed } else {
-                fail("kind", text, en: "--kind '\(text)': unknown conference kind; use congress, review, report or other",
-                     vi: "--kind '\(text)': loại hội nghị không tồn tại; dùng congress, review, report hoặc other")
-            }
+        if let text = single("kind"),
+           let code = choice("kind", text, in: .conferenceKinds, what: LocalizedText(en: "conference kind", vi: "loại hội nghị")),
+           let parsed = ConferenceKind(rawValue: code) {
+            kind = parsed
         }
         var term: TermLabel?
         if let text = single("term") {
@@ -213,11 +212,8 @@ extension RequestReader {
         let unit = self.unit("unit", activeAt: date)
         var subject: RatingSubject?
         if let text = required("of") {
-            subject = RatingSubject(rawValue: text)
-            if subject == nil {
-                fail("of", text, en: "--of '\(text)' must be organizations, cells, committees or members",
-                     vi: "--of '\(text)' phải là organizations, cells, committees hoặc members")
-            }
+            subject = choice("of", text, in: .ratingSubjects, what: LocalizedText(en: "rating subject", vi: "đối tượng đánh giá"))
+                .flatMap(RatingSubject.init(rawValue:))
         }
         var tiers: [RatingTier: FigureValue] = [:]
         for tier in RatingTier.allCases {

@@ -77,13 +77,8 @@ extension RequestReader {
         let count = self.count("count", minimum: 1)
         var kind = fixedKind
         if fixedKind == nil, let reason = required("reason") {
-            kind = FlowKind(reason: reason)
-            if kind == nil {
-                let reasons = FlowKind.allCases.compactMap(\.reason)
-                let near = EditDistance.nearest(to: reason, among: reasons)
-                fail("reason", reason, en: "unknown reason '\(reason)'; use " + (near.isEmpty ? reasons.joined(separator: ", ") : near.joined(separator: ", ") + " (or one of \(reasons.joined(separator: ", ")))"),
-                     vi: "lý do '\(reason)' không tồn tại; dùng " + (near.isEmpty ? reasons.joined(separator: ", ") : near.joined(separator: ", ") + " (hoặc một trong \(reasons.joined(separator: ", ")))"))
-            }
+            kind = choice("reason", reason, in: .departureReasons, what: LocalizedText(en: "reason", vi: "lý do"))
+                .flatMap(FlowKind.init(reason:))
         }
         let since = self.date("since", required: false)
         if let since, let date, since > date {
