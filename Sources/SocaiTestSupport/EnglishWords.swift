@@ -10,13 +10,14 @@
 /// backticks, command lines (`socai …`), and the `allowed` words: ids, option names, figure keys,
 /// choice codes, command words and a few technical names (`JSON`, `Tab`).
 public enum EnglishWords {
-    /// The English words in `text`, in order (each once).
+    /// The English words in `text`, in order (each once). What socai quotes (`'admision'`) is what
+    /// the user typed, and is skipped.
     public static func find(in text: String, allowed: Set<String>) -> [String] {
         var found: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("socai ") || trimmed.hasPrefix("$ ") || trimmed.hasPrefix("swift ") { continue }
-            for token in tokens(outsideBackticks(String(line))) {
+            for token in tokens(outsideQuotes(String(line))) {
                 let word = token.trimmingPunctuation
                 guard !word.isEmpty, isEnglish(word, allowed: allowed), !found.contains(word) else { continue }
                 found.append(word)
@@ -45,12 +46,14 @@ public enum EnglishWords {
 
     /// Technical names that read the same in both languages.
     static let acronyms: Set<String> = ["JSON", "CSV", "HTML", "UTF", "BOM", "UUID", "UTC", "ISO", "SVG", "PDF", "RFC", "USD",
-                                        "TW", "QĐ", "ETA", "ASCII", "MiB", "UBND", "TCCSĐ", "OK", "NFC", "SEQ"]
+                                        "TW", "QĐ", "ETA", "ASCII", "MiB", "UBND", "TCCSĐ", "OK", "NFC", "SEQ",
+                                        // Vietnamese abbreviations of the rating tiers (hoàn thành xuất sắc nhiệm vụ, …).
+                                        "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
 
     /// Short English words with the shape of a Vietnamese syllable. (`in`, `do`, `so`, `con`, `tin`
     /// are Vietnamese words too, written without marks, so they are not listed.)
     static let stoplist: Set<String> = ["a", "the", "to", "on", "at", "it", "up", "by", "no", "not", "but", "can", "then", "than",
-                                        "that", "get", "day", "top", "me", "he", "be", "go", "an", "am"]
+                                        "that", "get", "day", "top", "me", "he", "be", "go", "am"]
 
     static let initials = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
                            "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""]
@@ -76,18 +79,25 @@ public enum EnglishWords {
         return false
     }
 
-    private static func outsideBackticks(_ line: String) -> String {
+    /// The line without what stands in backticks (code) or in single quotes (the user's input).
+    private static func outsideQuotes(_ line: String) -> String {
         var out = ""
-        var inside = false
+        var closing: Character?
         for character in line {
-            if character == "`" { inside.toggle(); out.append(" "); continue }
-            if !inside { out.append(character) }
+            if let close = closing {
+                if character == close { closing = nil; out.append(" ") }
+            } else if character == "`" || character == "'" {
+                closing = character
+                out.append(" ")
+            } else {
+                out.append(character)
+            }
         }
         return out
     }
 
     private static func tokens(_ line: String) -> [String] {
-        line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" || $0 == "·" }).map(String.init)
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "," || $0 == ";" || $0 == "·" }).map(String.init)
     }
 }
 

@@ -75,7 +75,7 @@ import Testing
                  "error: a congress opens a term: add --term, e.g. --term 2020-2025")
         // An unknown kind and a malformed term.
         f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--title", "Họp", "--kind", "meeting", "--term", "2020"], """
-            error: --kind 'meeting': unknown conference kind; use congress, review, report or other
+            error: --kind 'meeting': unknown conference kind; use one of: congress, review, report, other
             error: --term '2020' must be two years, the second after the first and at most 10 later, e.g. 2020-2025
             """)
         f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--title", "Đại hội", "--kind", "congress",

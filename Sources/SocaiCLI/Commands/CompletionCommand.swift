@@ -5,7 +5,7 @@ import SocaiCore
 enum CompletionCommand: Command {
     static let spec = CommandSpec(
         name: "completion", abstract: LocalizedText(en: "Print a shell completion script (bash, zsh or fish).",
-                                                    vi: "In script hoàn thành lệnh cho shell (bash, zsh hoặc fish)."),
+                                                    vi: "In tập lệnh gợi ý hoàn thành cho shell (bash, zsh hoặc fish)."),
         discussion: LocalizedText(en: """
         The script completes commands, options, figure keys, fixed values (--format, --lang, --kind, --of, --reason, …),
         files, and units, which it asks from the journal as you type (socai __complete units, honouring --journal and
@@ -16,7 +16,7 @@ enum CompletionCommand: Command {
          zsh:   source <(socai completion zsh)     (after compinit), or save it as _socai in a directory of $fpath
          fish:  socai completion fish | source     or save it as ~/.config/fish/completions/socai.fish
         """, vi: """
-        Script gợi ý lệnh, tùy chọn, mã số liệu, các giá trị cố định (--format, --lang, --kind, --of, --reason, …), tệp,
+        Tập lệnh gợi ý lệnh, tùy chọn, mã số liệu, các giá trị cố định (--format, --lang, --kind, --of, --reason, …), tệp,
         và đơn vị, lấy từ sổ ngay khi gõ (socai __complete units, theo --journal và $SOCAI_JOURNAL): gõ không dấu thì gợi
         ý mã đơn vị (sop + Tab → sop-cop), gõ có dấu thì gợi ý tên (Sốp + Tab → Huyện ủy Sốp Cộp).
 

@@ -25,7 +25,7 @@ enum ExportCommand: Command {
 
         Without --out the document goes to standard output. Without --format, an --out ending in .html or .json picks it.
         """, vi: """
-        --format html: một tệp duy nhất (kiểu trình bày và biểu đồ SVG nằm sẵn trong tệp, không có script, không tải gì
+        --format html: một tệp duy nhất (kiểu trình bày và biểu đồ SVG nằm sẵn trong tệp, không chạy mã lệnh nào, không tải gì
         từ ngoài, in được trên khổ A4) về đơn vị (mặc định: từng đơn vị cấp cao nhất) tính đến --to (mặc định hôm nay):
         số đảng viên theo thời gian (số tài liệu báo cáo là các điểm, số socai tính được là đường), kết nạp từng năm của
         nhiệm kỳ so với chỉ tiêu, các mức xếp loại từng năm, các đơn vị trực thuộc với số liệu chính, và các phát hiện của

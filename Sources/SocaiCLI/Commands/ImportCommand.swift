@@ -179,7 +179,7 @@ enum ImportParser {
             if trimmed.isEmpty { continue }
             let value: JSONValue
             do { value = try JSONParser.parse(String(trimmed)) } catch {
-                issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ: \(error)"))
+                issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ (lỗi ở byte \(error.offset + 1))"))
                 continue
             }
             guard let object = value.object else {

@@ -50,8 +50,7 @@ enum LogCommand: Command {
         let p = invocation.presenter
         var shown = 0
         var json = "{\"events\": ["
-        var csv = CSVWriter(header: ["seq", "id", "type", "subject", "date", "recordedtime", "recordedby", "source", "summary"],
-                            byteOrderMark: invocation.globals.flag("bom"))
+        var csv = ReportCSV.logWriter(p, bom: invocation.globals.flag("bom"))
         var table = TextTable(columns: [(p.text(CommandText.logSeq()), .right), (p.text(CommandText.logDate()), .left),
                                         (p.text(CommandText.logEvent()), .left), (p.text(CommandText.logUnit()), .left),
                                         (p.text(CommandText.logWhat()), .left), (p.text(CommandText.logRecorded()), .left)])
@@ -72,9 +71,7 @@ enum LogCommand: Command {
                 case .json:
                     json += (shown == 1 ? "\n" : ",\n") + String(decoding: record.line, as: UTF8.self)
                 case .csv:
-                    csv.append([String(event.seq), event.id.rawValue, event.type.recordName, event.subject.rawValue, event.effectiveDate.iso,
-                                event.recordedTime.rfc3339, event.recordedBy, event.sourceDocument ?? "",
-                                EventSummary.describe(event.payload, p)])
+                    csv.append(ReportCSV.logRow(event, p))
                 default:
                     table.append([String(event.seq), p.date(event.effectiveDate), p.text(event.type.label), event.subject.rawValue,
                                   EventSummary.describe(event.payload, p), p.instant(event.recordedTime) + " · " + event.recordedBy])

@@ -26,7 +26,9 @@ struct GuidedCompletion {
         case .pairs where field.name == "figure" || field.name == "target":
             guard !word.contains("=") else { return [] }
             let key = TextFolding.searchKey(word)
-            return FigureCatalogue.keys.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0 + "=", display: $0) }
+            // A target may also be a yearly one (admissions-per-year), as `record` accepts it.
+            let keys = field.name == "target" ? FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" } : FigureCatalogue.keys
+            return keys.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0 + "=", display: $0) }
         default:
             return []
         }

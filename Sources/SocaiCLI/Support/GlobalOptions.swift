@@ -19,7 +19,7 @@ enum GlobalOptions {
             en: "Labels and number format: vi (5.275; 91,57%) or en (default; $SOCAI_LANG).",
             vi: "Ngôn ngữ và cách viết số: vi (5.275; 91,57%) hoặc en (mặc định; $SOCAI_LANG).")),
         OptionSpec(name: "quiet", short: "q", help: LocalizedText(en: "No progress lines or notices on stderr.",
-                                                                  vi: "Không hiện tiến độ hay lưu ý trên stderr.")),
+                                                                  vi: "Không hiện dòng tiến độ hay lưu ý.")),
         OptionSpec(name: "allow-damaged", help: LocalizedText(en: "Answer from the intact part of a damaged journal, and say so.",
                                                               vi: "Trả lời từ phần còn nguyên của sổ bị hỏng, và báo rõ điều đó.")),
         OptionSpec(name: "no-snapshot", help: LocalizedText(en: "Ignore snapshots and fold the whole journal.",

@@ -1,18 +1,24 @@
 import SocaiCore
+import SocaiReports
 
 extension SocaiCLI {
     /// Every user-facing text socai owns, in both languages: SocaiCore's areas (`Catalogue.core`:
     /// check kinds, choice words), the CLI's (argument errors, help's fixed words, value names,
-    /// what commands print, help topics, guided entry and its choices), and the help of every
-    /// command, option and argument, walked from the command tree. `CatalogueTests` walks it.
+    /// what commands print, help topics, guided entry and its choices), SocaiReports' CSV columns,
+    /// and the help of every command, option and argument, walked from the command tree.
+    /// `CatalogueTests` walks it.
     public static var catalogue: [CatalogueEntry] {
         var entries = Catalogue.core
         entries += UsageText.entries + HelpText.entries + ValueName.entries + CommandText.entries + HelpTopicText.entries
-        entries += GuidedText.entries + GuidedChoices.yesNo.entries + GuidedChoices.mergerModes.entries
+        entries += GuidedText.entries + GuidedChoices.yesNo.entries + GuidedChoices.mergerModes.entries + CSVColumn.entries
         entries += helpEntries(root) + helpEntries(CompleteCommand.spec)
         for option in GlobalOptions.specs + [OptionSpec.help] { entries += helpEntries(option, in: "global") }
         return entries
     }
+
+    /// The command tree and the global options, for tests that walk every command (`--help` of each).
+    public static var commandTree: CommandSpec { root }
+    public static var globalOptions: [OptionSpec] { GlobalOptions.specs }
 
     /// Texts meant to read the same in both languages: formats and codes that are typed as they are.
     public static var sameInBothLanguages: Set<String> {

@@ -104,10 +104,10 @@ extension ChoiceList {
         ChoiceList(name: "departure-reason", choices: FlowKind.allCases.compactMap { kind in
             guard let reason = kind.reason else { return nil }
             let words: [String] = switch kind {
-            case .transferOut: ["transfer", "transferred", "chuyển sinh hoạt đi", "chuyển đảng đi"]
+            case .transferOut: ["chuyển sinh hoạt đi", "chuyển sinh hoạt đảng đi"]
             case .death: ["died", "deceased", "qua đời"]
             case .expulsion: ["expelled", "khai trừ khỏi đảng"]
-            case .struckOff: ["struck", "xóa tên khỏi danh sách đảng viên"]
+            case .struckOff: ["xóa tên khỏi danh sách đảng viên"]
             case .exit: ["ra đảng", "xin ra khỏi đảng", "cho ra khỏi đảng"]
             case .admission, .arrival: []
             }

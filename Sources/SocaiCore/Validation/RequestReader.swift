@@ -129,12 +129,12 @@ struct RequestReader {
         let near = list.codes(startingWith: text).isEmpty
             ? EditDistance.nearest(to: ChoiceList.key(text).replacingSpaces(), among: list.codes)
             : list.codes(startingWith: text)
-        let suggestion = near.isEmpty ? LocalizedText("")
-            : LocalizedText(en: "; did you mean ", vi: "; có phải ý bạn là ") + near.map(list.shown).joined(separator: ", ")
-                + LocalizedText("?")
         let field = spelled ?? "--" + name
+        let use = near.isEmpty ? LocalizedText(en: "; use one of: ", vi: "; dùng một trong: ")
+            : LocalizedText(en: "; use ", vi: "; dùng ") + near.map(list.shown).joined(separator: ", ")
+                + LocalizedText(en: " or one of: ", vi: " hoặc một trong: ")
         let message = LocalizedText(en: "\(field) '\(text)': unknown \(what.en)", vi: "\(field) '\(text)': \(what.vi) không tồn tại")
-            + suggestion + LocalizedText(en: "; use one of: ", vi: "; dùng một trong: ") + list.listed
+            + use + list.listed
         issues.append(ValidationIssue(field: name, value: text, message: message, line: request.line))
         return nil
     }

@@ -37,7 +37,7 @@ public enum JournalError: Error, Sendable, Hashable {
         switch self {
         case .noJournal(let path):
             LocalizedText(en: "no journal at \(path); create one with `socai init` or pass --journal DIR",
-                          vi: "không có sổ tại \(path); tạo sổ bằng `socai init` hoặc chỉ định --journal DIR")
+                          vi: "không có sổ tại \(path); tạo sổ bằng `socai init` hoặc chỉ định --journal THƯ_MỤC")
         case .alreadyExists(let path):
             LocalizedText(en: "\(path) already holds a journal; nothing was changed",
                           vi: "\(path) đã có sổ; không thay đổi gì")
