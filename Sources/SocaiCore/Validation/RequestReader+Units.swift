@@ -182,8 +182,9 @@ extension RequestReader {
                  vi: "--\(option) dùng cho sáp nhập các đơn vị cụ thể; số tổng dùng --in, --of, --before, --after")
         }
         if let before, let after, after >= before {
-            fail("after", String(after), en: "a merger leaves fewer units: --after \(after) must be less than --before \(before)",
-                 vi: "sáp nhập làm giảm số đơn vị: --after \(after) phải nhỏ hơn --before \(before)")
+            let (a, b) = (LocalizedText.count(after), LocalizedText.count(before))
+            fail("after", String(after), en: "a merger leaves fewer units: --after \(a.en) must be less than --before \(b.en)",
+                 vi: "sáp nhập làm giảm số đơn vị: --after \(a.vi) phải nhỏ hơn --before \(b.vi)")
         }
         if let since, let date, since > date {
             fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso); the period must start before it ends",
