@@ -40,6 +40,19 @@ struct VietnameseChoiceTests {
         #expect(f.lastEvent.contains(#""of":"village""#), "\(f.lastEvent)")
     }
 
+    /// A correction's new value for a choice is stored as its code too.
+    @Test func correctedChoices() {
+        let f = RecordFixture(extra: """
+            {"type":"conference","unit":"sop-cop","date":"2023-03-01","title":"Báo cáo","event-id":"01900000-0000-7000-8000-0000000000b1"}
+            {"type":"departure","unit":"ban-pe","date":"2023-03-01","count":1,"reason":"exit","event-id":"01900000-0000-7000-8000-0000000000b2"}
+
+            """)
+        f.record(["correction", "--event", "01900000-0000-7000-8000-0000000000b1", "--reason", "là hội nghị tổng kết", "--set", "kind=tổng kết"])
+        #expect(f.lastEvent.hasSuffix(#""set":{"kind":"review"}}"#), "\(f.lastEvent)")
+        f.record(["correction", "--event", "01900000-0000-7000-8000-0000000000b2", "--reason", "nhầm lý do", "--set", "reason=từ trần"])
+        #expect(f.lastEvent.hasSuffix(#""set":{"reason":"death"}}"#), "\(f.lastEvent)")
+    }
+
     /// Errors that list the valid choices list them in the reader's language.
     @Test func choicesAreListedInTheReadersLanguage() {
         let f = RecordFixture()

@@ -156,6 +156,6 @@ enum RecordSpecs {
                               option("retract", nil, en: "The event should not have been recorded.", vi: "Sự kiện lẽ ra không được ghi."),
                               option("set", .fieldValue, en: "Replace a field: count=20, date=2021-03-02, figures.members=4015.",
                                      vi: "Thay một trường: count=20, date=02/03/2021, figures.members=4015.", repeatable: true)] + common,
-                    examples: ["socai record correction --event 0190… --reason 'typo: 20 not 25' --set count=20"]),
+                    examples: ["socai record correction --event 0190… --reason 'nhầm: 20, không phải 25' --set count=20"]),
     ]
 }

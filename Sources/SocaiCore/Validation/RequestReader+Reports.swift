@@ -356,7 +356,21 @@ extension RequestReader {
         }
         if field.hasPrefix("targets."), let target = Target.parse(text) { return target.json }
         if field.hasPrefix("printed."), let value = FixedDecimal.parse(text) { return .string(value.description) }
+        // A choice is stored as its code, however it was typed (`--set reason=từ trần` is `death`).
+        if let list = Self.choices(field, of: target), let code = list.resolve(text) { return .string(code) }
         return .string(text)
+    }
+
+    /// The choice list a corrected field takes its value from, when it is a choice.
+    private static func choices(_ field: String, of target: EventPayload) -> ChoiceList? {
+        switch (field, target) {
+        case ("reason", .flow): .departureReasons
+        case ("kind", .conference): .conferenceKinds
+        case ("kind", .unitEstablished), ("kind", .unitRenamed), ("kind", .merger), ("of", .aggregateMerger): .unitKinds
+        case ("setting", _): .unitSettings
+        case ("of", .rating): .ratingSubjects
+        default: nil
+        }
     }
 }
 
