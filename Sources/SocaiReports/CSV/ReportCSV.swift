@@ -17,14 +17,7 @@ public enum ReportCSV {
     static func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
 
     /// A target with its numbers written like the other cells (`7,5%` in Vietnamese, no grouping).
-    static func target(_ t: Target, _ p: Presenter) -> String {
-        switch t.shape {
-        case .minimum(let n): number(n, p)
-        case .range(let a, let b): number(a, p) + ".." + number(b, p)
-        case .atLeast(let a): number(a, p) + ".."
-        case .share(let x): number(x, p) + "%"
-        }
-    }
+    static func target(_ t: Target, _ p: Presenter) -> String { t.written { number($0, p) } }
 
     static func writer(_ columns: [CSVColumn], _ p: Presenter, bom: Bool) -> CSVWriter {
         CSVWriter(header: columns.map { p.text($0.text) }, byteOrderMark: bom)
