@@ -13,8 +13,12 @@ public enum SocaiCLI {
     }
 
     static var root: CommandSpec {
-        CommandSpec(name: "", abstract: "socai (sổ cái): an event-sourced record keeper for party-unit statistics.",
-                    discussion: "Every fact is an event appended to a journal; replay, term, audit and check rebuild figures from it.",
+        CommandSpec(name: "", abstract: LocalizedText(
+                        en: "socai (sổ cái): an event-sourced record keeper for party-unit statistics.",
+                        vi: "socai (sổ cái): sổ ghi sự kiện cho số liệu thống kê của các tổ chức đảng."),
+                    discussion: LocalizedText(
+                        en: "Every fact is an event appended to a journal; replay, term, audit and check rebuild figures from it.",
+                        vi: "Mỗi dữ kiện là một sự kiện ghi nối vào sổ; các lệnh replay, term, audit và check tính lại số liệu từ sổ."),
                     subcommands: commands.map { $0.spec },
                     examples: ["swift run socai replay --to 2023-12-31", "socai term --unit sop-cop --term 2020-2025",
                                "socai audit --unit sop-cop --figure villages", "socai check"])
@@ -22,7 +26,7 @@ public enum SocaiCLI {
 
     /// Runs one command line (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
-        let language = guessLanguage(arguments, context)
+        let language = GlobalOptions.requestedLanguage(arguments, environment: context.environment)
         do {
             return try dispatch(arguments, context).rawValue
         } catch {
@@ -44,7 +48,9 @@ public enum SocaiCLI {
             return .success
         }
         if parsed.helpRequested || (resolved.command.name == "" ) || (resolved.command.name == "record" && !context.stdinIsTerminal) {
-            context.stdout.writeLine(HelpFormatter.help(for: resolved.command, path: resolved.path, globals: globals, width: 100))
+            let language = GlobalOptions.requestedLanguage(arguments, environment: context.environment)
+            context.stdout.writeLine(HelpFormatter.help(for: resolved.command, path: resolved.path, globals: globals, width: 100,
+                                                        language: language))
             return parsed.helpRequested || resolved.command.name == "" ? .success : .badInput
         }
         let invocation = try Invocation(context: context, globals: parsed)
@@ -53,20 +59,15 @@ public enum SocaiCLI {
         }
         let top = resolved.command.name.split(separator: " ").first.map(String.init) ?? ""
         guard let command = commands.first(where: { $0.spec.name == top }) else {
-            throw .usage(UsageError(message: "unknown command", command: resolved.command.name))
+            throw .usage(UsageError(message: UsageText.noCommand(), command: resolved.command.name))
         }
         let exportOnly = invocation.format == .html || invocation.format == .cloudevents
             || (invocation.format == .cloudeventsLines && command != ImportCommand.self)
         if exportOnly, command != ExportCommand.self {
-            throw .usage(UsageError(message: "--format \(invocation.format.rawValue) is written by export", command: resolved.command.name,
-                                    hint: "use socai export --format \(invocation.format.rawValue), or --format text, json or csv here"))
+            let format = invocation.format.rawValue
+            throw .usage(UsageError(message: UsageText.formatIsExports(["format": format]), command: resolved.command.name,
+                                    hint: UsageText.useExportForFormat(["format": format])))
         }
         return try command.run(parsed, invocation)
-    }
-
-    static func guessLanguage(_ arguments: [String], _ context: CommandContext) -> Language {
-        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, let l = Language(rawValue: arguments[index + 1]) { return l }
-        if arguments.contains("--lang=vi") { return .vi }
-        return Language(rawValue: context.environment["SOCAI_LANG"] ?? "") ?? .en
     }
 }

@@ -107,6 +107,36 @@ public final class PseudoTerminal: @unchecked Sendable {
         }
     }
 
+    /// Plays a session written out as the terminal shows it (a README transcript): each of `lines`
+    /// is either a line the program prints, or a prompt followed by what the user typed after it
+    /// (`ngày [23/11/2026]: 15/03/2025`). When the program stops at a prompt that begins the next
+    /// line, the rest of that line is typed, with Enter; trailing spaces do not count, so a prompt
+    /// answered with Enter alone is written as the prompt. Returns false when the program stops
+    /// showing what the lines expect (then `transcript` says what it showed instead).
+    public func play(_ lines: [String], timeout: Double = 10) -> Bool {
+        for line in lines {
+            let want = line.trimmingTrailingSpaces
+            let deadline = Date().addingTimeInterval(timeout)
+            var answered = false
+            while true {
+                if let newline = bytes[cursor...].firstIndex(of: 0x0A) {
+                    cursor = newline + 1
+                    break
+                }
+                let partial = String(decoding: bytes[cursor...].filter { $0 != 0x0D }, as: UTF8.self)
+                if !answered, partial.hasSuffix(": "), want.hasPrefix(partial.trimmingTrailingSpaces),
+                   !readAvailable(until: Date().addingTimeInterval(0.3)) {
+                    send(String(want.dropFirst(partial.trimmingTrailingSpaces.count)).trimmingLeadingSpace + "\n")
+                    answered = true
+                    continue
+                }
+                guard Date() < deadline else { return false }
+                _ = readAvailable(until: min(deadline, Date().addingTimeInterval(0.1)))
+            }
+        }
+        return true
+    }
+
     /// Types `text` (add "\n" for Enter).
     public func send(_ text: String) {
         let data = Array(text.utf8)
@@ -170,6 +200,16 @@ private struct PTY {
         return PTY(openpt: symbol("posix_openpt", as: IntCall.self), grant: symbol("grantpt", as: IntCall.self),
                    unlock: symbol("unlockpt", as: IntCall.self), name: symbol("ptsname", as: NameCall.self))
     }()
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    var trimmingLeadingSpace: String { hasPrefix(" ") ? String(dropFirst()) : self }
 }
 
 public struct PseudoTerminalError: Error, CustomStringConvertible {

@@ -40,6 +40,25 @@ struct CompletionTests {
         #expect(none.stdout.isEmpty && none.stderr.isEmpty)
     }
 
+    /// What has been typed of a unit: with diacritics, the names it matches (as recorded); plain,
+    /// the ids it begins, else the ids of the units whose names it matches.
+    @Test func unitsByNameWithDiacriticsOrByID() {
+        let p = InProcess.sopCop()
+        func offered(_ word: String) -> String { p.run(["__complete", "units", "--", word]).stdout }
+        #expect(offered("Sốp") == "Huyện ủy Sốp Cộp\n")
+        #expect(offered("Mường") == "Đảng ủy xã Mường Lạn\nĐảng ủy xã Mường Và\n")
+        #expect(offered("muong") == "muong-lan\nmuong-va\n")
+        #expect(offered("huyen uy") == "sop-cop\n")
+        #expect(offered("cop") == "sop-cop\n")
+        #expect(offered("hà nội") == "")
+        #expect(offered("") == "muong-lan\nmuong-va\nson-la\nsop-cop\n")
+    }
+
+    @Test func scriptDescriptionsInTheReadersLanguage() {
+        let fish = InProcess().run(["completion", "fish", "--lang", "vi"]).stdout
+        #expect(fish.contains("'record\tGhi một sự kiện"), "\(fish.prefix(2000))")
+    }
+
     @Test func aUnitNamedLikeTheHiddenCommandIsNotConfusedWithIt() {
         let p = InProcess.sopCop()
         let outcome = p.run(["log", "--unit", "__complete"])

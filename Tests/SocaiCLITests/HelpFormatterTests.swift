@@ -1,5 +1,6 @@
 import Testing
 import SocaiCLI
+import SocaiCore
 
 @Suite("HelpFormatter")
 struct HelpFormatterTests {
@@ -55,6 +56,41 @@ struct HelpFormatterTests {
               --json             Short for --format json.
               --lang <LANG>      Labels and number format: vi or en.
               -h, --help         Show help information.
+            """)
+    }
+
+    @Test("in Vietnamese: section titles, marks, the subcommand token and value names in Vietnamese")
+    func vietnamese() {
+        let group = HelpFormatter.help(for: F.record, path: ["record"], globals: [OptionSpec.help], language: .vi)
+        #expect(group == """
+            TỔNG QUAN: Record an event in the journal.
+
+            CÁCH DÙNG: socai record <lệnh-con>
+
+            LỆNH CON:
+              admission   Record members admitted to a unit.
+              conference  Record a conference and the figures it reported.
+
+              Xem 'socai record <lệnh-con> --help' để biết chi tiết.
+
+            TÙY CHỌN CHUNG:
+              -h, --help  Hiện hướng dẫn.
+            """)
+        let leaf = CommandSpec(name: "audit", abstract: LocalizedText(en: "How a figure changed.", vi: "Số liệu thay đổi thế nào."),
+                               usage: [LocalizedText(en: "socai audit --unit UNIT", vi: "socai audit --unit ĐƠN_VỊ"), "socai audit --help"],
+                               options: [OptionSpec(name: "unit", value: .unit, help: LocalizedText(en: "The unit.", vi: "Đơn vị."),
+                                                    repeatable: true, required: true)])
+        #expect(HelpFormatter.help(for: leaf, path: ["audit"], globals: [], language: .vi) == """
+            TỔNG QUAN: Số liệu thay đổi thế nào.
+
+            CÁCH DÙNG: socai audit --unit ĐƠN_VỊ
+                       socai audit --help
+
+            TÙY CHỌN:
+              --unit <ĐƠN_VỊ>  Đơn vị. (bắt buộc, lặp lại được)
+
+            TÙY CHỌN CHUNG:
+              -h, --help       Hiện hướng dẫn.
             """)
     }
 

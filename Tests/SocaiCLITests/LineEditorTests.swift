@@ -6,6 +6,8 @@ import SocaiTestSupport
 /// The line editor of guided entry, byte by byte, and what Tab offers at each question.
 @Suite("line editor and Tab completion")
 struct LineEditorTests {
+    static let more: @Sendable (Int) -> String = { "  … \($0) more" }
+
     static func type(_ text: String, into state: inout LineEditState) -> [LineEditState.Effect] {
         text.utf8.map { state.take($0) }
     }
@@ -47,16 +49,16 @@ struct LineEditorTests {
         _ = Self.type("d", into: &state)
         let two = [LineCompletion(insert: "dien-bien", display: "dien-bien (Tỉnh ủy Điện Biên)"),
                    LineCompletion(insert: "dien-bien-phu", display: "dien-bien-phu (Thành ủy Điện Biên Phủ)")]
-        #expect(state.complete(two) == .list(["  dien-bien (Tỉnh ủy Điện Biên)", "  dien-bien-phu (Thành ủy Điện Biên Phủ)"]))
+        #expect(state.complete(two, more: Self.more) == .list(["  dien-bien (Tỉnh ủy Điện Biên)", "  dien-bien-phu (Thành ủy Điện Biên Phủ)"]))
         #expect(state.line == "dien-bien", "extended to what the candidates share")
-        #expect(state.complete([two[1]]) == .replaced)
+        #expect(state.complete([two[1]], more: Self.more) == .replaced)
         #expect(state.line == "dien-bien-phu")
-        #expect(state.complete([]) == .none)
+        #expect(state.complete([], more: Self.more) == .none)
 
         var list = LineEditState()
         _ = Self.type("ban-1, Bản Hu", into: &list)
         #expect(LineEditState.word(in: list.line) == "Bản Hu", "after a comma, the next unit of a list")
-        #expect(list.complete([LineCompletion(insert: "ban-huoi", display: "ban-huoi (Bản Huổi)")]) == .replaced)
+        #expect(list.complete([LineCompletion(insert: "ban-huoi", display: "ban-huoi (Bản Huổi)")], more: Self.more) == .replaced)
         #expect(list.line == "ban-1, ban-huoi")
     }
 
@@ -78,8 +80,14 @@ struct LineEditorTests {
         #expect(twins.candidates(unit, word: "chi bo ban sop").map(\.insert) == ["ban-sop", "ban-sop-2"],
                 "two units of the same name: both listed, neither picked")
         #expect(completion.candidates(unit, word: "hà nội").isEmpty)
-        let reason = GuidedField("reason", .choice(["transfer-out", "death", "expulsion"]), spec: nil)
+        let reason = GuidedField("reason", .choice(.departureReasons), spec: nil)
         #expect(completion.candidates(reason, word: "d").map(\.insert) == ["death"])
+        var vietnamese = completion
+        vietnamese.language = .vi
+        #expect(vietnamese.candidates(reason, word: "tu").map(\.insert) == ["từ trần"], "in Vietnamese, the Vietnamese word")
+        #expect(vietnamese.candidates(reason, word: "kh").map(\.insert) == ["khai trừ"])
+        let kind = GuidedField("kind", .choice(.unitKinds), spec: nil)
+        #expect(vietnamese.candidates(kind, word: "thon").map(\.insert) == ["Thôn bản"], "no comma in what Tab inserts")
         let figure = GuidedField("figure", .pairs, spec: nil)
         #expect(completion.candidates(figure, word: "memb").map(\.insert) == ["members="])
         #expect(completion.candidates(figure, word: "members=1").isEmpty)

@@ -57,6 +57,13 @@ struct CompletionShellTests {
         #expect(Self.bashCompletions(["completion", ""], in: here) == ["bash", "zsh", "fish"])
         // Unit ids come from the journal: the one in the working directory …
         #expect(Self.bashCompletions(["term", "--unit", "s"], in: here) == ["son-la", "sop-cop"])
+        // … names with diacritics for a word with diacritics (escaped for the shell, or as typed after a quote),
+        // and ids for a plain word, from any part of a name.
+        #expect(Self.bashCompletions(["term", "--unit", "Sốp"], in: here) == ["Huyện\\ ủy\\ Sốp\\ Cộp"])
+        #expect(Self.bashCompletions(["term", "--unit", "\"Huyện ủy S"], in: here) == ["Huyện ủy Sốp Cộp"])
+        #expect(Self.bashCompletions(["term", "--unit", "Huyện\\ ủy\\ S"], in: here) == ["Huyện\\ ủy\\ Sốp\\ Cộp"])
+        #expect(Self.bashCompletions(["term", "--unit", "cop"], in: here) == ["sop-cop"])
+        #expect(Self.bashCompletions(["term", "--unit", "huyen uy"], in: here) == ["sop-cop"])
         // … or the one named on the line, from anywhere; no journal, no ids (and no noise).
         let elsewhere = TemporaryDirectory()
         #expect(Self.bashCompletions(["--journal", j.journalPath, "replay", "--unit", "so"], in: elsewhere.path) == ["son-la", "sop-cop"])
@@ -99,8 +106,8 @@ struct CompletionShellTests {
         let dir = TemporaryDirectory()
         dir.write("_socai", SocaiProcess.run(["completion", "zsh"], in: directory).stdout)
         dir.write("run.zsh", """
-            compadd() { local suffix=""; while [[ $1 != -- ]]; do [[ $1 == -S ]] && { suffix=$2; shift }; shift; done; shift
-                local w; for w in "$@"; do [[ $w == ${words[CURRENT]}* ]] && print -r -- "$w$suffix"; done; }
+            compadd() { local suffix="" all=""; while [[ $1 != -- ]]; do [[ $1 == -S ]] && { suffix=$2; shift }; [[ $1 == -U ]] && all=1; shift; done; shift
+                local w; for w in "$@"; do [[ -n $all || $w == ${words[CURRENT]}* ]] && print -r -- "$w$suffix"; done; }
             _files() { print -r -- "(files)"; }
             compdef() { : }
             source '\(dir.file("_socai"))'
@@ -123,6 +130,10 @@ struct CompletionShellTests {
         #expect(Self.zshCompletions(["record", "departure", "--reason", "d"], in: here) == ["death"])
         #expect(Self.zshCompletions(["record", "conference", "--figure", "memb"], in: here) == ["members="])
         #expect(Self.zshCompletions(["term", "--unit", "s"], in: here) == ["son-la", "sop-cop"])
+        // A word with diacritics completes to names (zsh quotes them), a plain word to ids, from any part of a name.
+        #expect(Self.zshCompletions(["term", "--unit", "Sốp"], in: here) == ["Huyện ủy Sốp Cộp"])
+        #expect(Self.zshCompletions(["term", "--unit", "Sơn"], in: here) == ["Tỉnh ủy Sơn La"])
+        #expect(Self.zshCompletions(["term", "--unit", "huyen uy"], in: here) == ["sop-cop"])
         #expect(Self.zshCompletions(["export", "--out", "r"], in: here) == ["(files)"])
     }
 
@@ -146,6 +157,9 @@ struct CompletionShellTests {
         #expect(complete("socai record departure --reason d") == ["death"])
         #expect(complete("socai record conference --figure memb") == ["members="])
         #expect(complete("socai term --unit s") == ["son-la", "sop-cop"])
+        // fish matches what socai offers against the word as typed: names with diacritics, ids by any part.
+        #expect(complete("socai term --unit Sốp") == ["Huyện ủy Sốp Cộp"])
+        #expect(complete("socai term --unit cop") == ["sop-cop"])
         #expect(complete("socai --lang ").sorted() == ["en", "vi"])
     }
 }

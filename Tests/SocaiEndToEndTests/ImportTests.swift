@@ -63,7 +63,7 @@ import Testing
             error: line 4: --unit 'ban-xyz': no such unit; list units with `socai replay` or record it with `socai record unit`
             error: line 5: --figure membrs=3: unknown figure 'membrs'; did you mean members?
             error: line 6: not valid JSON: invalid literal at byte 1
-            error: line 8: unknown event type 'admision'; did you mean admission?
+            error: line 8: type 'admision': unknown event type; use admission or one of: unit, rename, move, dissolve, conference, admission, departure, arrival, merger, rating, correction
             error: line 9: unit id 'ban-na' is already used by ban-na (Chi bộ bản Nà); choose another id
             error: line 10: "type" is missing: the record subcommand (admission, conference, …)
             error: line 11: 'colour' is not a field of departure; its fields are unit, date, count, reason, since, printed

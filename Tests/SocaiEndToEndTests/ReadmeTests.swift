@@ -4,8 +4,9 @@ import Testing
 
 /// The README's walkthrough is true: every `console` block's commands are run in order, on a copy
 /// of the shipped journal with the clock fixed, and their output compared word for word (event
-/// ids, which are random, are compared as placeholders). `RECORD_README=1 swift test --filter
-/// Readme` rewrites the outputs in README.md instead.
+/// ids, which are random, are compared as placeholders). Guided entry (`socai record` with no
+/// event type) runs on a pseudo terminal, typing the answers the transcript shows after each
+/// prompt. `RECORD_README=1 swift test --filter Readme` rewrites the outputs in README.md instead.
 @Suite("README walkthrough")
 struct ReadmeTests {
     static let now = "2026-11-23T10:00:00Z"
@@ -25,7 +26,7 @@ struct ReadmeTests {
 
         func flush() {
             guard let command = pendingCommand else { return }
-            let actual = run(command, in: work, environment: &environment)
+            let actual = run(command, in: work, environment: &environment, transcript: expected)
             commandsRun += 1
             let want = expected.joined(separator: "\n")
             if ProcessInfo.processInfo.environment["RECORD_README"] == nil {
@@ -63,7 +64,7 @@ struct ReadmeTests {
     }
 
     /// Runs one README command: `socai …` / `swift run socai …`, `export K=V`, `cp -r A B`.
-    func run(_ command: String, in work: TemporaryDirectory, environment: inout [String: String]) -> String {
+    func run(_ command: String, in work: TemporaryDirectory, environment: inout [String: String], transcript: [String]) -> String {
         let parsed = ShellCommand(command)
         var words = parsed.words
         if words.first == "export", words.count == 2, let equals = words[1].firstIndex(of: "=") {
@@ -81,8 +82,33 @@ struct ReadmeTests {
             Issue.record("README command not understood: \(command)")
             return ""
         }
-        let result = SocaiProcess.run(Array(words.dropFirst()), in: work.path, environment: local, now: local["SOCAI_NOW"] ?? Self.now)
+        let arguments = Array(words.dropFirst())
+        if arguments.first == "record", arguments.dropFirst().allSatisfy({ $0.hasPrefix("-") || $0 == "vi" || $0 == "en" }) {
+            return guided(arguments, in: work, environment: local, transcript: transcript)
+        }
+        let result = SocaiProcess.run(arguments, in: work.path, environment: local, now: local["SOCAI_NOW"] ?? Self.now)
         var text = result.stdout + result.stderr
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// Guided entry at a pseudo terminal, answers typed from the transcript; what the terminal
+    /// showed, trailing spaces (a prompt answered with Enter) left out as the README writes it.
+    func guided(_ arguments: [String], in work: TemporaryDirectory, environment: [String: String], transcript: [String]) -> String {
+        guard let term = try? PseudoTerminal(arguments, in: work.path, environment: environment,
+                                             now: environment["SOCAI_NOW"] ?? Self.now) else {
+            Issue.record("no pseudo terminal for `socai \(arguments.joined(separator: " "))`")
+            return ""
+        }
+        let played = term.play(transcript)
+        if played { _ = term.wait() }
+        // The line editor's "\r\n" reaches the terminal as "\r\r\n": drop every carriage return.
+        let shown = String(String.UnicodeScalarView(term.transcript.unicodeScalars.filter { $0 != "\r" }))
+        var text = shown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var s = line
+            while s.last == " " { s = s.dropLast() }
+            return String(s)
+        }.joined(separator: "\n")
         while text.hasSuffix("\n") { text.removeLast() }
         return text
     }

@@ -75,7 +75,7 @@ import Testing
                  "error: a congress opens a term: add --term, e.g. --term 2020-2025")
         // An unknown kind and a malformed term.
         f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--title", "Họp", "--kind", "meeting", "--term", "2020"], """
-            error: --kind 'meeting': unknown conference kind; use congress, review, report or other
+            error: --kind 'meeting': unknown conference kind; use one of: congress, review, report, other
             error: --term '2020' must be two years, the second after the first and at most 10 later, e.g. 2020-2025
             """)
         f.refuse(["record", "conference", "--unit", "sop-cop", "--date", "2024-01-23", "--title", "Đại hội", "--kind", "congress",
@@ -111,7 +111,7 @@ import Testing
         #expect(close.status == 0 && close.stderr == "", "\(close)")
         f.recordWithWarnings(["conference", "--unit", "sop-cop", "--date", "2021-12-31", "--title", "Tổng kết", "--kind", "review",
                               "--figure", "members=2.260"],
-                             "warning: members 2260 is far from the 1222 the journal derives for 2021-12-31; check the figure (recorded anyway)")
+                             "warning: members 2,260 is far from the 1,222 the journal derives for 2021-12-31; check the figure (recorded anyway)")
         #expect(f.lastEvent == #"vn.socai.conference.v1 sop-cop 2021-12-31T00:00:00+07:00 {"title":"Tổng kết","kind":"review","figures":{"members":2260}}"#)
     }
 }

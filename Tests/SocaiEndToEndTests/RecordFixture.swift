@@ -25,6 +25,8 @@ final class RecordFixture: @unchecked Sendable {
     /// Every unit kind, as the "unknown kind" message lists them.
     static let kinds = "central, province, bloc, prov-party-agencies, prov-government, prov-military, prov-police, "
         + "prov-border-guard, district, base-committee, base-cell, sub-committee, cell, party-group, village"
+    /// The same, as a Vietnamese reader is told them.
+    static let kindsInVietnamese = "Trung ương; Đảng bộ tỉnh; Đảng bộ Khối; Đảng bộ các cơ quan Đảng tỉnh; Đảng bộ UBND tỉnh; Đảng bộ Quân sự tỉnh; Đảng bộ Công an tỉnh; Đảng bộ Biên phòng tỉnh; Đảng bộ huyện/thành phố; Đảng bộ cơ sở; Chi bộ cơ sở; Đảng bộ bộ phận; Chi bộ trực thuộc; Tổ đảng; Thôn, bản"
 
     /// The seq of the last seeded event.
     static let seededSeq = 9

@@ -56,9 +56,11 @@ import Testing
             ["record", "departure", "--unit", unit, "--date", "2023-05-01", "--count", count, "--reason", reason] + since
         }
         // An unknown reason, with the nearest.
-        f.refuse(departure("transfer"),
-                 "error: unknown reason 'transfer'; use transfer-out (or one of transfer-out, death, expulsion, struck-off, exit)")
-        f.refuse(departure("xyz"), "error: unknown reason 'xyz'; use transfer-out, death, expulsion, struck-off, exit")
+        f.refuse(departure("deaht"),
+                 "error: --reason 'deaht': unknown reason; use death or one of: transfer-out, death, expulsion, struck-off, exit")
+        f.refuse(departure("xyz"), "error: --reason 'xyz': unknown reason; use one of: transfer-out, death, expulsion, struck-off, exit")
+        f.refuse(["--lang", "vi"] + departure("xyz"),
+                 "lỗi: --reason 'xyz': lý do không tồn tại; dùng một trong: chuyển đi; từ trần; khai trừ; xóa tên; ra khỏi Đảng")
         // A negative count.
         f.refuse(departure("death", count: "-2"),
                  "error: --count '-2' must be a whole number, at least 1 (e.g. 25, or 4.014 / 4,014 with grouping)")

@@ -60,7 +60,7 @@ import Testing
                  "error: a merger leaves fewer units: --after 128 must be less than --before 101")
         // An unknown kind, a negative and a fractional count.
         f.refuse(["record", "merger", "--in", "sop-cop", "--of", "vilage", "--before", "-1", "--after", "1.5", "--date", "2023-12-31"], """
-            error: unknown kind 'vilage'; use village or one of: \(RecordFixture.kinds)
+            error: --of 'vilage': unknown kind; use village or one of: \(RecordFixture.kinds)
             error: --before '-1' must be a whole number, at least 1 (e.g. 25, or 4.014 / 4,014 with grouping)
             error: --after '1.5' must be a whole number, at least 1 (e.g. 25, or 4.014 / 4,014 with grouping)
             """)

@@ -15,7 +15,7 @@ import Testing
         #expect(valid.stdout == "valid (dry run, nothing written): admission ban-pe 2023-01-01: 1\n")
         #expect(valid.stderr == "")
         let vietnamese = f.run(Self.admission + ["--dry-run", "--lang", "vi"])
-        #expect(vietnamese.stdout == "hợp lệ (chạy thử, không ghi): admission ban-pe 01/01/2023: 1\n")
+        #expect(vietnamese.stdout == "hợp lệ (chạy thử, không ghi): kết nạp ban-pe 01/01/2023: 1\n")
         #expect(f.journal.journalBytes == before)
         // An invalid dry run is refused like any other.
         f.refuse(["record", "admission", "--unit", "ban-pe", "--date", "2023-01-01", "--count", "0", "--dry-run"],
@@ -109,7 +109,7 @@ import Testing
             """)
         f.refuse(["record", "unit", "--id", "ban-na", "--name", "Bản Nà", "--kind", "celll", "--parent", "xa-cu", "--date", "2021-01-01",
                   "--lang", "vi"], """
-            lỗi: loại 'celll' không tồn tại; dùng cell hoặc một trong: \(RecordFixture.kinds)
+            lỗi: --kind 'celll': loại đơn vị không tồn tại; dùng Chi bộ trực thuộc hoặc một trong: \(RecordFixture.kindsInVietnamese)
             lỗi: --parent 'xa-cu': xa-cu không còn tồn tại vào ngày 01/01/2021 (giải thể ngày 01/01/2020); hãy dùng ngày trước 01/01/2020
             """)
         f.refuse(["record", "conference", "--unit", "xyz", "--date", "2024-01-23", "--title", "Họp", "--figure", "membrs=-5", "--lang", "vi"], """

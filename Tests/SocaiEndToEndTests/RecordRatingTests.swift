@@ -45,7 +45,8 @@ import Testing
         // No tier at all.
         f.refuse(rating(), "error: give at least one tier: --excellent, --good, --good-or-better, --completed, --failed")
         // Rating something unknown.
-        f.refuse(rating(of: "member", "--excellent", "2"), "error: --of 'member' must be organizations, cells, committees or members")
+        f.refuse(rating(of: "people", "--excellent", "2"),
+                 "error: --of 'people': unknown rating subject; use one of: organizations, cells, committees, members")
         // A year not over yet, or in the future.
         f.refuse(rating(year: "2024", "--excellent", "2"),
                  "error: the 2024 rating would take effect on 2024-12-31, in the future; give --date (when it was decided)")

@@ -22,7 +22,7 @@ import Testing
         // A malformed id and an unknown kind, both reported at once.
         f.refuse(unit("Ban_Na", kind: "celll"), """
             error: unit id 'Ban_Na' must be lowercase ASCII letters, digits and single dashes, e.g. sop-cop
-            error: unknown kind 'celll'; use cell or one of: \(RecordFixture.kinds)
+            error: --kind 'celll': unknown kind; use cell or one of: \(RecordFixture.kinds)
             """)
         // An unknown parent, with the nearest ids.
         f.refuse(unit(parent: "muong lam"),
@@ -59,7 +59,7 @@ import Testing
         f.refuse(["record", "rename", "--unit", "muong-lan", "--date", "2021-05-01"], "error: give the new --name, --kind, --setting or --alias")
         // An unknown kind.
         f.refuse(["record", "rename", "--unit", "muong-lan", "--kind", "comune", "--date", "2021-05-01"],
-                 "error: unknown kind 'comune'; use \(RecordFixture.kinds)")
+                 "error: --kind 'comune': unknown kind; use one of: \(RecordFixture.kinds)")
         // A closed unit.
         f.refuse(["record", "rename", "--unit", "xa-cu", "--name", "Xã Cũ", "--date", "2021-05-01"],
                  "error: --unit 'xa-cu': xa-cu no longer existed on 2021-05-01 (dissolved on 2020-01-01); use a date before 2020-01-01")

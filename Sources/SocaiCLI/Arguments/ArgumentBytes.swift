@@ -97,7 +97,7 @@ extension SocaiCLI {
             return run(arguments, context: context)
         case .failure(let error):
             let readable = argumentBytes.map { String(decoding: $0, as: UTF8.self) }
-            context.stderr.writeLine(TerminalText.neutralised(error.render(guessLanguage(readable, context))))
+            context.stderr.writeLine(TerminalText.neutralised(error.render(GlobalOptions.requestedLanguage(readable, environment: context.environment))))
             return error.status.rawValue
         }
     }

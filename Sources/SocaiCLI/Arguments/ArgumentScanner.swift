@@ -27,13 +27,13 @@ public enum ArgumentScanner {
         var previousFlag: String?
         var index = 0
 
-        func error(_ message: String, hint: String? = nil) -> UsageError {
+        func error(_ message: LocalizedText, hint: LocalizedText? = nil) -> UsageError {
             UsageError(message: message, command: command.name, hint: hint)
         }
 
         func unknownOption(_ spelled: String, name: String) -> UsageError {
             let near = EditDistance.nearest(to: name, among: lookup.suggestionNames)
-            return error("unknown option \(spelled)", hint: UsageError.didYouMean(near.map { "--\($0)" }))
+            return error(UsageText.unknownOption(["option": spelled]), hint: UsageError.didYouMean(near.map { "--\($0)" }))
         }
 
         while index < arguments.count {
@@ -63,7 +63,7 @@ public enum ArgumentScanner {
                 (spec, spelled, inlineValue) = (found, "--\(name)", inline)
             case .short(let letter):
                 guard let found = lookup.short(letter) else {
-                    throw error("unknown option -\(letter)")
+                    throw error(UsageText.unknownOption(["option": "-\(letter)"]))
                 }
                 (spec, spelled, inlineValue) = (found, "-\(letter)", nil)
             }
@@ -71,13 +71,12 @@ public enum ArgumentScanner {
 
             // Repeating --help is harmless; repeating anything else non-repeatable is ambiguous.
             if !spec.repeatable, spec.name != OptionSpec.help.name, parsed.isGiven(spec.name) {
-                throw error("option --\(spec.name) given more than once",
-                            hint: "--\(spec.name) takes one value; give it once")
+                throw error(UsageText.givenTwice(["name": spec.name]), hint: UsageText.giveOnce(["name": spec.name]))
             }
 
             guard let valueName = spec.valueName else {
                 if inlineValue != nil {
-                    throw error("option \(spelled) takes no value", hint: "write \(spelled) alone")
+                    throw error(UsageText.takesNoValue(["option": spelled]), hint: UsageText.writeAlone(["option": spelled]))
                 }
                 parsed.occurrences.append(.init(name: spec.name, value: nil))
                 previousFlag = spelled
@@ -90,10 +89,12 @@ public enum ArgumentScanner {
                 parsed.occurrences.append(.init(name: spec.name, value: arguments[index]))
                 index += 1
             } else if index < arguments.count {
-                throw error("option \(spelled) needs a value",
-                            hint: "write \(spelled) <\(valueName)>; a value that looks like an option can be written --\(spec.name)=VALUE")
+                throw error(UsageText.needsValue(["option": spelled]),
+                            hint: UsageText.writeValueLikeOption(["option": LocalizedText(spelled), "value": valueName,
+                                                                  "name": LocalizedText(spec.name)]))
             } else {
-                throw error("option \(spelled) needs a value", hint: "write \(spelled) <\(valueName)>")
+                throw error(UsageText.needsValue(["option": spelled]),
+                            hint: UsageText.writeValue(["option": LocalizedText(spelled), "value": valueName]))
             }
         }
 
@@ -106,9 +107,11 @@ public enum ArgumentScanner {
             let missing = lookup.all.filter { $0.required && !parsed.isGiven($0.name) }
             if !missing.isEmpty {
                 let names = missing.map { "--\($0.name)" }.joined(separator: ", ")
-                let usage = missing.map { "--\($0.name)" + ($0.valueName.map { " <\($0)>" } ?? "") }
-                throw error("missing required option\(missing.count == 1 ? "" : "s") \(names)",
-                            hint: "add " + usage.joined(separator: " "))
+                let usage = missing.map { option in
+                    LocalizedText("--\(option.name)") + (option.valueName.map { LocalizedText(" <") + $0 + LocalizedText(">") } ?? LocalizedText(""))
+                }.joined(separator: " ")
+                throw error((missing.count == 1 ? UsageText.missingOption : UsageText.missingOptions)(["names": names]),
+                            hint: UsageText.add(["usage": usage]))
             }
         }
         return parsed
@@ -121,7 +124,7 @@ public enum ArgumentScanner {
         to specs: [PositionalSpec],
         lookup: OptionLookup,
         allowMissing: Bool,
-        error: (String, String?) -> UsageError
+        error: (LocalizedText, LocalizedText?) -> UsageError
     ) throws(UsageError) -> [String: [String]] {
         var byName: [String: [String]] = [:]
         var next = 0
@@ -132,7 +135,7 @@ public enum ArgumentScanner {
                 : min(1, remaining)
             if take == 0 {
                 if !spec.optional, !allowMissing {
-                    throw error("missing argument <\(spec.name)>", nil)
+                    throw error(UsageText.missingArgument(["name": spec.name]), nil)
                 }
                 continue
             }
@@ -141,13 +144,13 @@ public enum ArgumentScanner {
         }
         if next < words.count {
             let extra = words[next]
-            var hint: String?
+            var hint: LocalizedText?
             if let flag = extra.afterFlag {
-                hint = "\(flag) is a flag and takes no value"
+                hint = UsageText.isAFlag(["flag": flag])
             } else if let option = lookup.long(extra.word), !option.hidden {
-                hint = "did you mean --\(option.name)?"
+                hint = UsageError.didYouMean(["--\(option.name)"])
             }
-            throw error("unexpected argument '\(extra.word)'", hint)
+            throw error(UsageText.unexpectedArgument(["word": extra.word]), hint)
         }
         return byName
     }

@@ -56,10 +56,10 @@ extension ArgumentScanner {
                 let words = current.subcommands.map(\.word)
                 let near = EditDistance.nearest(to: argument, among: words)
                 throw UsageError(
-                    message: "unknown command '\(argument)'",
+                    message: UsageText.unknownCommand(["word": argument]),
                     command: current.name,
                     hint: UsageError.didYouMean(near.map { "'\($0)'" })
-                        ?? "commands: " + words.joined(separator: ", ")
+                        ?? UsageText.commandsAre(["commands": words.joined(separator: ", ")])
                 )
             }
         }

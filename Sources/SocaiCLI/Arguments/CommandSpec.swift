@@ -1,18 +1,21 @@
+import SocaiCore
+
 /// A command or a group of commands, described once and used for scanning, suggestions and help.
 ///
 /// Keeping scanning and help on the same description is what makes the help screen true: an option
-/// cannot be accepted without being documented, or documented without being accepted.
+/// cannot be accepted without being documented, or documented without being accepted. Its texts
+/// are `LocalizedText`, walked by the catalogue test (`SocaiCLI.catalogue`) so none is English only.
 public struct CommandSpec: Sendable, Equatable {
     /// The words after the program name (`record conference`); empty for the root command.
     public var name: String
     /// One sentence: the OVERVIEW line and the entry in the parent's SUBCOMMANDS list.
-    public var abstract: String
+    public var abstract: LocalizedText
     /// Lines shown verbatim under USAGE (full lines, program name included) when the generated
     /// synopsis would mislead, e.g. for mutually exclusive options; `nil` generates it.
-    public var usage: [String]?
+    public var usage: [LocalizedText]?
     /// Longer explanation after the overview; paragraphs separated by blank lines are wrapped, lines
     /// starting with a space are kept as written.
-    public var discussion: String?
+    public var discussion: LocalizedText?
     public var options: [OptionSpec]
     public var positionals: [PositionalSpec]
     public var subcommands: [CommandSpec]
@@ -21,9 +24,9 @@ public struct CommandSpec: Sendable, Equatable {
 
     public init(
         name: String,
-        abstract: String,
-        usage: [String]? = nil,
-        discussion: String? = nil,
+        abstract: LocalizedText,
+        usage: [LocalizedText]? = nil,
+        discussion: LocalizedText? = nil,
         options: [OptionSpec] = [],
         positionals: [PositionalSpec] = [],
         subcommands: [CommandSpec] = [],

@@ -1,4 +1,7 @@
-/// The `--help` screen of a command, generated from the same `CommandSpec` the scanner uses.
+import SocaiCore
+
+/// The `--help` screen of a command, generated from the same `CommandSpec` the scanner uses, in
+/// the reader's language (`--help --lang vi`: every text of the spec has its Vietnamese).
 ///
 /// Laid out like swift-argument-parser's help (OVERVIEW, USAGE, SUBCOMMANDS, ARGUMENTS, OPTIONS,
 /// GLOBAL OPTIONS, EXAMPLES) so it reads familiar. Deterministic: the width is a parameter, never read
@@ -6,7 +9,9 @@
 public enum HelpFormatter {
     /// The help text for `command`, reached by `path` (`["record", "conference"]`), wrapped to
     /// `width`. No trailing newline.
-    public static func help(for command: CommandSpec, path: [String], globals: [OptionSpec], width: Int = 80) -> String {
+    public static func help(for command: CommandSpec, path: [String], globals: [OptionSpec], width: Int = 80,
+                            language: Language = .en) -> String {
+        func t(_ text: HelpText) -> String { text.text.text(language) }
         let invocation = ([CommandSpec.programName] + path).joined(separator: " ")
         let lookup = ArgumentScanner.OptionLookup(command: command.options, globals: globals)
         let options = command.options.filter { !$0.hidden }
@@ -14,35 +19,36 @@ public enum HelpFormatter {
             !global.hidden && !command.options.contains { $0.name == global.name }
         }
 
-        let subcommandRows = command.subcommands.map { Row(label: $0.word, text: $0.abstract) }
-        let argumentRows = command.positionals.map { Row(label: "<\($0.name)>", text: $0.help) }
-        let optionRows = options.map(row)
-        let globalRows = globalOptions.map(row)
+        let subcommandRows = command.subcommands.map { Row(label: $0.word, text: $0.abstract.text(language)) }
+        let argumentRows = command.positionals.map { Row(label: "<\($0.name)>", text: $0.help.text(language)) }
+        let optionRows = options.map { row($0, language) }
+        let globalRows = globalOptions.map { row($0, language) }
         let allRows = subcommandRows + argumentRows + optionRows + globalRows
         let labelWidth = min(allRows.map(\.label.count).max() ?? 0, maximumLabelWidth)
         let column = 2 + labelWidth + 2
 
         var blocks: [[String]] = []
-        blocks.append(wrap("OVERVIEW: " + command.abstract, width: width))
+        blocks.append(wrap(t(.overview) + command.abstract.text(language), width: width))
         if let discussion = command.discussion {
-            blocks += paragraphs(discussion, width: width)
+            blocks += paragraphs(discussion.text(language), width: width)
         }
-        blocks.append(usage(command, invocation: invocation, width: width))
+        blocks.append(usage(command, invocation: invocation, width: width, language: language))
         if !subcommandRows.isEmpty {
-            blocks.append(["SUBCOMMANDS:"] + subcommandRows.flatMap { render($0, column: column, width: width) }
-                + ["", "  See '\(invocation) <subcommand> --help' for detailed help."])
+            let see = HelpText.seeSubcommandHelp(["invocation": invocation]).text(language)
+            blocks.append([t(.subcommands)] + subcommandRows.flatMap { render($0, column: column, width: width) }
+                + ["", "  " + see])
         }
         if !argumentRows.isEmpty {
-            blocks.append(["ARGUMENTS:"] + argumentRows.flatMap { render($0, column: column, width: width) })
+            blocks.append([t(.arguments)] + argumentRows.flatMap { render($0, column: column, width: width) })
         }
         if !optionRows.isEmpty {
-            blocks.append(["OPTIONS:"] + optionRows.flatMap { render($0, column: column, width: width) })
+            blocks.append([t(.options)] + optionRows.flatMap { render($0, column: column, width: width) })
         }
         if !globalRows.isEmpty {
-            blocks.append(["GLOBAL OPTIONS:"] + globalRows.flatMap { render($0, column: column, width: width) })
+            blocks.append([t(.globalOptions)] + globalRows.flatMap { render($0, column: column, width: width) })
         }
         if !command.examples.isEmpty {
-            blocks.append(["EXAMPLES:"] + command.examples.map { "  " + $0 })
+            blocks.append([t(.examples)] + command.examples.map { "  " + $0 })
         }
         return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
     }
@@ -56,13 +62,13 @@ public enum HelpFormatter {
         var text: String
     }
 
-    static func row(_ option: OptionSpec) -> Row {
+    static func row(_ option: OptionSpec, _ language: Language) -> Row {
         let label = (option.short.map { "-\($0), " } ?? "") + "--\(option.name)"
-            + (option.valueName.map { " <\($0)>" } ?? "")
-        let marks = [option.required ? "required" : nil, option.repeatable ? "repeatable" : nil]
-            .compactMap { $0 }
+            + (option.valueName.map { " <\($0.text(language))>" } ?? "")
+        let marks = [option.required ? HelpText.required : nil, option.repeatable ? HelpText.repeatable : nil]
+            .compactMap { $0?.text.text(language) }
         let mark = marks.isEmpty ? "" : "(\(marks.joined(separator: ", ")))"
-        return Row(label: label, text: [option.help, mark].filter { !$0.isEmpty }.joined(separator: " "))
+        return Row(label: label, text: [option.help.text(language), mark].filter { !$0.isEmpty }.joined(separator: " "))
     }
 
     static func render(_ row: Row, column: Int, width: Int) -> [String] {
@@ -78,12 +84,13 @@ public enum HelpFormatter {
 
     /// The usage block: the command's own lines, or a synopsis of its options in declaration order,
     /// wrapped under the command words.
-    static func usage(_ command: CommandSpec, invocation: String, width: Int) -> [String] {
+    static func usage(_ command: CommandSpec, invocation: String, width: Int, language: Language = .en) -> [String] {
+        let title = HelpText.usage.text.text(language)
         if let lines = command.usage, let first = lines.first {
-            return ["USAGE: " + first] + lines.dropFirst().map { "       " + $0 }
+            return [title + first.text(language)] + lines.dropFirst().map { String(repeating: " ", count: title.count) + $0.text(language) }
         }
         var tokens: [String] = command.options.filter { !$0.hidden }.map { option in
-            var token = "--\(option.name)" + (option.valueName.map { " <\($0)>" } ?? "")
+            var token = "--\(option.name)" + (option.valueName.map { " <\($0.text(language))>" } ?? "")
             if option.repeatable { token += " ..." }
             return option.required ? token : "[\(token)]"
         }
@@ -92,9 +99,9 @@ public enum HelpFormatter {
             if positional.repeatable { token += " ..." }
             return positional.optional ? "[\(token)]" : token
         }
-        if !command.subcommands.isEmpty { tokens.append("<subcommand>") }
+        if !command.subcommands.isEmpty { tokens.append(HelpText.subcommandToken.text.text(language)) }
 
-        let lead = "USAGE: " + invocation
+        let lead = title + invocation
         let indent = lead.count + 1 <= width / 2 ? lead.count + 1 : 9
         let pad = String(repeating: " ", count: indent)
         var lines: [String] = []

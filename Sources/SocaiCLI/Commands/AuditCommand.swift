@@ -4,13 +4,18 @@ import SocaiReports
 /// `socai audit`: how a figure came to be.
 enum AuditCommand: Command {
     static let spec = CommandSpec(
-        name: "audit", abstract: "How a figure changed: every event behind it, in order, with running values, sources and corrections.",
+        name: "audit", abstract: LocalizedText(
+            en: "How a figure changed: every event behind it, in order, with running values, sources and corrections.",
+            vi: "Một số liệu đã thay đổi thế nào: mọi sự kiện tạo nên nó, theo thứ tự, với giá trị lũy kế, nguồn và đính chính."),
         options: [
-            OptionSpec(name: "unit", valueName: "UNIT", help: "The unit.", required: true),
-            OptionSpec(name: "figure", valueName: "KEY", help: "The figure, e.g. members, villages, admissions.", required: true),
-            OptionSpec(name: "from", valueName: "DATE", help: "List events from this date (earlier ones still count)."),
-            OptionSpec(name: "to", valueName: "DATE", help: "Up to this date (default today)."),
-            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
+            OptionSpec(name: "unit", value: .unit, help: LocalizedText(en: "The unit.", vi: "Đơn vị."), required: true),
+            OptionSpec(name: "figure", value: .figureKey, help: LocalizedText(en: "The figure, e.g. members, villages, admissions.",
+                                                                              vi: "Số liệu, ví dụ members, villages, admissions."),
+                       required: true),
+            OptionSpec(name: "from", value: .date, help: LocalizedText(en: "List events from this date (earlier ones still count).",
+                                                                       vi: "Liệt kê sự kiện từ ngày này (sự kiện trước đó vẫn được tính).")),
+            OptionSpec(name: "to", value: .date, help: LocalizedText(en: "Up to this date (default today).", vi: "Đến ngày này (mặc định hôm nay).")),
+            OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
         ],
         examples: ["socai audit --unit sop-cop --figure villages", "socai audit --unit muong-thanh --figure members --known-at 2021-06-01"])
 
@@ -20,8 +25,8 @@ enum AuditCommand: Command {
         let to = try invocation.date(arguments, "to") ?? invocation.today
         let from = try invocation.date(arguments, "from")
         if let from, from > to {
-            throw .usage(UsageError(message: "--from \(from.iso) is after --to \(to.iso)", command: spec.name,
-                                    hint: "give a --from on or before --to (without --to, --to is today)"))
+            throw .usage(UsageError(message: CommandText.fromAfterTo(["from": .date(from), "to": .date(to)]), command: spec.name,
+                                    hint: CommandText.giveFromBeforeTo()))
         }
         let session = try JournalSession.load(invocation, knownAt: knownAt)
         let rules = session.rules

@@ -4,13 +4,19 @@ import SocaiReports
 /// `socai check`: reconcile everything, list every finding, exit 1 on any error.
 enum CheckCommand: Command {
     static let spec = CommandSpec(
-        name: "check", abstract: "Reconcile reported against derived figures and printed percentages; list every finding.",
-        discussion: "Errors (exit 1): printed percentages that do not follow from their counts, tiers that do not add up, broken compositions. Warnings: unexplained remainders, roll-up differences, the 20% cap. Notes: rounded and truncated percentages.",
+        name: "check", abstract: LocalizedText(
+            en: "Reconcile reported against derived figures and printed percentages; list every finding.",
+            vi: "Đối chiếu số liệu báo cáo với số liệu tính được và các tỷ lệ in trong tài liệu; liệt kê mọi phát hiện."),
+        discussion: LocalizedText(
+            en: "Errors (exit 1): printed percentages that do not follow from their counts, tiers that do not add up, broken compositions. Warnings: unexplained remainders, roll-up differences, the 20% cap. Notes: rounded and truncated percentages.",
+            vi: "Lỗi (mã thoát 1): tỷ lệ in ra không khớp với số lượng, các mức xếp loại cộng không khớp, thành phần không khớp tổng. Cảnh báo: chênh lệch chưa giải thích, tổng cấp dưới không khớp, vượt mức 20%. Ghi chú: tỷ lệ làm tròn hoặc cắt bớt."),
         options: [
-            OptionSpec(name: "unit", valueName: "UNIT", help: "Only this unit and those under it."),
-            OptionSpec(name: "strict", help: "Treat unexplained remainders as errors."),
-            OptionSpec(name: "notes", help: "Also list notes (rounded and truncated percentages)."),
-            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
+            OptionSpec(name: "unit", value: .unit, help: CommandHelp.unitSubtree),
+            OptionSpec(name: "strict", help: LocalizedText(en: "Treat unexplained remainders as errors.",
+                                                           vi: "Coi chênh lệch chưa giải thích là lỗi.")),
+            OptionSpec(name: "notes", help: LocalizedText(en: "Also list notes (rounded and truncated percentages).",
+                                                          vi: "Liệt kê cả ghi chú (tỷ lệ làm tròn và cắt bớt).")),
+            OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
         ],
         examples: ["socai check", "socai check --unit sop-cop --notes --lang vi", "socai check --json"])
 

@@ -18,12 +18,12 @@ enum CloudEventsLineExport {
         let follow = arguments.flag("follow")
         let command = ExportCommand.spec.name
         if follow, arguments.value("out") != nil {
-            throw .usage(UsageError(message: "--follow writes to standard output, not to --out", command: command,
-                                    hint: "pipe it: socai export --format cloudevents-lines --follow | your-producer"))
+            throw .usage(UsageError(message: CommandText.followWritesToStandardOutput(), command: command,
+                                    hint: CommandText.pipeTheFollow()))
         }
         if follow, arguments.value("known-at") != nil {
-            throw .usage(UsageError(message: "--follow and --known-at do not go together", command: command,
-                                    hint: "--known-at ends the export at a recorded time; --follow never ends"))
+            throw .usage(UsageError(message: CommandText.followWithKnownAt(), command: command,
+                                    hint: CommandText.knownAtEndsFollowNever()))
         }
         let fromSeq = Int64(try LogCommand.integer(arguments, "from-seq") ?? 1)
         let knownAt = try invocation.knownAt(arguments)

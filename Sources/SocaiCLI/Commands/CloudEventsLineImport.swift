@@ -24,8 +24,8 @@ import SocaiStore
 enum CloudEventsLineImport {
     static func run(_ path: String, _ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         for option in ["by", "source"] where arguments.value(option) != nil {
-            throw .usage(UsageError(message: "--\(option) does not apply to --format cloudevents-lines",
-                                    command: ImportCommand.spec.name, hint: "each line keeps its own recordedby and sourcedoc"))
+            throw .usage(UsageError(message: CommandText.notForCloudEventsLines(["option": option]),
+                                    command: ImportCommand.spec.name, hint: CommandText.eachLineKeepsItsOrigin()))
         }
         let text: String
         do {

@@ -7,11 +7,15 @@ import SocaiStore
 /// CloudEvents batch for other systems.
 enum ExportCommand: Command {
     static let spec = CommandSpec(
-        name: "export", abstract: "Write a printable HTML report, or the journal's events as a CloudEvents batch or stream.",
-        usage: ["socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
-                "socai export --format cloudevents [--out FILE] [--unit UNIT]",
-                "socai export --format cloudevents-lines [--from-seq N] [--unit UNIT] [--follow] [--out FILE]"],
-        discussion: """
+        name: "export", abstract: LocalizedText(en: "Write a printable HTML report, or the journal's events as a CloudEvents batch or stream.",
+                                                vi: "Ghi báo cáo HTML để in, hoặc các sự kiện của sổ thành một lô hay một luồng CloudEvents."),
+        usage: [LocalizedText(en: "socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
+                              vi: "socai export --format html [--out TỆP] [--unit ĐƠN_VỊ] [--term YYYY-YYYY] [--to NGÀY] [--lang vi|en]"),
+                LocalizedText(en: "socai export --format cloudevents [--out FILE] [--unit UNIT]",
+                              vi: "socai export --format cloudevents [--out TỆP] [--unit ĐƠN_VỊ]"),
+                LocalizedText(en: "socai export --format cloudevents-lines [--from-seq N] [--unit UNIT] [--follow] [--out FILE]",
+                              vi: "socai export --format cloudevents-lines [--from-seq N] [--unit ĐƠN_VỊ] [--follow] [--out TỆP]")],
+        discussion: LocalizedText(en: """
         --format html: one self-contained file (styles and SVG charts inline, no script, nothing fetched, printable on A4)
         about the unit (default: each top-level unit) as of --to (default today): its members over time (counts reported
         by documents as points, the level socai derives as a line), admissions per year of the term against the target,
@@ -28,16 +32,47 @@ enum ExportCommand: Command {
         broker's producer, and feed another journal with socai import --format cloudevents-lines (docs/FEDERATION.md).
 
         Without --out the document goes to standard output. Without --format, an --out ending in .html or .json picks it.
-        """,
+        """, vi: """
+        --format html: một tệp duy nhất (kiểu trình bày và biểu đồ SVG nằm sẵn trong tệp, không chạy mã lệnh nào, không tải gì
+        từ ngoài, in được trên khổ A4) về đơn vị (mặc định: từng đơn vị cấp cao nhất) tính đến --to (mặc định hôm nay):
+        số đảng viên theo thời gian (số tài liệu báo cáo là các điểm, số socai tính được là đường), kết nạp từng năm của
+        nhiệm kỳ so với chỉ tiêu, các mức xếp loại từng năm, các đơn vị trực thuộc với số liệu chính, và các phát hiện của
+        `check`. Mở bằng trình duyệt rồi in, hoặc in không cần giao diện: chromium --headless --print-to-pdf=report.pdf report.html
+
+        --format cloudevents: các sự kiện đúng như đã ghi (từng dòng của sổ, giữ nguyên từng byte, với số thứ tự, chuỗi băm
+        và các thuộc tính mở rộng) thành một mảng JSON, định dạng application/cloudevents-batch+json.
+
+        --format cloudevents-lines: cũng các dòng ấy, mỗi dòng là một sự kiện CloudEvents đầy đủ, từ số thứ tự --from-seq, cho
+        đơn vị --unit cùng mọi đơn vị từng trực thuộc nó và các lần sáp nhập có nêu tên chúng; từng dòng được kiểm tra như khi
+        đọc sổ, gặp chỗ hỏng thì dừng xuất với mã thoát 65 và nêu rõ dòng đó. --follow tiếp tục ghi các dòng mới được ghi vào
+        sổ cho đến khi bị ngắt (Ctrl-C, tín hiệu dừng) hoặc bên nhận thôi đọc, rồi thoát với mã 0: hãy chuyển kết quả sang
+        chương trình gửi tin của máy chủ trung chuyển tin nhắn, và nạp vào một sổ khác bằng
+        socai import --format cloudevents-lines (docs/FEDERATION.md).
+
+        Không có --out thì tài liệu được in ra màn hình. Không có --format thì đuôi .html hoặc .json của --out quyết định.
+        """),
         options: [
-            OptionSpec(name: "out", short: "o", valueName: "FILE", help: "Write to FILE (replaced atomically) instead of standard output."),
-            OptionSpec(name: "unit", valueName: "UNIT", help: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it; cloudevents-lines: its whole subtree."),
-            OptionSpec(name: "term", valueName: "YYYY-YYYY", help: "html: the term for admissions and targets (default: the one running at --to)."),
-            OptionSpec(name: "to", valueName: "DATE", help: "html: the report's date (end of day; default today)."),
-            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
-            OptionSpec(name: "strict", help: "html: treat unexplained remainders as errors in the findings."),
-            OptionSpec(name: "from-seq", valueName: "N", help: "cloudevents-lines: start at seq N."),
-            OptionSpec(name: "follow", short: "f", help: "cloudevents-lines: keep writing new lines as they are recorded, until interrupted."),
+            OptionSpec(name: "out", short: "o", value: .file, help: LocalizedText(
+                en: "Write to FILE (replaced atomically) instead of standard output.",
+                vi: "Ghi vào TỆP (thay thế nguyên khối) thay vì in ra màn hình.")),
+            OptionSpec(name: "unit", value: .unit, help: LocalizedText(
+                en: "html: the unit to report on (default: each top-level unit); cloudevents: only events about it; "
+                    + "cloudevents-lines: its whole subtree.",
+                vi: "html: đơn vị cần báo cáo (mặc định: từng đơn vị cấp cao nhất); cloudevents: chỉ các sự kiện về đơn vị đó; "
+                    + "cloudevents-lines: đơn vị đó và mọi đơn vị từng trực thuộc nó.")),
+            OptionSpec(name: "term", value: .term, help: LocalizedText(
+                en: "html: the term for admissions and targets (default: the one running at --to).",
+                vi: "html: nhiệm kỳ dùng cho kết nạp và chỉ tiêu (mặc định: nhiệm kỳ đang diễn ra vào ngày --to).")),
+            OptionSpec(name: "to", value: .date, help: LocalizedText(en: "html: the report's date (end of day; default today).",
+                                                                     vi: "html: ngày của báo cáo (cuối ngày; mặc định hôm nay).")),
+            OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
+            OptionSpec(name: "strict", help: LocalizedText(en: "html: treat unexplained remainders as errors in the findings.",
+                                                           vi: "html: coi chênh lệch chưa giải thích là lỗi trong các phát hiện.")),
+            OptionSpec(name: "from-seq", value: .count, help: LocalizedText(en: "cloudevents-lines: start at seq N.",
+                                                                            vi: "cloudevents-lines: bắt đầu từ số thứ tự N.")),
+            OptionSpec(name: "follow", short: "f", help: LocalizedText(
+                en: "cloudevents-lines: keep writing new lines as they are recorded, until interrupted.",
+                vi: "cloudevents-lines: tiếp tục ghi các dòng mới ngay khi chúng được ghi vào sổ, cho đến khi bị ngắt.")),
         ],
         examples: ["socai export --format html --out report.html --unit sop-cop --term 2020-2025 --to 2023-12-31 --lang vi",
                    "socai export --out report.html",
@@ -103,9 +138,12 @@ enum ExportCommand: Command {
             let out = arguments.value("out")?.lowercased() ?? ""
             if !explicit && (out.hasSuffix(".html") || out.hasSuffix(".htm")) { return .html }
             if !explicit && out.hasSuffix(".json") { return .cloudEvents }
-            throw .usage(UsageError(message: explicit ? "export does not write --format \(invocation.format.rawValue)"
-                                                      : "say what to export", command: spec.name,
-                                    hint: "use --format html (a printable report) or --format cloudevents (the events)"))
+            throw .usage(UsageError(message: explicit ? LocalizedText(en: "export does not write --format \(invocation.format.rawValue)",
+                                                                      vi: "export không ghi --format \(invocation.format.rawValue)")
+                                                      : LocalizedText(en: "say what to export", vi: "hãy cho biết cần xuất gì"),
+                                    command: spec.name,
+                                    hint: LocalizedText(en: "use --format html (a printable report) or --format cloudevents (the events)",
+                                                        vi: "dùng --format html (báo cáo để in) hoặc --format cloudevents (các sự kiện)")))
         }
     }
 
@@ -117,7 +155,7 @@ enum ExportCommand: Command {
         var term: TermLabel?
         if let text = arguments.value("term") {
             guard let parsed = TermLabel(text) else {
-                throw .usage(UsageError(message: "--term '\(text)' is not a term", command: spec.name, hint: "write two years, e.g. 2020-2025"))
+                throw .usage(UsageError(message: UsageText.notATerm(["value": text]), command: spec.name, hint: UsageText.writeATerm()))
             }
             term = parsed
         }

@@ -16,19 +16,16 @@ enum GuidedEntry {
         var session = try JournalSession.load(invocation)
         let dialogue = GuidedDialogue(invocation: invocation)
         let t = dialogue.t
-        invocation.out(t("Guided entry: answer each question. Enter takes the [default], Tab completes units, choices and figure keys, ? explains the question and lists the choices, Ctrl-D cancels (nothing is written).\n",
-                         "Nhập có hướng dẫn: trả lời từng câu. Enter chọn [giá trị mặc định], Tab gợi ý đơn vị, lựa chọn và mã chỉ tiêu, ? giải thích và liệt kê lựa chọn, Ctrl-D để hủy (không ghi gì).\n"))
+        invocation.out(t(.intro, [:]) + "\n")
         var recorded = 0
         while true {
             let outcome: (String, RecordRequest, String?)?
             do { outcome = try entry(dialogue, view: session.rules, first: recorded == 0) } catch {
-                invocation.out("\n" + t("cancelled: ", "đã hủy: ")
-                               + (recorded == 0 ? t("nothing was written.\n", "không ghi gì vào sổ.\n")
-                                                : t("the event being entered was not written.\n", "sự kiện đang nhập không được ghi.\n")))
+                invocation.out("\n" + t(.cancelled, [:]) + (recorded == 0 ? t(.nothingWritten, [:]) : t(.eventNotWritten, [:])) + "\n")
                 return .success
             }
             guard let (type, request, source) = outcome else {
-                invocation.out(recorded == 0 ? t("nothing was written.\n", "không ghi gì vào sổ.\n") : "")
+                invocation.out(recorded == 0 ? t(.nothingWritten, [:]) + "\n" : "")
                 return .success
             }
             var occurrences: [ParsedArguments.Occurrence] = []
@@ -44,19 +41,17 @@ enum GuidedEntry {
     /// One event: its type, the request, the source document; nil when the user is done.
     static func entry(_ d: GuidedDialogue, view: Rules, first: Bool) throws(Cancelled) -> (String, RecordRequest, String?)? {
         let t = d.t
-        let types = EventBuilder.types
-        var typeField = GuidedField("type", .choice(types), required: first,
-                                    spec: CommandSpec(name: "record", abstract: "", options: [OptionSpec(name: "type", help: RecordCommand.spec.abstract)]))
+        var typeField = GuidedField("type", .choice(.eventTypes), label: .eventType, required: first, help: GuidedText.typeHelp())
         typeField.marksOptional = false
-        guard let type = try d.ask(typeField, prompt: first ? t("Event type", "Loại sự kiện") : t("Next event type (Enter when done)", "Loại sự kiện tiếp theo (Enter để kết thúc)"), view: view) else {
+        guard let type = try d.ask(typeField, prompt: t(first ? .eventType : .nextEventType, [:]), view: view) else {
             return nil
         }
         let today = d.invocation.today
         var namedMerger = true
         if type == "merger" {
-            let mode = GuidedField("mode", .choice(["units", "totals"]), required: true, default: "units",
-                                   spec: CommandSpec(name: "", abstract: "", options: [OptionSpec(name: "mode", help: "units: named units merged into one (--from/--into); totals: only how many before and after (--in/--of/--before/--after).")]))
-            namedMerger = try d.ask(mode, prompt: t("Merger of named units, or totals only? (units/totals)", "Sáp nhập các đơn vị cụ thể hay chỉ ghi tổng số? (units/totals)"), view: view) == "units"
+            let mode = GuidedField("mode", .choice(GuidedChoices.mergerModes), label: .mergerMode, required: true, default: "units",
+                                   help: GuidedText.mergerModeHelp())
+            namedMerger = try d.ask(mode, prompt: t(.mergerMode, [:]), view: view) == "units"
         }
         var fields = GuidedPlan.fields(type, today: today, mergerOfNamedUnits: namedMerger)
         var answers: [String: [String]] = [:]
@@ -65,7 +60,7 @@ enum GuidedEntry {
             let field = fields[index]
             index += 1
             if field.kind == .pairs {
-                answers[field.name] = try d.askPairs(field)
+                answers[field.name] = try d.askPairs(field, view: view)
                 continue
             }
             guard let answer = try d.ask(field, view: view) else { continue }
@@ -76,15 +71,15 @@ enum GuidedEntry {
             if type == "correction", field.name == "retract" {
                 if answer == "yes" { answers["retract"] = [""] } else {
                     answers["retract"] = nil
-                    var set = GuidedField("set", .pairs, required: true, spec: GuidedPlan.spec("correction"))
-                    set.help = set.help.isEmpty ? "FIELD=VALUE" : set.help
-                    answers["set"] = try d.askPairs(set)
+                    let set = GuidedField("set", .pairs, required: true, spec: GuidedPlan.spec("correction"))
+                    answers["set"] = try d.askPairs(set, view: view)
                 }
             }
         }
         answers.merge(try d.askExtras(type, asked: Set(fields.map(\.name) + ["retract", "set"])), uniquingKeysWith: +)
-        let source = try d.ask(GuidedField("source", .text, spec: CommandSpec(name: "", abstract: "", options: RecordSpecs.common)),
-                               prompt: t("Source document", "Văn bản nguồn"), view: view)
+        let source = try d.ask(GuidedField("source", .text, label: .source, spec: CommandSpec(name: "", abstract: LocalizedText(""),
+                                                                                             options: RecordSpecs.common)),
+                               prompt: t(.source, [:]), view: view)
 
         // Validate, let the user fix what is wrong, show the event, confirm.
         while true {
@@ -96,7 +91,7 @@ enum GuidedEntry {
                                         eventID: EventID.version7(at: d.invocation.context.now(), using: &generator))
             switch EventBuilder.build(request, rules: view, context: context) {
             case .failure(let failure):
-                for issue in failure.issues { d.say(t("  error: ", "  lỗi: ") + d.invocation.presenter.text(issue.message)) }
+                for issue in failure.issues { d.say(t(.errorPrefix, [:]) + d.invocation.presenter.text(issue.message)) }
                 // Ask again what the errors name, and the date (the usual other half of a conflict),
                 // each with the previous answer as the default: Enter keeps it.
                 let named = Set(failure.issues.map(\.field))
@@ -104,9 +99,9 @@ enum GuidedEntry {
                 if toFix.isEmpty || !failure.issues.contains(where: { issue in fields.contains { $0.name == issue.field } }) {
                     toFix = fields.filter { $0.kind != .pairs || named.contains($0.name) }
                 }
-                d.say(t("Please answer again (Enter keeps the answer in brackets):", "Hãy trả lời lại (Enter để giữ câu trả lời trong ngoặc):"))
+                d.say(t(.answerAgain, [:]))
                 for var field in toFix {
-                    if field.kind == .pairs { answers[field.name] = try d.askPairs(field); continue }
+                    if field.kind == .pairs { answers[field.name] = try d.askPairs(field, view: view); continue }
                     if let previous = answers[field.name]?.joined(separator: ",") { field.defaultValue = previous }
                     answers[field.name] = try d.ask(field, view: view).map { [$0] }
                 }
@@ -115,16 +110,17 @@ enum GuidedEntry {
                 let p = d.invocation.presenter
                 let event = built.event
                 d.say("")
-                d.say("  " + event.payload.type.recordName + " · " + describe(event.subject, view) + " · " + p.date(event.effectiveDate))
+                d.say("  " + p.text(ChoiceList.eventTypes.shown(event.payload.type.recordName)) + " · " + describe(event.subject, view)
+                      + " · " + p.date(event.effectiveDate))
                 d.say("  " + EventSummary.describe(event.payload, p))
-                if let source { d.say("  " + t("source: ", "nguồn: ") + source) }
-                for warning in built.warnings { d.say(t("  warning: ", "  cảnh báo: ") + p.text(warning.message)) }
-                let confirm = GuidedField("confirm", .yesNo, required: true, default: "yes",
-                                          spec: CommandSpec(name: "", abstract: "", options: [OptionSpec(name: "confirm", help: "yes writes the event to the journal; no drops it.")]))
-                if try d.ask(confirm, prompt: t("Record this event? (yes/no)", "Ghi sự kiện này? (yes/no)"), view: view) == "yes" {
+                if let source { d.say("  " + t(.sourcePrefix, [:]) + source) }
+                for warning in built.warnings { d.say(t(.warningPrefix, [:]) + p.text(warning.message)) }
+                let confirm = GuidedField("confirm", .choice(GuidedChoices.yesNo), label: .confirm, required: true, default: "yes",
+                                          help: GuidedText.confirmHelp())
+                if try d.ask(confirm, prompt: t(.confirm, [:]), view: view) == "yes" {
                     return (type, request, source)
                 }
-                d.say(t("not recorded.", "không ghi."))
+                d.say(t(.notRecorded, [:]))
                 return try entry(d, view: view, first: false)
             }
         }

@@ -11,33 +11,53 @@ import SocaiStore
 /// appended as one all-or-nothing batch; every bad line reported at once, with its number.
 enum ImportCommand: Command {
     static let spec = CommandSpec(
-        name: "import", abstract: "Record many events from a JSON Lines or CSV file, all or nothing.",
-        discussion: """
+        name: "import", abstract: LocalizedText(en: "Record many events from a JSON Lines or CSV file, all or nothing.",
+                                                vi: "Ghi nhiều sự kiện từ một tệp JSON Lines hoặc CSV: ghi tất cả hoặc không ghi gì."),
+        discussion: LocalizedText(en: """
         JSON Lines: one object per line, {"type": "admission", "unit": "huyen", "date": "2023-02-01", "count": 1};
-        "type" is the record subcommand, the other keys its option names ("figures"/"targets"/"printed"/"set" as objects,
-        "from" as an array; "source", "by", "event-id" per line). CSV: a header row of option names and a "type"
-        column; figures.KEY, targets.KEY and printed.NAME columns for conference figures.
+        "type" is the record subcommand (or its Vietnamese name: "kết nạp", "hội nghị", …), the other keys its option
+        names ("figures"/"targets"/"printed"/"set" as objects, "from" as an array; "source", "by", "event-id" per line).
+        CSV: a header row of option names and a "type" column; figures.KEY, targets.KEY and printed.NAME columns for
+        conference figures.
 
         --format cloudevents-lines: another journal's lines (socai export --format cloudevents-lines, or a broker's
-        messages), each event kept with its id, date and data, and where it came from (originsource, originseq,
-        origintime); ids already here with the same event are skipped as already recorded, the same id with another
+        messages), each event kept with its id, date and data, and where it came from (`originsource`, `originseq`,
+        `origintime`); ids already here with the same event are skipped as already recorded, the same id with another
         event is a conflict (exit 75). See docs/FEDERATION.md.
-        """,
+        """, vi: """
+        JSON Lines: mỗi dòng một đối tượng, {"type": "admission", "unit": "huyen", "date": "2023-02-01", "count": 1};
+        "type" là loại sự kiện của lệnh record (hoặc tên tiếng Việt: "kết nạp", "hội nghị", …), các khóa khác là tên tùy
+        chọn của nó ("figures"/"targets"/"printed"/"set" là đối tượng, "from" là mảng; "source", "by", "event-id" cho
+        từng dòng). CSV: dòng tiêu đề gồm tên các tùy chọn và một cột "type"; các cột figures.MÃ, targets.MÃ và printed.TÊN
+        cho số liệu của hội nghị.
+
+        --format cloudevents-lines: các dòng của một sổ khác (socai export --format cloudevents-lines, hoặc các tin nhắn
+        nhận từ máy chủ trung chuyển tin nhắn), mỗi sự kiện giữ nguyên mã, ngày và dữ liệu, kèm nơi nó được ghi lần đầu
+        (`originsource`, `originseq`, `origintime`); mã đã có trong sổ với cùng sự kiện thì bỏ qua vì đã ghi rồi, cùng mã
+        mà khác sự kiện là xung đột (mã thoát 75). Xem docs/FEDERATION.md.
+        """),
         options: [
-            OptionSpec(name: "input-format", valueName: "jsonl|csv|cloudevents-lines", help: "The file's format (default: from its extension; --format cloudevents-lines also says it)."),
-            OptionSpec(name: "by", valueName: "NAME", help: "Who records the events that do not say (default: the login name)."),
-            OptionSpec(name: "source", valueName: "TEXT", help: "The source document of the events that do not say."),
-            OptionSpec(name: "expect-seq", valueName: "N", help: "Refuse (exit 75) unless the journal's last seq is N."),
-            OptionSpec(name: "dry-run", help: "Validate every line; write nothing."),
-            OptionSpec(name: "allow-future", help: "Accept dates after today."),
+            OptionSpec(name: "input-format", value: .inputFormat, help: LocalizedText(
+                en: "The file's format (default: from its extension; --format cloudevents-lines also says it).",
+                vi: "Định dạng của tệp (mặc định: theo đuôi tệp; --format cloudevents-lines cũng chọn được định dạng này).")),
+            OptionSpec(name: "by", value: .name, help: LocalizedText(
+                en: "Who records the events that do not say (default: the login name).",
+                vi: "Người ghi các sự kiện không nêu người ghi (mặc định: tên đăng nhập).")),
+            OptionSpec(name: "source", value: .text, help: LocalizedText(
+                en: "The source document of the events that do not say.", vi: "Văn bản nguồn của các sự kiện không nêu nguồn.")),
+            OptionSpec(name: "expect-seq", value: .count, help: CommandHelp.expectSeq),
+            OptionSpec(name: "dry-run", help: LocalizedText(en: "Validate every line; write nothing.",
+                                                            vi: "Kiểm tra từng dòng; không ghi gì.")),
+            OptionSpec(name: "allow-future", help: LocalizedText(en: "Accept dates after today.", vi: "Chấp nhận ngày sau hôm nay.")),
         ],
-        positionals: [PositionalSpec(name: "file", help: "The file to import (- for standard input).")],
+        positionals: [PositionalSpec(name: "file", help: LocalizedText(en: "The file to import (- for standard input).",
+                                                                       vi: "Tệp cần nhập (- để đọc từ đầu vào chuẩn)."))],
         examples: ["socai import admissions-2024.jsonl", "socai import --dry-run ratings.csv",
                    "socai import --format cloudevents-lines sop-cop-events.jsonl"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         guard let path = arguments.positionals.first else {
-            throw .usage(UsageError(message: "give the file to import", command: spec.name))
+            throw .usage(UsageError(message: LocalizedText(en: "give the file to import", vi: "hãy ghi tệp cần nhập"), command: spec.name))
         }
         if invocation.format == .cloudeventsLines || arguments.value("input-format") == OutputFormat.cloudeventsLines.rawValue {
             return try CloudEventsLineImport.run(path, arguments, invocation)
@@ -154,7 +174,7 @@ enum ImportParser {
             if trimmed.isEmpty { continue }
             let value: JSONValue
             do { value = try JSONParser.parse(String(trimmed)) } catch {
-                issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ: \(error)"))
+                issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ (lỗi ở byte \(error.offset + 1))"))
                 continue
             }
             guard let object = value.object else {

@@ -4,28 +4,39 @@ import SocaiStore
 /// `socai init`: create an empty journal.
 enum InitCommand: Command {
     static let spec = CommandSpec(
-        name: "init", abstract: "Create an empty journal (refuses a directory that already holds one).",
-        discussion: """
+        name: "init", abstract: LocalizedText(en: "Create an empty journal (refuses a directory that already holds one).",
+                                              vi: "Tạo sổ trống (từ chối thư mục đã có sổ)."),
+        discussion: LocalizedText(en: """
         --recover rebuilds a lost journal.json beside existing segments: the journal's id is read from the first line's
         source and proven by its chain hash, the segment size from the closed segments (or --segment-bytes), and the
         whole journal is verified with it. Nothing in the segments is changed.
-        """,
-        options: [OptionSpec(name: "segment-bytes", valueName: "N", help: "Roll over to a new segment file after N bytes (default 64 MiB)."),
-                  OptionSpec(name: "journal-id", valueName: "UUID", help: "The journal's id (default: a new one); for reproducible journals."),
-                  OptionSpec(name: "recover", help: "Rebuild a lost journal.json from the segments in the journal directory.")],
+        """, vi: """
+        --recover dựng lại tệp journal.json bị mất bên cạnh các phân đoạn còn lại: mã của sổ được đọc từ nguồn của dòng
+        đầu tiên và được xác nhận bằng mã băm chuỗi của dòng đó, kích thước phân đoạn lấy từ các phân đoạn đã đóng (hoặc
+        --segment-bytes), rồi toàn bộ sổ được kiểm tra lại với các thông tin ấy. Không thay đổi gì trong các phân đoạn.
+        """),
+        options: [OptionSpec(name: "segment-bytes", value: .count, help: LocalizedText(
+                      en: "Roll over to a new segment file after N bytes (default 64 MiB).",
+                      vi: "Sang tệp phân đoạn mới sau N byte (mặc định 64 MiB).")),
+                  OptionSpec(name: "journal-id", value: .uuid, help: LocalizedText(
+                      en: "The journal's id (default: a new one); for reproducible journals.",
+                      vi: "Mã của sổ (mặc định: mã mới); dùng để tạo lại sổ giống hệt.")),
+                  OptionSpec(name: "recover", help: LocalizedText(
+                      en: "Rebuild a lost journal.json from the segments in the journal directory.",
+                      vi: "Dựng lại tệp journal.json bị mất từ các phân đoạn trong thư mục sổ."))],
         examples: ["socai init", "socai --journal /data/dang-bo-huyen init", "socai --journal /data/dang-bo-huyen init --recover"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         var segmentBytes = JournalMetadata.defaultSegmentBytes
         if let text = arguments.value("segment-bytes") {
             guard let n = Int(text), n >= 4096 else {
-                throw .usage(UsageError(message: "--segment-bytes must be a number of bytes, at least 4096", command: spec.name))
+                throw .usage(UsageError(message: CommandText.segmentBytesTooSmall(), command: spec.name))
             }
             segmentBytes = n
         }
         if arguments.flag("recover") {
             guard arguments.value("journal-id") == nil else {
-                throw .usage(UsageError(message: "--recover reads the journal's id from its segments; leave out --journal-id", command: spec.name))
+                throw .usage(UsageError(message: CommandText.recoverTakesNoJournalID(), command: spec.name))
             }
             return try recover(arguments.value("segment-bytes") == nil ? nil : segmentBytes, invocation)
         }
@@ -34,15 +45,13 @@ enum InitCommand: Command {
         var id = EventID.version7(at: now, using: &generator).rawValue
         if let text = arguments.value("journal-id") {
             guard let given = EventID(text) else {
-                throw .usage(UsageError(message: "--journal-id '\(text)' is not a UUID", command: spec.name))
+                throw .usage(UsageError(message: CommandText.journalIDNotUUID(["value": text]), command: spec.name))
             }
             id = given.rawValue
         }
         do {
             let journal = try FileJournal.create(at: invocation.journalPath, id: id, segmentBytes: segmentBytes, now: now)
-            invocation.out(invocation.presenter.text(LocalizedText(
-                en: "created an empty journal in \(journal.directory) (id \(id))\n",
-                vi: "đã tạo sổ trống tại \(journal.directory) (mã \(id))\n")))
+            invocation.out(invocation.presenter.text(CommandText.createdJournal(["directory": journal.directory, "id": id])) + "\n")
             // Ready to be a git repository: snapshots and crash leftovers stay out of it.
             if !(try JournalGitIgnore.write(into: journal.directory)) {
                 invocation.notice(LocalizedText(

@@ -5,12 +5,15 @@ import SocaiStore
 /// `socai log`: the events as recorded, in seq order.
 enum LogCommand: Command {
     static let spec = CommandSpec(
-        name: "log", abstract: "List events in the order they were recorded.",
+        name: "log", abstract: LocalizedText(en: "List events in the order they were recorded.", vi: "Liệt kê các sự kiện theo thứ tự ghi sổ."),
         options: [
-            OptionSpec(name: "unit", valueName: "UNIT", help: "Only events about this unit (id or name)."),
-            OptionSpec(name: "type", valueName: "TYPE", help: "Only events of this type (admission, conference, … or the full vn.socai.… type)."),
-            OptionSpec(name: "from-seq", valueName: "N", help: "Start at seq N."),
-            OptionSpec(name: "limit", valueName: "N", help: "At most N events."),
+            OptionSpec(name: "unit", value: .unit, help: LocalizedText(en: "Only events about this unit (id or name).",
+                                                                       vi: "Chỉ các sự kiện về đơn vị này (mã hoặc tên).")),
+            OptionSpec(name: "type", value: .eventType, help: LocalizedText(
+                en: "Only events of this type (admission, conference, … or the full vn.socai.… type).",
+                vi: "Chỉ các sự kiện loại này (kết nạp, hội nghị, … hoặc admission, conference, …, hoặc kiểu đầy đủ vn.socai.…).")),
+            OptionSpec(name: "from-seq", value: .count, help: LocalizedText(en: "Start at seq N.", vi: "Bắt đầu từ số thứ tự N.")),
+            OptionSpec(name: "limit", value: .count, help: LocalizedText(en: "At most N events.", vi: "Nhiều nhất N sự kiện.")),
         ],
         examples: ["socai log --unit sop-cop", "socai log --type conference --json", "socai log --from-seq 40 --limit 5"])
 
@@ -19,11 +22,13 @@ enum LogCommand: Command {
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
         var type: EventType?
         if let text = arguments.value("type") {
-            type = EventType(loosely: text)
+            type = EventType(loosely: text) ?? ChoiceList.eventTypes.resolve(text).flatMap(EventType.init(recordName:))
             if type == nil {
-                let near = EditDistance.nearest(to: text, among: EventType.allCases.map(\.recordName))
-                throw .usage(UsageError(message: "unknown event type '\(text)'", command: spec.name,
-                                        hint: near.isEmpty ? "use one of " + EventType.allCases.map(\.recordName).joined(separator: ", ") : "did you mean \(near.joined(separator: ", "))?"))
+                let list = ChoiceList.eventTypes
+                let near = EditDistance.nearest(to: text, among: list.codes)
+                throw .usage(UsageError(message: CommandText.unknownEventType(["value": text]), command: spec.name,
+                                        hint: near.isEmpty ? CommandText.useOneOf(["choices": list.listed])
+                                                           : UsageError.didYouMean(near.map { list.shown($0).en })))
             }
         }
         let fromSeq = try integer(arguments, "from-seq") ?? 1
@@ -34,21 +39,21 @@ enum LogCommand: Command {
             switch UnitLookup.resolve(text, in: session.rules.registry) {
             case .found(let index): unit = session.rules.registry[index].id
             case .ambiguous(let candidates):
-                throw .usage(UsageError(message: "'\(text)' matches several units: \(candidates.joined(separator: "; "))", command: spec.name, hint: "give the id"))
+                throw .usage(UsageError(message: CommandText.unitAmbiguous(["option": "unit", "value": text,
+                                                                            "candidates": candidates.joined(separator: "; ")]),
+                                        command: spec.name, hint: CommandText.giveTheID()))
             case .unknown(let suggestions):
-                throw .usage(UsageError(message: "no unit '\(text)'", command: spec.name, hint: suggestions.isEmpty ? nil : "did you mean \(suggestions.joined(separator: "; "))?"))
+                throw .usage(UsageError(message: CommandText.unitUnknown(["value": text]), command: spec.name,
+                                        hint: suggestions.isEmpty ? nil : UsageText.didYouMean(["suggestions": suggestions.joined(separator: "; ")])))
             }
         }
         let p = invocation.presenter
         var shown = 0
         var json = "{\"events\": ["
-        var csv = CSVWriter(header: ["seq", "id", "type", "subject", "date", "recordedtime", "recordedby", "source", "summary"],
-                            byteOrderMark: invocation.globals.flag("bom"))
-        var table = TextTable(columns: [("seq", .right), (p.text(LocalizedText(en: "date", vi: "ngày")), .left),
-                                        (p.text(LocalizedText(en: "event", vi: "sự kiện")), .left),
-                                        (p.text(LocalizedText(en: "unit", vi: "đơn vị")), .left),
-                                        (p.text(LocalizedText(en: "what", vi: "nội dung")), .left),
-                                        (p.text(LocalizedText(en: "recorded", vi: "ghi lúc")), .left)])
+        var csv = ReportCSV.logWriter(p, bom: invocation.globals.flag("bom"))
+        var table = TextTable(columns: [(p.text(CommandText.logSeq()), .right), (p.text(CommandText.logDate()), .left),
+                                        (p.text(CommandText.logEvent()), .left), (p.text(CommandText.logUnit()), .left),
+                                        (p.text(CommandText.logWhat()), .left), (p.text(CommandText.logRecorded()), .left)])
         let report: ReadReport
         do {
             report = try journal.read(ReadOptions(fromSeq: Int64(fromSeq), allowDamaged: invocation.globals.flag("allow-damaged"))) { record in
@@ -66,9 +71,7 @@ enum LogCommand: Command {
                 case .json:
                     json += (shown == 1 ? "\n" : ",\n") + String(decoding: record.line, as: UTF8.self)
                 case .csv:
-                    csv.append([String(event.seq), event.id.rawValue, event.type.recordName, event.subject.rawValue, event.effectiveDate.iso,
-                                event.recordedTime.rfc3339, event.recordedBy, event.sourceDocument ?? "",
-                                EventSummary.describe(event.payload, p)])
+                    csv.append(ReportCSV.logRow(event, p))
                 default:
                     table.append([String(event.seq), p.date(event.effectiveDate), p.text(event.type.label), event.subject.rawValue,
                                   EventSummary.describe(event.payload, p), p.instant(event.recordedTime) + " · " + event.recordedBy])
@@ -83,7 +86,7 @@ enum LogCommand: Command {
         case .json: invocation.out(json + (shown == 0 ? "]}\n" : "\n]}\n"))
         case .csv: invocation.out(csv.text)
         default:
-            invocation.out(shown == 0 ? p.text(LocalizedText(en: "no events\n", vi: "không có sự kiện nào\n")) : table.render())
+            invocation.out(shown == 0 ? p.text(CommandText.noEvents()) + "\n" : table.render())
         }
         return .success
     }
@@ -101,7 +104,7 @@ enum LogCommand: Command {
     static func integer(_ arguments: ParsedArguments, _ name: String) throws(CLIError) -> Int? {
         guard let text = arguments.value(name) else { return nil }
         guard let n = Int(text), n >= 0 else {
-            throw .usage(UsageError(message: "--\(name) '\(text)' must be a whole number", command: arguments.command))
+            throw .usage(UsageError(message: UsageText.notWholeNumber(["name": name, "value": text]), command: arguments.command))
         }
         return n
     }

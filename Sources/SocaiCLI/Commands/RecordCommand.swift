@@ -5,8 +5,11 @@ import SocaiStore
 /// `socai record TYPE …`: validate one event and append it, or write nothing and say why.
 enum RecordCommand: Command {
     static let spec = CommandSpec(
-        name: "record", abstract: "Record an event: unit, rename, move, dissolve, conference, admission, departure, arrival, merger, rating, correction.",
-        discussion: "With no type on a terminal, asks for the event step by step (guided entry).",
+        name: "record", abstract: LocalizedText(
+            en: "Record an event: unit, rename, move, dissolve, conference, admission, departure, arrival, merger, rating, correction.",
+            vi: "Ghi một sự kiện: thành lập, đổi tên, chuyển trực thuộc, giải thể đơn vị, hội nghị, kết nạp, giảm, chuyển đến, sáp nhập, xếp loại, đính chính."),
+        discussion: LocalizedText(en: "With no type on a terminal, asks for the event step by step (guided entry).",
+                                  vi: "Không ghi loại sự kiện khi chạy ở cửa sổ dòng lệnh thì socai hỏi từng bước (nhập có hướng dẫn)."),
         subcommands: RecordSpecs.subcommands,
         examples: ["socai record admission --unit muong-thanh --date 2021-03-01 --count 25"])
 
@@ -31,9 +34,7 @@ enum RecordCommand: Command {
         var eventID: EventID?
         if let text = arguments.value("event-id") {
             guard let id = EventID(text) else {
-                throw .invalid([ValidationIssue(field: "event-id", value: text, message: LocalizedText(
-                    en: "--event-id '\(text)' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
-                    vi: "--event-id '\(text)' không phải UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"))])
+                throw .invalid([ValidationIssue(field: "event-id", value: text, message: CommandText.eventIDNotUUID(["value": text]))])
             }
             eventID = id
         }

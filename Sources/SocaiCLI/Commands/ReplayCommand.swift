@@ -4,11 +4,16 @@ import SocaiReports
 /// `socai replay`: units and their figures at a date, as known now or at an earlier time.
 enum ReplayCommand: Command {
     static let spec = CommandSpec(
-        name: "replay", abstract: "The state of units at a date, optionally as the journal knew it at an earlier time.",
+        name: "replay", abstract: LocalizedText(
+            en: "The state of units at a date, optionally as the journal knew it at an earlier time.",
+            vi: "Tình hình các đơn vị tại một ngày, có thể theo những gì sổ biết vào một thời điểm trước đó."),
         options: [
-            OptionSpec(name: "to", valueName: "DATE", help: "The date (end of day); default today."),
-            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then (2024-01-23T08:00:00Z, or a date: its end, Vietnam time)."),
-            OptionSpec(name: "unit", valueName: "UNIT", help: "Only this unit and those under it."),
+            OptionSpec(name: "to", value: .date, help: LocalizedText(en: "The date (end of day); default today.",
+                                                                     vi: "Ngày cần xem (tính đến cuối ngày); mặc định hôm nay.")),
+            OptionSpec(name: "known-at", value: .time, help: LocalizedText(
+                en: "Only events recorded by then (2024-01-23T08:00:00Z, or a date: its end, Vietnam time).",
+                vi: "Chỉ tính các sự kiện đã ghi đến thời điểm đó (2024-01-23T08:00:00Z, hoặc một ngày: cuối ngày, giờ Việt Nam).")),
+            OptionSpec(name: "unit", value: .unit, help: CommandHelp.unitSubtree),
         ],
         examples: ["socai replay --to 2023-12-31", "socai replay --to 31/12/2023 --unit 'sop cop' --lang vi", "socai replay --to 2019-12-31 --known-at 2020-01-15 --json"])
 

@@ -4,12 +4,16 @@ import SocaiReports
 /// `socai term`: a unit's congress term.
 enum TermCommand: Command {
     static let spec = CommandSpec(
-        name: "term", abstract: "A unit's term: figures at start and end, flows, targets and attainment, ratings per year.",
+        name: "term", abstract: LocalizedText(
+            en: "A unit's term: figures at start and end, flows, targets and attainment, ratings per year.",
+            vi: "Nhiệm kỳ của một đơn vị: số liệu đầu và cuối kỳ, biến động, chỉ tiêu và mức đạt, xếp loại từng năm."),
         options: [
-            OptionSpec(name: "unit", valueName: "UNIT", help: "The unit.", required: true),
-            OptionSpec(name: "term", valueName: "YYYY-YYYY", help: "The term, e.g. 2020-2025 (default: the current one)."),
-            OptionSpec(name: "known-at", valueName: "TIME", help: "Only events recorded by then."),
-            OptionSpec(name: "today", valueName: "DATE", help: "Answer a running term up to this date instead of today.", hidden: true),
+            OptionSpec(name: "unit", value: .unit, help: LocalizedText(en: "The unit.", vi: "Đơn vị."), required: true),
+            OptionSpec(name: "term", value: .term, help: CommandHelp.term),
+            OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
+            OptionSpec(name: "today", value: .date, help: LocalizedText(en: "Answer a running term up to this date instead of today.",
+                                                                        vi: "Trả lời nhiệm kỳ đang diễn ra đến ngày này thay vì hôm nay."),
+                       hidden: true),
         ],
         examples: ["socai term --unit sop-cop --term 2020-2025", "socai term --unit 'dien bien phu' --term 2015-2020 --lang vi"])
 
@@ -22,7 +26,7 @@ enum TermCommand: Command {
         var term = rules.terms.current(unit, on: today)
         if let text = arguments.value("term") {
             guard let parsed = TermLabel(text) else {
-                throw .usage(UsageError(message: "--term '\(text)' is not a term", command: spec.name, hint: "write two years, e.g. 2020-2025"))
+                throw .usage(UsageError(message: UsageText.notATerm(["value": text]), command: spec.name, hint: UsageText.writeATerm()))
             }
             term = parsed
         }

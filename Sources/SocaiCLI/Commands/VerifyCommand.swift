@@ -5,14 +5,17 @@ import SocaiStore
 /// `socai verify`: check every line's hash chain, JSON, seq, batch and id.
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
-        name: "verify", abstract: "Check the journal's integrity: every line, its hash chain and its place.",
-        discussion: "Exit 0 when clean, 1 when problems were found (each named with its segment and line), 65 when the journal cannot be read at all.",
+        name: "verify", abstract: LocalizedText(en: "Check the journal's integrity: every line, its hash chain and its place.",
+                                                vi: "Kiểm tra tính toàn vẹn của sổ: từng dòng, chuỗi băm và vị trí của nó."),
+        discussion: LocalizedText(
+            en: "Exit 0 when clean, 1 when problems were found (each named with its segment and line), 65 when the journal cannot be read at all.",
+            vi: "Mã thoát 0 khi sổ nguyên vẹn, 1 khi có lỗi (mỗi lỗi nêu tệp phân đoạn và dòng), 65 khi không đọc được sổ."),
         examples: ["socai verify", "socai verify --json"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
-        let progress = Progress(invocation, label: LocalizedText(en: "verifying", vi: "đang kiểm tra"))
+        let progress = Progress(invocation, label: CommandText.verifying())
         let report: VerifyReport
         do {
             report = try journal.verify { done, _ in progress.tick(max(1, done >> 20)) }
@@ -38,17 +41,18 @@ enum VerifyCommand: Command {
             for problem in report.problems {
                 invocation.out("\(problem.location.segment):\(problem.location.line): " + problem.message + "\n")
             }
-            for warning in report.warnings { invocation.out(p.text(LocalizedText(en: "warning: ", vi: "cảnh báo: ")) + p.text(warning) + "\n") }
+            for warning in report.warnings { invocation.out(p.text(CommandText.warningPrefix() + warning) + "\n") }
             if !report.quarantineFiles.isEmpty {
-                invocation.out(p.text(LocalizedText(en: "quarantined bytes from earlier crashes: ", vi: "dữ liệu cách ly từ các sự cố trước: "))
-                               + report.quarantineFiles.joined(separator: ", ") + "\n")
+                invocation.out(p.text(CommandText.quarantined()) + report.quarantineFiles.joined(separator: ", ") + "\n")
             }
-            let head = report.head.map { " (seq \($0.seq), " + p.text(LocalizedText(en: "chain hash ", vi: "mã băm ")) + String($0.hash.hex.prefix(16)) + "…)" } ?? ""
+            let head = report.head.map {
+                " (" + p.text(CommandText.logSeq()) + " \($0.seq), " + p.text(CommandText.chainHash()) + String($0.hash.hex.prefix(16)) + "…)"
+            } ?? ""
             if report.ok {
-                invocation.out(p.text(LocalizedText(en: "ok: \(p.count(report.events)) events, chain intact", vi: "tốt: \(p.count(report.events)) sự kiện, chuỗi băm nguyên vẹn")) + head + "\n")
+                invocation.out(p.text(CommandText.verifiedOK(["events": .count(report.events)])) + head + "\n")
             } else {
-                invocation.out(p.text(LocalizedText(en: "\(report.problems.count) problems in \(p.count(report.events)) readable events",
-                                                    vi: "\(report.problems.count) lỗi trong \(p.count(report.events)) sự kiện đọc được")) + "\n")
+                invocation.out(p.text(CommandText.verifyProblems(["problems": .count(report.problems.count),
+                                                                  "events": .count(report.events)])) + "\n")
             }
         }
         return report.ok ? .success : .problemsFound

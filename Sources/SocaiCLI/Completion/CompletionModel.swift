@@ -37,7 +37,8 @@ struct CompletionModel {
 
     static let unitOptions: Set<String> = ["unit", "parent", "into", "in", "from"]
 
-    init(root: CommandSpec, globals: [OptionSpec]) {
+    /// `language` is that of the descriptions fish shows beside commands.
+    init(root: CommandSpec, globals: [OptionSpec], language: Language = .en) {
         var commands: [Command] = []
         var valueOptions = Set<String>()
         var commandValues: [(String, String, Values)] = []
@@ -46,8 +47,8 @@ struct CompletionModel {
         }
         func visit(_ spec: CommandSpec) {
             let visible = spec.options.filter { !$0.hidden }
-            commands.append(Command(path: spec.name, abstract: spec.abstract,
-                                    subcommands: spec.subcommands.map { ($0.word, $0.abstract) },
+            commands.append(Command(path: spec.name, abstract: spec.abstract.text(language),
+                                    subcommands: spec.subcommands.map { ($0.word, $0.abstract.text(language)) },
                                     options: visible.flatMap(spelled) + ["--help"],
                                     positionals: spec.positionals.isEmpty ? nil : CompletionModel.positionalValues(spec.name)))
             for option in visible where option.takesValue {

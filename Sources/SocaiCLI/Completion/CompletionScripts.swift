@@ -2,9 +2,9 @@ import SocaiCore
 
 /// Completion scripts for bash, zsh and fish, generated from `CompletionModel`. Each walks the
 /// words typed so far to find the command (`record conference`), then offers its subcommands,
-/// its options and the global ones, or the values of the option just typed: unit ids from the
-/// journal (`socai [--journal DIR] __complete units`, run at completion time), figure keys,
-/// fixed words, files.
+/// its options and the global ones, or the values of the option just typed: units from the
+/// journal (`socai [--journal DIR] __complete units -- WORD`, run at completion time: ids, or names
+/// with diacritics when the word has them, `UnitWords`), figure keys, fixed words, files.
 enum CompletionScripts {
     static func script(for shell: String, _ model: CompletionModel) -> String? {
         switch shell {
@@ -106,7 +106,12 @@ enum CompletionScripts {
             esac
             case "$prev" in
                 \(units.joined(separator: "|")))
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" "${journal[@]}" __complete units 2>/dev/null)" -- "$cur"))
+                    # socai matches (diacritics optional) and answers one unit a line: ids, or names with
+                    # spaces, escaped here unless the word was opened with a quote.
+                    local word=${cur//\\\\/} IFS=$'\\n'
+                    word=${word#[\\"\\']}
+                    COMPREPLY=($("${COMP_WORDS[0]}" "${journal[@]}" __complete units -- "$word" 2>/dev/null))
+                    [[ $cur == [\\"\\']* ]] || COMPREPLY=("${COMPREPLY[@]// /\\\\ }")
                     return 0 ;;
                 \(figures.joined(separator: "|")))
                     compopt -o nospace 2>/dev/null
@@ -150,7 +155,7 @@ enum CompletionScripts {
         var arms: [String] = []
         for (option, values) in model.optionValues {
             switch values {
-            case .units: arms.append("        \(option)) compadd -- ${(f)\"$(${words[1]} $journal __complete units 2>/dev/null)\"}; return ;;")
+            case .units: arms.append("        \(option)) compadd -U -- ${(f)\"$(${words[1]} $journal __complete units -- ${(Q)cur} 2>/dev/null)\"}; return ;;")
             case .figureKeys: arms.append("        \(option)) compadd -S '=' -- ${=_socai_figure_keys}; return ;;")
             case .files: arms.append("        \(option)) _files; return ;;")
             case .directories: arms.append("        \(option)) _files -/; return ;;")
@@ -245,7 +250,7 @@ enum CompletionScripts {
         for (option, values) in model.optionValues {
             let test = "    if contains -- $prev " + option + "\n        "
             switch values {
-            case .units: valueArms.append(test + "$tokens[1] $journal __complete units 2>/dev/null\n        return\n    end")
+            case .units: valueArms.append(test + "$tokens[1] $journal __complete units -- $cur 2>/dev/null\n        return\n    end")
             case .figureKeys: valueArms.append(test + "printf '%s=\\n' $__socai_figure_keys\n        return\n    end")
             case .files, .directories: valueArms.append(test + "__fish_complete_path $cur\n        return\n    end")
             case .words(let list): valueArms.append(test + "printf '%s\\n' \(words(unique(list)))\n        return\n    end")

@@ -1,25 +1,34 @@
+import Foundation
 import SocaiCore
 
 /// What Tab offers at each question of guided entry: units by id or name with diacritics
-/// optional (`sop` + Tab → `sop-cop`, listing `Huyện ủy Sốp Cộp`), the choices of a choice, and
-/// figure keys before the `=` of a `KEY=VALUE` answer.
+/// optional (`sop` + Tab → `sop-cop`, listing `Huyện ủy Sốp Cộp`), the choices of a choice in the
+/// reader's language (`d` + Tab → `death`; `tu` + Tab → `từ trần` in Vietnamese), and figure keys
+/// before the `=` of a `KEY=VALUE` answer (`memb` + Tab → `members=`).
 struct GuidedCompletion {
     let view: Rules
     /// The day the entry is made: units closed before it are offered after the open ones.
     let today: CalendarDate
+    var language: Language = .en
 
     func candidates(_ field: GuidedField?, word: String) -> [LineCompletion] {
         guard let field else { return [] }
         switch field.kind {
         case .unit, .units, .unitOrNew:
             return units(matching: word)
-        case .choice(let choices):
-            let key = TextFolding.searchKey(word)
-            return choices.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0, display: $0) }
+        case .choice(let list):
+            // Inserted as the reader would type it, without the commas some Vietnamese names hold
+            // ("Thôn, bản" → "Thôn bản"), since a comma starts the next word of a list.
+            return list.codes(startingWith: word).map { code in
+                let shown = list.shown(code).text(language)
+                return LineCompletion(insert: shown.replacingOccurrences(of: ",", with: ""), display: shown)
+            }
         case .pairs where field.name == "figure" || field.name == "target":
             guard !word.contains("=") else { return [] }
             let key = TextFolding.searchKey(word)
-            return FigureCatalogue.keys.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0 + "=", display: $0) }
+            // A target may also be a yearly one (admissions-per-year), as `record` accepts it.
+            let keys = field.name == "target" ? FigureCatalogue.keys + FigureCatalogue.keys.map { $0 + "-per-year" } : FigureCatalogue.keys
+            return keys.filter { $0.hasPrefix(key) }.map { LineCompletion(insert: $0 + "=", display: $0) }
         default:
             return []
         }

@@ -4,7 +4,9 @@ import SocaiReports
 
 /// The questions and answers of guided entry: prompts on stdout, answers from `readLine`, each
 /// answer checked as soon as it is given (a unit is looked up, a date parsed, a choice matched)
-/// so a mistake is fixed at the question, not after the last one.
+/// so a mistake is fixed at the question, not after the last one. Everything it says is in the
+/// reader's language (`GuidedText`); answers are read in either (`từ trần` or `death`), and
+/// defaults are shown as the reader writes them (`[01/06/2024]`, `[có]`).
 final class GuidedDialogue {
     let invocation: Invocation
     /// Most units listed by `?` before asking to narrow down.
@@ -14,7 +16,9 @@ final class GuidedDialogue {
         self.invocation = invocation
     }
 
-    func t(_ en: String, _ vi: String) -> String { invocation.presenter.text(LocalizedText(en: en, vi: vi)) }
+    func t(_ text: GuidedText, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        invocation.presenter.text(text(values))
+    }
 
     func say(_ line: String) { invocation.out(line + "\n") }
 
@@ -23,8 +27,8 @@ final class GuidedDialogue {
     func read(_ prompt: String, completing field: GuidedField? = nil, view: Rules? = nil) throws(GuidedEntry.Cancelled) -> String {
         let line: String?
         if let editor = invocation.context.lineEditor {
-            let completion = view.map { GuidedCompletion(view: $0, today: invocation.today) }
-            line = editor.readLine(prompt: TerminalText.neutralised(prompt)) { typed in
+            let completion = view.map { GuidedCompletion(view: $0, today: invocation.today, language: invocation.language) }
+            line = editor.readLine(prompt: TerminalText.neutralised(prompt), more: { self.t(.more, ["count": String($0)]) }) { typed in
                 completion?.candidates(field, word: LineEditState.word(in: typed)) ?? []
             }
         } else {
@@ -36,25 +40,38 @@ final class GuidedDialogue {
     }
 
     func promptText(_ field: GuidedField, _ prompt: String?) -> String {
-        var text = prompt ?? field.name
-        if !field.required && field.defaultValue == nil && field.marksOptional { text += t(" (optional)", " (không bắt buộc)") }
-        if let value = field.defaultValue { text += " [" + value + "]" }
+        var text = prompt ?? invocation.presenter.text(field.label())
+        if !field.required && field.defaultValue == nil && field.marksOptional { text += t(.optional) }
+        if let value = field.defaultValue { text += " [" + shown(value, for: field) + "]" }
         return text + ": "
+    }
+
+    /// A canonical answer as the reader writes it: a date in their format, a choice by its name.
+    func shown(_ value: String, for field: GuidedField) -> String {
+        switch field.kind {
+        case .date:
+            return CalendarDate(isoText: value).map(invocation.presenter.date) ?? value
+        case .choice(let list):
+            return invocation.presenter.text(list.shown(value))
+        default:
+            return value
+        }
     }
 
     /// Asks one field until its answer is valid; nil when an optional field is left empty.
     func ask(_ field: GuidedField, prompt: String? = nil, view: Rules) throws(GuidedEntry.Cancelled) -> String? {
         while true {
-            var line = try read(promptText(field, prompt), completing: field, view: view)
-            if line == "?" || (line.hasSuffix("?") && (field.kind == .unit || field.kind == .units || field.kind == .unitOrNew)) {
+            let line = try read(promptText(field, prompt), completing: field, view: view)
+            if line == "?" || (line.hasSuffix("?") && field.isUnit) {
                 explain(field, filter: String(line.dropLast()), view: view)
                 continue
             }
             if line.isEmpty {
-                if let value = field.defaultValue { line = value } else if !field.required { return nil } else {
-                    say(t("  (needed: type ? for help)", "  (bắt buộc: gõ ? để xem hướng dẫn)"))
-                    continue
-                }
+                // The default is already what the option takes: no need to read it back.
+                if let value = field.defaultValue { return value }
+                if !field.required { return nil }
+                say(t(.needed))
+                continue
             }
             if let answer = try check(field, line, view: view) { return answer }
         }
@@ -68,21 +85,15 @@ final class GuidedDialogue {
         case .number:
             let digits = line.filter { $0 != "." && $0 != "," && $0 != " " }
             if let n = Int(digits), n >= 0, !digits.isEmpty { return String(n) }
-            say(t("  '\(line)' is not a whole number", "  '\(line)' không phải số nguyên"))
+            say(t(.notWholeNumber, ["answer": line]))
             return nil
         case .date:
             do { return try DateParser.parse(line).iso } catch {
-                say("  " + invocation.presenter.text(error.reason) + t(": write 2023-12-31 or 31/12/2023", ": ghi 2023-12-31 hoặc 31/12/2023"))
+                say("  " + invocation.presenter.text(error.reason) + t(.writeADate))
                 return nil
             }
-        case .choice(let choices):
-            return choose(line, among: choices)
-        case .yesNo:
-            let folded = TextFolding.searchKey(line)
-            if ["y", "yes", "c", "co", "ok"].contains(folded) { return "yes" }
-            if ["n", "no", "k", "khong"].contains(folded) { return "no" }
-            say(t("  answer yes or no", "  trả lời yes (có) hoặc no (không)"))
-            return nil
+        case .choice(let list):
+            return choose(line, among: list)
         case .unit:
             return try unit(line, view: view)
         case .units:
@@ -94,37 +105,44 @@ final class GuidedDialogue {
             return ids.isEmpty ? nil : ids.joined(separator: ",")
         case .unitOrNew:
             if case .unknown = UnitLookup.resolve(line, in: view.registry), UnitID.isValid(line) {
-                say(t("  → a new unit with id \(line)", "  → đơn vị mới, mã \(line)"))
+                say(t(.newUnit, ["id": line]))
                 return line
             }
             return try unit(line, view: view)
         case .newID:
             guard UnitID.isValid(line) else {
-                say(t("  an id is lowercase ASCII letters, digits and dashes, e.g. sop-cop", "  mã gồm chữ thường không dấu, số và dấu gạch, ví dụ sop-cop"))
+                say(t(.newIDShape))
                 return nil
             }
             if let existing = view.registry.timeline(UnitID(line)!), existing.established != nil {
-                say(t("  \(UnitLookup.describe(existing)) already exists", "  \(UnitLookup.describe(existing)) đã có"))
+                say(t(.alreadyExists, ["unit": UnitLookup.describe(existing)]))
                 return nil
             }
             return line
         }
     }
 
-    /// A choice by exact word, unambiguous beginning, or number in the list.
-    func choose(_ line: String, among choices: [String]) -> String? {
-        if choices.contains(line) { return line }
-        if let n = Int(line), n >= 1, n <= choices.count { return choices[n - 1] }
+    /// A choice by its code or name in either language (diacritics optional), an unambiguous
+    /// beginning of one, or its number in the list.
+    func choose(_ line: String, among list: ChoiceList) -> String? {
+        let p = invocation.presenter
+        if let n = Int(line), n >= 1, n <= list.codes.count { return confirmed(list.codes[n - 1], typed: line, list) }
+        if let code = list.resolve(line) { return confirmed(code, typed: line, list) }
+        let starting = list.codes(startingWith: line)
+        if starting.count == 1 { return confirmed(starting[0], typed: line, list) }
         let key = TextFolding.searchKey(line)
-        let starting = choices.filter { $0.hasPrefix(key) }
-        if starting.count == 1 {
-            say("  → " + starting[0])
-            return starting[0]
-        }
-        let near = starting.isEmpty ? EditDistance.nearest(to: key, among: choices) : starting
-        say(t("  '\(line)' is not one of: ", "  '\(line)' không thuộc: ") + choices.joined(separator: ", ")
-            + (near.isEmpty ? "" : t("; did you mean ", "; có phải ") + near.joined(separator: ", ") + "?"))
+        let near = starting.isEmpty ? EditDistance.nearest(to: key, among: list.codes) : starting
+        let suggestions = near.map { p.text(list.shown($0)) }.joined(separator: ", ")
+        say(t(.notOneOf, ["answer": line, "choices": p.text(list.listed)])
+            + (near.isEmpty ? "" : t(.didYouMean, ["suggestions": suggestions])))
         return nil
+    }
+
+    /// `code`, after saying which choice an answer that did not spell it out stands for.
+    private func confirmed(_ code: String, typed: String, _ list: ChoiceList) -> String {
+        let shown = invocation.presenter.text(list.shown(code))
+        if typed != shown { say("  → " + shown) }
+        return code
     }
 
     /// A unit by id or name, diacritics optional: `sop cop`, `Sốp`, `sop-cop`. Ambiguous and
@@ -136,10 +154,10 @@ final class GuidedDialogue {
             say("  → " + UnitLookup.describe(entry))
             return entry.id.rawValue
         case .ambiguous(let candidates):
-            say(t("  '\(text)' matches several units:", "  '\(text)' khớp nhiều đơn vị:"))
+            say(t(.severalUnits, ["answer": text]))
             return try pick(candidates, view: view)
         case .unknown(let suggestions):
-            say(t("  no unit '\(text)'", "  không có đơn vị '\(text)'") + (suggestions.isEmpty ? t(" (? lists them)", " (gõ ? để xem danh sách)") : t("; did you mean:", "; có phải:")))
+            say(t(.noUnit, ["answer": text]) + (suggestions.isEmpty ? t(.listUnits) : t(.didYouMeanUnits)))
             return suggestions.isEmpty ? nil : try pick(suggestions, view: view)
         }
     }
@@ -147,7 +165,7 @@ final class GuidedDialogue {
     /// Lists `candidates` (`id (name)`) numbered and reads a number; anything else is looked up anew.
     func pick(_ candidates: [String], view: Rules) throws(GuidedEntry.Cancelled) -> String? {
         for (i, candidate) in candidates.enumerated() { say("    \(i + 1)) " + candidate) }
-        let line = try read(t("  which one? (number, or type again): ", "  chọn số nào? (số thứ tự, hoặc gõ lại): "))
+        let line = try read(t(.whichOne))
         if let n = Int(line), n >= 1, n <= candidates.count {
             let id = String(candidates[n - 1].prefix { $0 != " " })
             say("  → " + candidates[n - 1])
@@ -158,10 +176,12 @@ final class GuidedDialogue {
 
     /// `?`: the field's help and its choices (units matching what was typed before the `?`).
     func explain(_ field: GuidedField, filter: String, view: Rules) {
-        if !field.help.isEmpty { say("  " + field.help) }
+        let p = invocation.presenter
+        let help = p.text(field.help)
+        if !help.isEmpty { say("  " + help) }
         switch field.kind {
-        case .choice(let choices):
-            say("  " + choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "  "))
+        case .choice(let list):
+            say("  " + list.codes.enumerated().map { "\($0.offset + 1)) " + p.text(list.shown($0.element)) }.joined(separator: "  "))
         case .unit, .units, .unitOrNew:
             let today = invocation.today
             let entries = view.registry.established.map({ view.registry[$0] }).filter { entry in
@@ -170,14 +190,13 @@ final class GuidedDialogue {
                 return TextFolding.matches(filter, entry.id.rawValue) != nil
                     || entry.allNames.contains { TextFolding.matches(filter, $0) != nil }
             }.sorted { $0.id < $1.id }
-            if entries.isEmpty { say(t("  no unit matches", "  không có đơn vị nào khớp")) }
+            if entries.isEmpty { say(t(.noUnitMatches)) }
             for entry in entries.prefix(GuidedDialogue.listLimit) { say("    " + UnitLookup.describe(entry)) }
             if entries.count > GuidedDialogue.listLimit {
-                say(t("    … \(entries.count - GuidedDialogue.listLimit) more: type part of a name and ? to narrow",
-                      "    … còn \(entries.count - GuidedDialogue.listLimit) đơn vị: gõ một phần tên rồi ? để lọc"))
+                say(p.text(GuidedText.moreUnits(["count": .count(entries.count - GuidedDialogue.listLimit)])))
             }
         case .date:
-            say(t("  2023-12-31, 31/12/2023 or 31-12-2023; a date needs its year", "  2023-12-31, 31/12/2023 hoặc 31-12-2023; ngày phải có năm"))
+            say(t(.dateHelp))
         case .pairs:
             if field.name == "figure" || field.name == "target" {
                 say("  " + FigureCatalogue.keys.joined(separator: ", "))
@@ -187,24 +206,24 @@ final class GuidedDialogue {
         }
     }
 
-    /// Asks `KEY=VALUE` answers until an empty one.
-    func askPairs(_ field: GuidedField) throws(GuidedEntry.Cancelled) -> [String] {
+    /// Asks `KEY=VALUE` answers until an empty one; at a terminal, Tab completes the figure key.
+    func askPairs(_ field: GuidedField, view: Rules) throws(GuidedEntry.Cancelled) -> [String] {
         var answers: [String] = []
         while true {
-            let line = try read(field.name + t(" (KEY=VALUE, Enter when done)", " (KHÓA=GIÁ TRỊ, Enter để xong)") + ": ")
+            let line = try read(invocation.presenter.text(field.label()) + t(.pairs) + ": ", completing: field, view: view)
             if line == "?" {
-                explain(field, filter: "", view: Rules(Projection(ProjectionBuilder())))
+                explain(field, filter: "", view: view)
                 continue
             }
             if line.isEmpty {
                 if field.required && answers.isEmpty {
-                    say(t("  (at least one)", "  (cần ít nhất một)"))
+                    say(t(.atLeastOne))
                     continue
                 }
                 return answers
             }
             guard let eq = line.firstIndex(of: "="), eq != line.startIndex else {
-                say(t("  write KEY=VALUE, e.g. members=4014", "  ghi KHÓA=GIÁ TRỊ, ví dụ members=4014"))
+                say(t(.writeKeyValue))
                 continue
             }
             answers.append(line)
@@ -213,21 +232,24 @@ final class GuidedDialogue {
 
     /// The type's other options, as `NAME=VALUE` answers until an empty one.
     func askExtras(_ type: String, asked: Set<String>) throws(GuidedEntry.Cancelled) -> [String: [String]] {
+        let p = invocation.presenter
         let common = Set(RecordSpecs.common.map(\.name))
         let others = (GuidedPlan.spec(type)?.options ?? []).filter { !asked.contains($0.name) && !common.contains($0.name) && $0.takesValue }
         guard !others.isEmpty else { return [:] }
         var answers: [String: [String]] = [:]
         while true {
-            let line = try read(t("Other options (NAME=VALUE, Enter when done, ? lists them)", "Tùy chọn khác (TÊN=GIÁ TRỊ, Enter để xong, ? để xem)") + ": ")
+            let line = try read(t(.otherOptions) + ": ")
             if line.isEmpty { return answers }
             if line == "?" {
-                for option in others { say("  " + option.name + "=" + (option.valueName ?? "") + "  " + option.help) }
+                for option in others {
+                    say("  " + option.name + "=" + (option.valueName.map(p.text) ?? "") + "  " + p.text(option.help))
+                }
                 continue
             }
             let name = String(line.prefix { $0 != "=" }).trimmingCharacters(in: CharacterSet(charactersIn: "- "))
             guard line.contains("="), let option = others.first(where: { $0.name == name }) else {
                 let near = EditDistance.nearest(to: name, among: others.map(\.name))
-                say(t("  not an option here", "  không có tùy chọn này") + (near.isEmpty ? "" : t("; did you mean ", "; có phải ") + near.joined(separator: ", ") + "?"))
+                say(t(.notAnOption) + (near.isEmpty ? "" : t(.didYouMean, ["suggestions": near.joined(separator: ", ")])))
                 continue
             }
             let value = String(line[line.index(after: line.firstIndex(of: "=")!)...]).trimmingCharacters(in: .whitespaces)

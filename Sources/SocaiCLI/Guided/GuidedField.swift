@@ -13,30 +13,43 @@ struct GuidedField {
         case newID
         case date
         case number
-        case choice([String])
+        /// One of a list, typed as its code, its Vietnamese name or their beginning (`từ trần`, `d`).
+        case choice(ChoiceList)
         /// `KEY=VALUE`, asked again until an empty answer.
         case pairs
-        case yesNo
         case text
     }
 
     var name: String
     var kind: Kind
+    /// How the question reads: the option's name in English, words in Vietnamese.
+    var label: GuidedText
     var required: Bool
-    /// The default offered in brackets, taken on an empty answer.
+    /// The default offered in brackets, taken on an empty answer, as the `record` option takes it
+    /// (an ISO date, a choice's code); shown in the reader's language.
     var defaultValue: String?
-    /// The option's help line from `RecordSpecs` (shown on `?`).
-    var help: String
+    /// The option's help from `RecordSpecs` (shown on `?`).
+    var help: LocalizedText
     /// Whether the prompt says "(optional)" (not when the prompt itself says Enter skips).
     var marksOptional = true
 
-    init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: String? = nil, spec: CommandSpec?) {
+    init(_ name: String, _ kind: Kind, label: GuidedText? = nil, required: Bool = false, default defaultValue: String? = nil,
+         spec: CommandSpec?) {
+        self.init(name, kind, label: label, required: required, default: defaultValue,
+                  help: spec?.options.first { $0.name == name }?.help ?? LocalizedText(""))
+    }
+
+    init(_ name: String, _ kind: Kind, label: GuidedText? = nil, required: Bool = false, default defaultValue: String? = nil,
+         help: LocalizedText) {
         self.name = name
         self.kind = kind
+        self.label = label ?? GuidedText(rawValue: name) ?? .unit
         self.required = required
         self.defaultValue = defaultValue
-        self.help = spec?.options.first { $0.name == name }?.help ?? ""
+        self.help = help
     }
+
+    var isUnit: Bool { kind == .unit || kind == .units || kind == .unitOrNew }
 }
 
 /// Which questions each event type asks, in order. The options come from `RecordSpecs` (help
@@ -46,48 +59,48 @@ enum GuidedPlan {
         RecordSpecs.subcommands.first { $0.name == "record " + type }
     }
 
-    static let departureReasons = ["transfer-out", "death", "expulsion", "struck-off", "exit"]
-
     /// The questions for `type`; merger asks `named` (units merged) or totals.
     static func fields(_ type: String, today: CalendarDate, mergerOfNamedUnits: Bool = true) -> [GuidedField] {
         let s = spec(type)
         let date = GuidedField("date", .date, required: true, default: today.iso, spec: s)
         let unit = GuidedField("unit", .unit, required: true, spec: s)
-        let kinds = UnitKind.allCases.map(\.rawValue)
-        func f(_ name: String, _ kind: GuidedField.Kind, required: Bool = false, default value: String? = nil) -> GuidedField {
-            GuidedField(name, kind, required: required, default: value, spec: s)
+        func f(_ name: String, _ kind: GuidedField.Kind, _ label: GuidedText? = nil, required: Bool = false,
+               default value: String? = nil) -> GuidedField {
+            GuidedField(name, kind, label: label, required: required, default: value, spec: s)
         }
         switch type {
         case "unit":
-            return [f("id", .newID, required: true), f("name", .text, required: true), f("kind", .choice(kinds), required: true),
+            return [f("id", .newID, required: true), f("name", .text, required: true), f("kind", .choice(.unitKinds), required: true),
                     f("parent", .unit), date]
         case "rename":
-            return [unit, f("name", .text), f("kind", .choice(kinds)), date]
+            return [unit, f("name", .text), f("kind", .choice(.unitKinds)), date]
         case "move":
             return [unit, f("parent", .unit, required: true), date]
         case "dissolve":
             return [unit, f("reason", .text), date]
         case "conference":
-            return [unit, date, f("title", .text, required: true), f("kind", .choice(ConferenceKind.allCases.map(\.rawValue))),
+            return [unit, date, f("title", .text, required: true), f("kind", .choice(.conferenceKinds), .conferenceKind),
                     f("term", .text), f("as-of", .date), f("figure", .pairs), f("target", .pairs), f("printed", .pairs)]
         case "admission", "arrival":
             return [unit, date, f("count", .number, required: true)]
         case "departure":
-            return [unit, date, f("count", .number, required: true), f("reason", .choice(departureReasons), required: true)]
+            return [unit, date, f("count", .number, required: true),
+                    f("reason", .choice(.departureReasons), .departureReason, required: true)]
         case "merger":
             if mergerOfNamedUnits {
                 return [f("from", .units, required: true), f("into", .unitOrNew, required: true), date]
             }
-            return [f("in", .unit, required: true), f("of", .choice(kinds), required: true, default: "village"),
+            return [f("in", .unit, required: true), f("of", .choice(.unitKinds), .mergedKind, required: true, default: "village"),
                     f("before", .number, required: true), f("after", .number, required: true), f("rounds", .number),
                     f("since", .date), date]
         case "rating":
             return [unit, f("year", .number, required: true, default: String(today.year - 1)),
-                    f("of", .choice(RatingSubject.allCases.map(\.rawValue)), required: true),
+                    f("of", .choice(.ratingSubjects), .subject, required: true),
                     f("excellent", .text), f("good", .text), f("completed", .text), f("failed", .text), f("rated", .number),
                     f("date", .date)]
         case "correction":
-            return [f("event", .text, required: true), f("reason", .text, required: true), f("retract", .yesNo)]
+            return [f("event", .text, required: true), f("reason", .text, required: true),
+                    GuidedField("retract", .choice(GuidedChoices.yesNo), help: GuidedText.retractHelp())]
         default:
             return []
         }
@@ -97,7 +110,7 @@ enum GuidedPlan {
     static func newUnitFields(today: CalendarDate) -> [GuidedField] {
         let s = spec("merger")
         return [GuidedField("name", .text, required: true, spec: s),
-                GuidedField("kind", .choice(UnitKind.allCases.map(\.rawValue)), required: true, spec: s),
+                GuidedField("kind", .choice(.unitKinds), required: true, spec: s),
                 GuidedField("parent", .unit, spec: s)]
     }
 }

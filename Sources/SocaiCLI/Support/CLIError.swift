@@ -30,19 +30,19 @@ public enum CLIError: Error, Sendable {
     public func render(_ language: Language) -> String {
         switch self {
         case .usage(let error):
-            return error.description
+            return error.render(language)
         case .invalid(let issues), .badQuery(let issues):
             var lines: [String] = []
             for issue in issues {
-                let place = issue.line.map { (language == .vi ? "dòng " : "line ") + String($0) + ": " } ?? ""
-                lines.append((language == .vi ? "lỗi: " : "error: ") + place + issue.message.text(language))
+                let place = issue.line.map { CommandText.linePrefix(["line": String($0)]) } ?? LocalizedText("")
+                lines.append((CommandText.errorPrefix() + place + issue.message).text(language))
             }
-            if case .invalid = self { lines.append(language == .vi ? "không ghi gì vào sổ." : "nothing was written.") }
+            if case .invalid = self { lines.append(CommandText.nothingWritten().text(language)) }
             return lines.joined(separator: "\n")
         case .journal(let error):
-            return (language == .vi ? "lỗi: " : "error: ") + error.message.text(language)
+            return (CommandText.errorPrefix() + error.message).text(language)
         case .message(let text, _):
-            return (language == .vi ? "lỗi: " : "error: ") + text.text(language)
+            return (CommandText.errorPrefix() + text).text(language)
         }
     }
 }

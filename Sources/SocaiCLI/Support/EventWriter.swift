@@ -21,13 +21,13 @@ struct EventWriter {
             let (events, warnings, checkIDs) = try build(session.rules, now)
             if attempt == 0 {
                 for warning in warnings {
-                    invocation.warning(LocalizedText(warning.line.map { "line \($0): " } ?? "") + warning.message)
+                    invocation.warning((warning.line.map { CommandText.linePrefix(["line": String($0)]) } ?? LocalizedText("")) + warning.message)
                 }
             }
             if dryRun {
                 for event in events {
-                    invocation.out(p.text(LocalizedText(en: "valid (dry run, nothing written): ", vi: "hợp lệ (chạy thử, không ghi): "))
-                                   + event.payload.type.recordName + " " + event.subject.rawValue + " " + p.date(event.effectiveDate)
+                    invocation.out(p.text(CommandText.validDryRun()) + p.text(ChoiceList.eventTypes.shown(event.payload.type.recordName))
+                                   + " " + event.subject.rawValue + " " + p.date(event.effectiveDate)
                                    + ": " + EventSummary.describe(event.payload, p) + "\n")
                 }
                 return .success
@@ -38,16 +38,14 @@ struct EventWriter {
                                                         now: now)
                 for notice in result.notices { invocation.warning(notice) }
                 for event in result.alreadyRecorded {
-                    invocation.out(p.text(LocalizedText(en: "already recorded: seq \(event.seq) id \(event.id) (nothing written)\n",
-                                                        vi: "đã ghi từ trước: số \(event.seq) mã \(event.id) (không ghi thêm)\n")))
+                    invocation.out(p.text(CommandText.alreadyRecorded(["seq": String(event.seq), "id": event.id.rawValue])) + "\n")
                 }
                 if result.written.count == 1, let event = result.written.first {
-                    invocation.out(p.text(LocalizedText(en: "recorded seq \(event.seq) id \(event.id)\n",
-                                                        vi: "đã ghi số \(event.seq) mã \(event.id)\n")))
+                    invocation.out(p.text(CommandText.recordedOne(["seq": String(event.seq), "id": event.id.rawValue])) + "\n")
                 } else if let first = result.written.first, let last = result.written.last {
-                    invocation.out(p.text(LocalizedText(
-                        en: "recorded \(p.count(result.written.count)) events, seq \(first.seq)–\(last.seq)\n",
-                        vi: "đã ghi \(p.count(result.written.count)) sự kiện, số \(first.seq)–\(last.seq)\n")))
+                    invocation.out(p.text(CommandText.recordedMany(["count": .count(result.written.count),
+                                                                    "first": LocalizedText(String(first.seq)),
+                                                                    "last": LocalizedText(String(last.seq))])) + "\n")
                 }
                 return .success
             } catch .sequenceConflict(let wanted, let actual) where expectSeq == nil {

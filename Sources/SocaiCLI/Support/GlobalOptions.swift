@@ -4,17 +4,48 @@ import SocaiReports
 /// The options every command accepts, before or after the command words (CONTRACT.md).
 enum GlobalOptions {
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "journal", valueName: "DIR", help: "The journal directory (default: $SOCAI_JOURNAL or ./Journal)."),
-        OptionSpec(name: "snapshots", valueName: "DIR", help: "The snapshot directory (default: $SOCAI_SNAPSHOTS, or Snapshots beside the journal)."),
-        OptionSpec(name: "format", valueName: "text|json|csv", help: "Output format (default text); export writes html, cloudevents or cloudevents-lines."),
-        OptionSpec(name: "json", help: "Short for --format json: one JSON document on stdout."),
-        OptionSpec(name: "lang", valueName: "vi|en", help: "Labels and number format: vi (5.275; 91,57%) or en (default; $SOCAI_LANG)."),
-        OptionSpec(name: "quiet", short: "q", help: "No progress lines or notices on stderr."),
-        OptionSpec(name: "allow-damaged", help: "Answer from the intact part of a damaged journal, and say so."),
-        OptionSpec(name: "no-snapshot", help: "Ignore snapshots and fold the whole journal."),
-        OptionSpec(name: "bom", help: "With --format csv: start with a UTF-8 byte order mark (for Excel)."),
-        OptionSpec(name: "version", help: "Print socai's version."),
+        OptionSpec(name: "journal", value: .directory, help: LocalizedText(
+            en: "The journal directory (default: $SOCAI_JOURNAL or ./Journal).",
+            vi: "Thư mục sổ (mặc định: $SOCAI_JOURNAL hoặc ./Journal).")),
+        OptionSpec(name: "snapshots", value: .directory, help: LocalizedText(
+            en: "The snapshot directory (default: $SOCAI_SNAPSHOTS, or Snapshots beside the journal).",
+            vi: "Thư mục ảnh chụp (mặc định: $SOCAI_SNAPSHOTS, hoặc Snapshots cạnh thư mục sổ).")),
+        OptionSpec(name: "format", value: .format, help: LocalizedText(
+            en: "Output format (default text); export writes html, cloudevents or cloudevents-lines.",
+            vi: "Định dạng kết quả (mặc định text); lệnh export ghi html, cloudevents hoặc cloudevents-lines.")),
+        OptionSpec(name: "json", help: LocalizedText(en: "Short for --format json: one JSON document on stdout.",
+                                                     vi: "Viết tắt của --format json: một tài liệu JSON ra màn hình.")),
+        OptionSpec(name: "lang", value: .language, help: LocalizedText(
+            en: "Labels and number format: vi (5.275; 91,57%) or en (default; $SOCAI_LANG).",
+            vi: "Ngôn ngữ và cách viết số: vi (5.275; 91,57%) hoặc en (mặc định; $SOCAI_LANG).")),
+        OptionSpec(name: "quiet", short: "q", help: LocalizedText(en: "No progress lines or notices on stderr.",
+                                                                  vi: "Không hiện dòng tiến độ hay lưu ý.")),
+        OptionSpec(name: "allow-damaged", help: LocalizedText(en: "Answer from the intact part of a damaged journal, and say so.",
+                                                              vi: "Trả lời từ phần còn nguyên của sổ bị hỏng, và báo rõ điều đó.")),
+        OptionSpec(name: "no-snapshot", help: LocalizedText(en: "Ignore snapshots and fold the whole journal.",
+                                                            vi: "Bỏ qua ảnh chụp, đọc lại toàn bộ sổ.")),
+        OptionSpec(name: "bom", help: LocalizedText(en: "With --format csv: start with a UTF-8 byte order mark (for Excel).",
+                                                    vi: "Với --format csv: thêm dấu BOM UTF-8 ở đầu tệp (để Excel đọc đúng dấu tiếng Việt).")),
+        OptionSpec(name: "version", help: LocalizedText(en: "Print socai's version.", vi: "In phiên bản của socai.")),
     ]
+
+    /// The language asked for on a line not yet (or not) scanned: `--lang vi`/`--lang=vi` anywhere
+    /// before `--` (even after `--help`), else `$SOCAI_LANG`, else English. Errors about the line
+    /// itself, and help, are shown in it.
+    static func requestedLanguage(_ arguments: [String], environment: [String: String]) -> Language {
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) {
+                return language
+            }
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst("--lang=".count))) {
+                return language
+            }
+            index += 1
+        }
+        return Language(rawValue: environment["SOCAI_LANG"] ?? "") ?? .en
+    }
 }
 
 /// Output formats.
@@ -37,13 +68,13 @@ struct Invocation {
         self.globals = globals
         let langText = globals.value("lang") ?? context.environment["SOCAI_LANG"] ?? "en"
         guard let language = Language(rawValue: langText) else {
-            throw .usage(UsageError(message: "--lang '\(langText)' is not a language", command: "", hint: "use --lang vi or --lang en"))
+            throw .usage(UsageError(message: UsageText.notALanguage(["value": langText]), command: "", hint: UsageText.useALanguage()))
         }
         self.language = language
         var formatText = globals.value("format") ?? "text"
         if globals.flag("json") { formatText = "json" }
         guard let format = OutputFormat(rawValue: formatText) else {
-            throw .usage(UsageError(message: "--format '\(formatText)' is not a format", command: "", hint: "use text, json or csv"))
+            throw .usage(UsageError(message: UsageText.notAFormat(["value": formatText]), command: "", hint: UsageText.useAFormat()))
         }
         self.format = format
         self.presenter = Presenter(language: language)
@@ -75,11 +106,11 @@ struct Invocation {
     /// A notice on stderr (unless --quiet).
     func notice(_ text: LocalizedText) {
         guard !quiet else { return }
-        context.stderr.writeLine(TerminalText.neutralised((language == .vi ? "lưu ý: " : "note: ") + text.text(language)))
+        context.stderr.writeLine(TerminalText.neutralised((CommandText.notePrefix() + text).text(language)))
     }
 
     func warning(_ text: LocalizedText) {
-        context.stderr.writeLine(TerminalText.neutralised((language == .vi ? "cảnh báo: " : "warning: ") + text.text(language)))
+        context.stderr.writeLine(TerminalText.neutralised((CommandText.warningPrefix() + text).text(language)))
     }
 
     var today: CalendarDate { context.now().dateInVietnam }
@@ -88,8 +119,9 @@ struct Invocation {
     func date(_ parsed: ParsedArguments, _ name: String) throws(CLIError) -> CalendarDate? {
         guard let text = parsed.value(name) else { return nil }
         do { return try DateParser.parse(text) } catch {
-            throw .usage(UsageError(message: "--\(name) '\(text)': \(error.reason.en)", command: parsed.command,
-                                    hint: "write 2023-12-31 or 31/12/2023"))
+            throw .usage(UsageError(message: UsageText.badDate(["name": LocalizedText(name), "value": LocalizedText(text),
+                                                                 "reason": error.reason]),
+                                    command: parsed.command, hint: UsageText.writeADate()))
         }
     }
 
@@ -98,7 +130,7 @@ struct Invocation {
         guard let text = parsed.value("known-at") else { return nil }
         if let instant = Instant.parseRFC3339(text) { return instant }
         if let date = try? DateParser.parse(text) { return Instant.endOfDayInVietnam(date) }
-        throw .usage(UsageError(message: "--known-at '\(text)' is neither a time nor a date", command: parsed.command,
-                                hint: "write 2024-01-23T08:00:00Z, or a date such as 23/01/2024 for the end of that day"))
+        throw .usage(UsageError(message: UsageText.badKnownAt(["value": text]), command: parsed.command,
+                                hint: UsageText.writeKnownAt()))
     }
 }

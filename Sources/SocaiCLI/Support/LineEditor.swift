@@ -39,8 +39,10 @@ public struct LineEditor: Sendable {
     }
 
     /// Reads one line after showing `prompt`; nil at end of input (Ctrl-D on an empty line, Ctrl-C).
-    /// `complete` gets the line so far and returns what Tab may offer.
-    public func readLine(prompt: String, complete: (String) -> [LineCompletion]) -> String? {
+    /// `complete` gets the line so far and returns what Tab may offer; `more` says how many more
+    /// candidates there are than are listed, in the reader's language.
+    public func readLine(prompt: String, more: (Int) -> String,
+                         complete: (String) -> [LineCompletion]) -> String? {
         var saved = termios()
         guard tcgetattr(input, &saved) == 0 else { return nil }
         var raw = saved
@@ -76,7 +78,7 @@ public struct LineEditor: Sendable {
                 write("\r\n")
                 return nil
             case .complete:
-                switch state.complete(complete(state.line)) {
+                switch state.complete(complete(state.line), more: more) {
                 case .none: write("\u{07}")
                 case .replaced: write("\r" + prompt + state.line + "\u{1B}[K")
                 case .list(let shown):
@@ -187,7 +189,7 @@ struct LineEditState {
 
     /// Applies Tab: one candidate replaces the word being completed; several extend it to what
     /// they share and are listed.
-    mutating func complete(_ candidates: [LineCompletion]) -> Completion {
+    mutating func complete(_ candidates: [LineCompletion], more: (Int) -> String) -> Completion {
         guard !candidates.isEmpty else { return .none }
         let head = wordStart
         let word = line[head...]
@@ -200,7 +202,7 @@ struct LineEditState {
             line = String(line[..<head]) + shared
         }
         var shown = candidates.prefix(Self.listLimit).map { "  " + $0.display }
-        if candidates.count > Self.listLimit { shown.append("  … \(candidates.count - Self.listLimit) more") }
+        if candidates.count > Self.listLimit { shown.append(more(candidates.count - Self.listLimit)) }
         return .list(shown)
     }
 

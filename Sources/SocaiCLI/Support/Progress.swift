@@ -30,9 +30,10 @@ final class Progress {
         var line = "\r" + invocation.presenter.text(label) + " " + invocation.presenter.count(count)
         if let total, total > 0, rate > 0 {
             let remaining = Int64(max(0, total - count)) / rate
-            line += "/" + invocation.presenter.count(total) + ", ETA \(remaining) s"
+            line += "/" + invocation.presenter.count(total) + ", "
+                + invocation.presenter.text(CommandText.remaining(["seconds": .count(Int(remaining))]))
         }
-        line += ", " + invocation.presenter.count(Int(rate)) + (invocation.language == .vi ? " sự kiện/giây" : " events/s") + "   "
+        line += ", " + invocation.presenter.count(Int(rate)) + invocation.presenter.text(CommandText.eventsPerSecond()) + "   "
         invocation.context.stderr.write(line)
     }
 

@@ -7,13 +7,13 @@ extension Invocation {
         case .found(let index):
             return index
         case .ambiguous(let candidates):
-            throw .badQuery([ValidationIssue(field: option, value: text, message: LocalizedText(
-                en: "--\(option) '\(text)' matches several units: \(candidates.joined(separator: "; ")); give the id",
-                vi: "--\(option) '\(text)' khớp nhiều đơn vị: \(candidates.joined(separator: "; ")); hãy ghi mã đơn vị"))])
+            throw .badQuery([ValidationIssue(field: option, value: text, message: CommandText.unitAmbiguous(
+                ["option": option, "value": text, "candidates": candidates.joined(separator: "; ")]) + LocalizedText("; ")
+                + CommandText.giveTheID())])
         case .unknown(let suggestions):
-            throw .badQuery([ValidationIssue(field: option, value: text, message: LocalizedText(
-                en: "no unit '\(text)'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: "; "))?"),
-                vi: "không có đơn vị '\(text)'" + (suggestions.isEmpty ? "" : "; có phải ý bạn là \(suggestions.joined(separator: "; "))?")))])
+            let hint = suggestions.isEmpty ? LocalizedText("")
+                : LocalizedText("; ") + UsageText.didYouMean(["suggestions": suggestions.joined(separator: "; ")])
+            throw .badQuery([ValidationIssue(field: option, value: text, message: CommandText.unitUnknown(["value": text]) + hint)])
         }
     }
 
@@ -21,8 +21,8 @@ extension Invocation {
     func figureKey(_ text: String) throws(CLIError) -> String {
         guard FigureCatalogue.definition(text) == nil else { return text }
         let near = EditDistance.nearest(to: text, among: FigureCatalogue.keys)
-        throw .badQuery([ValidationIssue(field: "figure", value: text, message: LocalizedText(
-            en: "unknown figure '\(text)'" + (near.isEmpty ? "; see `socai help figures`" : "; did you mean \(near.joined(separator: ", "))?"),
-            vi: "chỉ tiêu '\(text)' không tồn tại" + (near.isEmpty ? "; xem `socai help figures`" : "; có phải ý bạn là \(near.joined(separator: ", "))?")))])
+        let hint = near.isEmpty ? CommandText.seeHelpFigures() : UsageText.didYouMean(["suggestions": near.joined(separator: ", ")])
+        throw .badQuery([ValidationIssue(field: "figure", value: text, message: CommandText.figureUnknown(["value": text])
+                                        + LocalizedText("; ") + hint)])
     }
 }

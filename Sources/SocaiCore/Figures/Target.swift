@@ -16,12 +16,16 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ shape: Shape) { self.shape = shape }
 
-    public var description: String {
+    public var description: String { written(\.description) }
+
+    /// The target with its numbers written by `number` (`400`, `10..12`, `20..`, `7%`): the one
+    /// place a target's shape is spelled, whatever the reader's number format.
+    public func written(_ number: (FixedDecimal) -> String) -> String {
         switch shape {
-        case .minimum(let n): n.description
-        case .range(let a, let b): a.description + ".." + b.description
-        case .atLeast(let a): a.description + ".."
-        case .share(let p): p.description + "%"
+        case .minimum(let n): number(n)
+        case .range(let a, let b): number(a) + ".." + number(b)
+        case .atLeast(let a): number(a) + ".."
+        case .share(let p): number(p) + "%"
         }
     }
 

@@ -1,5 +1,9 @@
 /// Numbers, percentages and dates as the chosen language writes them.
 ///
+/// In SocaiCore (not SocaiReports) because messages are built in the domain before anyone knows
+/// the reader's language: `LocalizedText.count(_:)` and friends format a number both ways here,
+/// with the same rule the renderers use.
+///
 /// Integer arithmetic only: figures are counts and percentages are computed upstream as exact
 /// scaled integers (469/400 → 11725 at scale 2), so printing never rounds and never goes through
 /// `Double` or `NumberFormatter` (whose Linux build ignores `maximumFractionDigits` once

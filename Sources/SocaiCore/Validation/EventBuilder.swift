@@ -49,16 +49,24 @@ public enum EventBuilder {
     public static var types: [String] { ["unit", "rename", "move", "dissolve", "conference", "admission", "departure",
                                          "arrival", "merger", "rating", "correction"] }
 
+    /// The `record` type `text` names: the subcommand word, or its name in Vietnamese
+    /// (`kết nạp`, `hội nghị`; `ChoiceList.eventTypes`), as import's `type` column and guided entry
+    /// accept it.
+    public static func type(_ text: String) -> String? {
+        options[text] != nil ? text : ChoiceList.eventTypes.resolve(text)
+    }
+
     public static func build(_ request: RecordRequest, rules: Rules,
                              context: RecordContext) -> Result<BuiltEvent, ValidationFailure> {
+        var request = request
         var b = RequestReader(request: request, rules: rules, context: context)
-        guard let known = options[request.type] else {
-            let near = EditDistance.nearest(to: request.type, among: types)
-            b.fail("type", request.type,
-                   en: "unknown event type '\(request.type)'" + (near.isEmpty ? "; use one of " + types.joined(separator: ", ") : "; did you mean \(near.joined(separator: ", "))?"),
-                   vi: "loại sự kiện '\(request.type)' không tồn tại" + (near.isEmpty ? "; dùng một trong " + types.joined(separator: ", ") : "; có phải ý bạn là \(near.joined(separator: ", "))?"))
+        guard let type = type(request.type), let known = options[type] else {
+            _ = b.choice("type", request.type, in: .eventTypes, what: LocalizedText(en: "event type", vi: "loại sự kiện"),
+                       spelled: "type")
             return .failure(ValidationFailure(issues: b.issues))
         }
+        request.type = type
+        b = RequestReader(request: request, rules: rules, context: context)
         for option in request.options where !known.contains(option.name) {
             if option.name == "printed" && request.type == "correction" {
                 b.fail("printed", option.value,

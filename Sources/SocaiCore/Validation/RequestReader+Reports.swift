@@ -4,11 +4,10 @@ extension RequestReader {
         let unit = self.unit("unit", activeAt: date)
         let title = self.name("title", required: true)
         var kind = ConferenceKind.other
-        if let text = single("kind") {
-            if let parsed = ConferenceKind(rawValue: text) { kind = parsed } else {
-                fail("kind", text, en: "--kind '\(text)': unknown conference kind; use congress, review, report or other",
-                     vi: "--kind '\(text)': loại hội nghị không tồn tại; dùng congress, review, report hoặc other")
-            }
+        if let text = single("kind"),
+           let code = choice("kind", text, in: .conferenceKinds, what: LocalizedText(en: "conference kind", vi: "loại hội nghị")),
+           let parsed = ConferenceKind(rawValue: code) {
+            kind = parsed
         }
         var term: TermLabel?
         if let text = single("term") {
@@ -136,8 +135,9 @@ extension RequestReader {
             guard let derived = rules.levels.value(unit, "members", at: at), derived.provenance == .derived, derived.basis != nil,
                   let d = derived.count, let stated = figure.value.exactCount else { continue }
             if abs(stated - d) * 10 > max(d, 50) {
-                warn("figure", "members=\(stated)", en: "members \(stated) is far from the \(d) the journal derives for \(at.iso); check the figure (recorded anyway)",
-                     vi: "số đảng viên \(stated) khác xa con số \(d) tính được cho ngày \(at.vietnamese); hãy kiểm tra (vẫn ghi)")
+                let (s, n) = (LocalizedText.count(stated), LocalizedText.count(d))
+                warn("figure", "members=\(stated)", en: "members \(s.en) is far from the \(n.en) the journal derives for \(at.iso); check the figure (recorded anyway)",
+                     vi: "số đảng viên \(s.vi) khác xa con số \(n.vi) tính được cho ngày \(at.vietnamese); hãy kiểm tra (vẫn ghi)")
             }
         }
     }
@@ -214,11 +214,8 @@ extension RequestReader {
         let unit = self.unit("unit", activeAt: date)
         var subject: RatingSubject?
         if let text = required("of") {
-            subject = RatingSubject(rawValue: text)
-            if subject == nil {
-                fail("of", text, en: "--of '\(text)' must be organizations, cells, committees or members",
-                     vi: "--of '\(text)' phải là organizations, cells, committees hoặc members")
-            }
+            subject = choice("of", text, in: .ratingSubjects, what: LocalizedText(en: "rating subject", vi: "đối tượng đánh giá"))
+                .flatMap(RatingSubject.init(rawValue:))
         }
         var tiers: [RatingTier: FigureValue] = [:]
         for tier in RatingTier.allCases {
@@ -239,18 +236,21 @@ extension RequestReader {
         let rating = Rating(year: year, of: subject, tiers: tiers, goodOrBetter: goodOrBetter, rated: rated, exempt: exempt,
                             unrated: unrated, regulation: regulation, printed: printed)
         if let rated, let sum = rating.tierSum, sum != rated {
-            warn("rated", String(rated), en: "the tiers add up to \(sum), not the \(rated) rated (recorded as printed; `socai check` reports it)",
-                 vi: "các mức cộng lại là \(sum), không phải \(rated) (vẫn ghi như tài liệu; `socai check` sẽ báo)")
+            let (s, r) = (LocalizedText.count(sum), LocalizedText.count(rated))
+            warn("rated", String(rated), en: "the tiers add up to \(s.en), not the \(r.en) rated (recorded as printed; `socai check` reports it)",
+                 vi: "các mức cộng lại là \(s.vi), không phải \(r.vi) (vẫn ghi như tài liệu; `socai check` sẽ báo)")
         }
         let counts = rating.disjointCounts
-        if let e = counts[.excellent], let g = counts[.good], g > 0, e * 100 > 20 * g {
-            warn("excellent", String(e), en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
-                 vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
+        if let excellent = counts[.excellent], let good = counts[.good], good > 0, excellent * 100 > 20 * good {
+            let (e, g) = (LocalizedText.count(excellent), LocalizedText.count(good))
+            warn("excellent", String(excellent), en: "excellent (\(e.en)) is over 20% of good (\(g.en)); the cap applies per grassroots organisation (recorded anyway)",
+                 vi: "số xuất sắc (\(e.vi)) vượt 20% số hoàn thành tốt (\(g.vi)); quy định tính theo từng TCCSĐ (vẫn ghi)")
         } else if let e = rating.tiers[.excellent], let g = rating.tiers[.good], e.isPercent, g.isPercent, g.amount.units > 0,
                   Ratio(integer: 20) < e.amount.ratio / g.amount.ratio * Ratio(integer: 100) {
             // Printed shares (15,2% and 75,3%) are tested the same way `check` tests them.
-            warn("excellent", e.description, en: "excellent (\(e)) is over 20% of good (\(g)); the cap applies per grassroots organisation (recorded anyway)",
-                 vi: "số xuất sắc (\(e)) vượt 20% số hoàn thành tốt (\(g)); quy định tính theo từng TCCSĐ (vẫn ghi)")
+            let (ep, gp) = (LocalizedText.percent(e.amount), LocalizedText.percent(g.amount))
+            warn("excellent", e.description, en: "excellent (\(ep.en)) is over 20% of good (\(gp.en)); the cap applies per grassroots organisation (recorded anyway)",
+                 vi: "số xuất sắc (\(ep.vi)) vượt 20% số hoàn thành tốt (\(gp.vi)); quy định tính theo từng TCCSĐ (vẫn ghi)")
         }
         return (registry[unit].id, date, .rating(rating))
     }
@@ -372,6 +372,20 @@ extension RequestReader {
         }
         if field.hasPrefix("targets."), let target = Target.parse(text) { return target.json }
         if field.hasPrefix("printed."), let value = FixedDecimal.parse(text) { return .string(value.description) }
+        // A choice is stored as its code, however it was typed (`--set reason=từ trần` is `death`).
+        if let list = Self.choices(field, of: target), let code = list.resolve(text) { return .string(code) }
         return .string(text)
+    }
+
+    /// The choice list a corrected field takes its value from, when it is a choice.
+    private static func choices(_ field: String, of target: EventPayload) -> ChoiceList? {
+        switch (field, target) {
+        case ("reason", .flow): .departureReasons
+        case ("kind", .conference): .conferenceKinds
+        case ("kind", .unitEstablished), ("kind", .unitRenamed), ("kind", .merger), ("of", .aggregateMerger): .unitKinds
+        case ("setting", _): .unitSettings
+        case ("of", .rating): .ratingSubjects
+        default: nil
+        }
     }
 }

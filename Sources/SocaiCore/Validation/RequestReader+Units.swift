@@ -115,13 +115,8 @@ extension RequestReader {
         let count = self.count("count", minimum: 1)
         var kind = fixedKind
         if fixedKind == nil, let reason = required("reason") {
-            kind = FlowKind(reason: reason)
-            if kind == nil {
-                let reasons = FlowKind.allCases.compactMap(\.reason)
-                let near = EditDistance.nearest(to: reason, among: reasons)
-                fail("reason", reason, en: "unknown reason '\(reason)'; use " + (near.isEmpty ? reasons.joined(separator: ", ") : near.joined(separator: ", ") + " (or one of \(reasons.joined(separator: ", ")))"),
-                     vi: "lý do '\(reason)' không tồn tại; dùng " + (near.isEmpty ? reasons.joined(separator: ", ") : near.joined(separator: ", ") + " (hoặc một trong \(reasons.joined(separator: ", ")))"))
-            }
+            kind = choice("reason", reason, in: .departureReasons, what: LocalizedText(en: "reason", vi: "lý do"))
+                .flatMap(FlowKind.init(reason:))
         }
         let since = self.date("since", required: false)
         if let since, let date, since > date {
@@ -225,8 +220,9 @@ extension RequestReader {
                  vi: "--\(option) dùng cho sáp nhập các đơn vị cụ thể; số tổng dùng --in, --of, --before, --after")
         }
         if let before, let after, after >= before {
-            fail("after", String(after), en: "a merger leaves fewer units: --after \(after) must be less than --before \(before)",
-                 vi: "sáp nhập làm giảm số đơn vị: --after \(after) phải nhỏ hơn --before \(before)")
+            let (a, b) = (LocalizedText.count(after), LocalizedText.count(before))
+            fail("after", String(after), en: "a merger leaves fewer units: --after \(a.en) must be less than --before \(b.en)",
+                 vi: "sáp nhập làm giảm số đơn vị: --after \(a.vi) phải nhỏ hơn --before \(b.vi)")
         }
         if let since, let date, since > date {
             fail("since", since.iso, en: "--since \(since.iso) is after --date \(date.iso); the period must start before it ends",

@@ -112,20 +112,30 @@ struct RequestReader {
 
     mutating func kind(_ name: String, required isRequired: Bool) -> UnitKind? {
         guard let text = isRequired ? required(name) : single(name) else { return nil }
-        if let kind = UnitKind(rawValue: text.replacingOccurrences("_", "-")) { return kind }
-        let all = UnitKind.allCases.map(\.rawValue)
-        let near = EditDistance.nearest(to: text, among: all)
-        fail(name, text, en: "unknown kind '\(text)'; use " + (near.isEmpty ? all.joined(separator: ", ") : "\(near.joined(separator: ", ")) or one of: \(all.joined(separator: ", "))"),
-             vi: "loại '\(text)' không tồn tại; dùng " + (near.isEmpty ? all.joined(separator: ", ") : "\(near.joined(separator: ", ")) hoặc một trong: \(all.joined(separator: ", "))"))
-        return nil
+        return choice(name, text, in: .unitKinds, what: LocalizedText(en: "kind", vi: "loại đơn vị")).flatMap(UnitKind.init(rawValue:))
     }
 
     mutating func setting() -> UnitSetting? {
         guard let text = single("setting") else { return nil }
-        if let setting = UnitSetting(rawValue: text.replacingOccurrences("_", "-")) { return setting }
-        let all = UnitSetting.allCases.map(\.rawValue)
-        fail("setting", text, en: "unknown setting '\(text)'; use one of: \(all.joined(separator: ", "))",
-             vi: "bối cảnh '\(text)' không tồn tại; dùng một trong: \(all.joined(separator: ", "))")
+        return choice("setting", text, in: .unitSettings, what: LocalizedText(en: "setting", vi: "bối cảnh"))
+            .flatMap(UnitSetting.init(rawValue:))
+    }
+
+    /// The code `text` names in `list` (in either language, diacritics optional), or nil after
+    /// failing with the nearest choices and the whole list, in the reader's language.
+    mutating func choice(_ name: String, _ text: String, in list: ChoiceList, what: LocalizedText,
+                         spelled: String? = nil) -> String? {
+        if let code = list.resolve(text) { return code }
+        let near = list.codes(startingWith: text).isEmpty
+            ? EditDistance.nearest(to: ChoiceList.key(text).replacingSpaces(), among: list.codes)
+            : list.codes(startingWith: text)
+        let field = spelled ?? "--" + name
+        let use = near.isEmpty ? LocalizedText(en: "; use one of: ", vi: "; dùng một trong: ")
+            : LocalizedText(en: "; use ", vi: "; dùng ") + near.map(list.shown).joined(separator: ", ")
+                + LocalizedText(en: " or one of: ", vi: " hoặc một trong: ")
+        let message = LocalizedText(en: "\(field) '\(text)': unknown \(what.en)", vi: "\(field) '\(text)': \(what.vi) không tồn tại")
+            + use + list.listed
+        issues.append(ValidationIssue(field: name, value: text, message: message, line: request.line))
         return nil
     }
 

@@ -2,6 +2,11 @@ import SocaiCore
 
 /// CSV for Excel: one header row, stable columns, values as plain numbers (decimal point in
 /// English, decimal comma in Vietnamese, no grouping so spreadsheets read them as numbers).
+///
+/// In English (the default) the headers are stable machine names, dates ISO and codes as stored,
+/// for scripts. With `--lang vi` it is a clerk's spreadsheet: Vietnamese headers (`CSVColumn`),
+/// dates as 31/12/2023, and kinds, statuses, provenances and event types by their Vietnamese names.
+/// Ids, figure keys and numbers are the same in both.
 public enum ReportCSV {
     static func number(_ d: FixedDecimal?, _ p: Presenter) -> String {
         guard let d else { return "" }
@@ -11,39 +16,79 @@ public enum ReportCSV {
 
     static func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
 
+    /// A target with its numbers written like the other cells (`7,5%` in Vietnamese, no grouping).
+    static func target(_ t: Target, _ p: Presenter) -> String { t.written { number($0, p) } }
+
+    static func writer(_ columns: [CSVColumn], _ p: Presenter, bom: Bool) -> CSVWriter {
+        CSVWriter(header: columns.map { p.text($0.text) }, byteOrderMark: bom)
+    }
+
+    /// A date as the reader writes it: ISO in English, 31/12/2023 in Vietnamese.
+    static func date(_ d: CalendarDate?, _ p: Presenter) -> String {
+        guard let d else { return "" }
+        return p.language == .vi ? p.date(d) : d.iso
+    }
+
+    /// A recorded time: RFC 3339 in English; `23/01/2024 08:00:00` (UTC, as the header says) in Vietnamese.
+    static func instant(_ t: Instant, _ p: Presenter) -> String {
+        p.language == .vi ? String(p.instant(t).dropLast(" UTC".count)) : t.rfc3339
+    }
+
+    /// A code as stored in English, its Vietnamese name in Vietnamese.
+    static func code(_ code: String, _ label: LocalizedText, _ p: Presenter) -> String {
+        p.language == .vi ? label.vi : code
+    }
+
+    static func flag(_ b: Bool, _ p: Presenter) -> String {
+        p.text(b ? LocalizedText(en: "true", vi: "có") : LocalizedText(en: "false", vi: "không"))
+    }
+
+    static func status(_ s: UnitStatus, _ p: Presenter) -> String {
+        switch s {
+        case .active: code(s.rawValue, LocalizedText(en: "active", vi: "đang hoạt động"), p)
+        case .merged: code(s.rawValue, LocalizedText(en: "merged", vi: "đã sáp nhập"), p)
+        case .dissolved: code(s.rawValue, LocalizedText(en: "dissolved", vi: "đã giải thể"), p)
+        }
+    }
+
     public static func replay(_ r: ReplayReport, _ p: Presenter, bom: Bool) -> String {
-        var csv = CSVWriter(header: ["date", "unit", "name", "kind", "parent", "status", "merged_into", "figure", "value",
-                                     "qualifier", "provenance", "basis"], byteOrderMark: bom)
+        var csv = writer([.date, .unit, .name, .kind, .parent, .status, .mergedInto, .figure, .value, .qualifier, .provenance, .basis],
+                         p, bom: bom)
         for unit in r.units {
-            let head = [r.to.iso, unit.id.rawValue, unit.name, unit.kind?.rawValue ?? "", unit.parent?.rawValue ?? "",
-                        unit.status.rawValue, unit.mergedInto?.rawValue ?? ""]
+            let head = [date(r.to, p), unit.id.rawValue, unit.name, unit.kind.map { code($0.rawValue, $0.label, p) } ?? "",
+                        unit.parent?.rawValue ?? "", status(unit.status, p), unit.mergedInto?.rawValue ?? ""]
             if unit.figures.isEmpty { csv.append(head + ["", "", "", "", ""]) }
             for (key, value) in unit.figures {
-                csv.append(head + [key, number(value.amount, p), value.qualifier == .exact ? "" : String(describing: value.qualifier),
-                                   value.provenance.rawValue, value.basis?.iso ?? ""])
+                let qualifier = value.qualifier == .exact ? ""
+                    : code(String(describing: value.qualifier), value.qualifier.label.map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 }, p)
+                csv.append(head + [key, number(value.amount, p), qualifier,
+                                   code(value.provenance.rawValue, value.provenance.label, p), date(value.basis, p)])
             }
         }
         return csv.text
     }
 
     public static func term(_ r: TermReport, _ p: Presenter, bom: Bool) -> String {
-        var csv = CSVWriter(header: ["unit", "term", "section", "key", "start", "end", "change", "percent", "provenance"], byteOrderMark: bom)
+        var csv = writer([.unit, .term, .section, .key, .start, .end, .change, .percent, .provenance], p, bom: bom)
         let head = [r.unit.rawValue, r.term.description]
+        func section(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         for f in r.figures {
-            csv.append(head + ["figure", f.key, number(f.start?.amount, p), number(f.end?.amount, p), number(f.change),
-                               number(f.percentChange, p), f.end?.provenance.rawValue ?? ""])
+            csv.append(head + [section("figure", "số liệu"), f.key, number(f.start?.amount, p), number(f.end?.amount, p), number(f.change),
+                               number(f.percentChange, p), f.end.map { code($0.provenance.rawValue, $0.provenance.label, p) } ?? ""])
         }
         for (key, total) in r.flows {
-            csv.append(head + ["flow", key, "", number(total.value), "", "", total.provenance.rawValue])
+            csv.append(head + [section("flow", "biến động"), key, "", number(total.value), "", "",
+                               code(total.provenance.rawValue, total.provenance.label, p)])
         }
         for t in r.targets {
-            csv.append(head + ["target", t.key, t.effectiveTarget?.description ?? t.target.description, number(t.actual), "",
-                               number(t.percent, p), t.status?.rawValue ?? ""])
+            csv.append(head + [section("target", "chỉ tiêu"), t.key, target(t.effectiveTarget ?? t.target, p),
+                               number(t.actual), "", number(t.percent, p), t.status.map { code($0.rawValue, $0.label, p) } ?? ""])
         }
         for s in r.ratings {
+            let rating = p.text(LocalizedText(en: "rating \(s.year) \(s.subject.rawValue)", vi: "xếp loại \(s.year) \(s.subject.label.vi)"))
             for tier in RatingTier.allCases {
                 guard let value = s.tiers[tier] else { continue }
-                csv.append(head + ["rating \(s.year) \(s.subject.rawValue)", tier.rawValue, "",
+                csv.append(head + [rating, code(tier.rawValue, tier.label(year: s.year, subject: s.subject), p), "",
                                    value.isPercent ? number(value.amount, p) + "%" : number(value.amount, p), "",
                                    number(s.percent[tier], p), ""])
             }
@@ -52,22 +97,40 @@ public enum ReportCSV {
     }
 
     public static func audit(_ r: AuditReport, _ p: Presenter, bom: Bool) -> String {
-        var csv = CSVWriter(header: ["seq", "id", "type", "date", "unit", "delta", "reported", "unexplained", "value", "source",
-                                     "recorded_by", "recorded_time", "corrected", "retracted"], byteOrderMark: bom)
+        var csv = writer([.seq, .id, .type, .date, .unit, .delta, .reported, .unexplained, .value, .source, .recordedBy, .recordedTime,
+                          .corrected, .retracted], p, bom: bom)
         for e in r.entries {
-            csv.append([String(e.seq), e.id.rawValue, e.type.recordName, e.date.iso, e.unit.rawValue, number(e.delta),
-                        e.reported?.description ?? "", number(e.unexplained), number(e.value), e.source ?? "", e.recordedBy,
-                        e.recordedTime.rfc3339, e.corrected ? "true" : "false", e.retracted ? "true" : "false"])
+            csv.append([String(e.seq), e.id.rawValue, code(e.type.recordName, e.type.label, p), date(e.date, p), e.unit.rawValue,
+                        number(e.delta), e.reported.map { reported($0, p) } ?? "",
+                        number(e.unexplained), number(e.value), e.source ?? "", e.recordedBy, instant(e.recordedTime, p),
+                        flag(e.corrected, p), flag(e.retracted, p)])
         }
         return csv.text
     }
 
     public static func check(_ r: CheckReport, _ p: Presenter, bom: Bool) -> String {
-        var csv = CSVWriter(header: ["severity", "kind", "unit", "date", "figure", "stated", "derived", "message", "seq"], byteOrderMark: bom)
+        var csv = writer([.severity, .kind, .unit, .date, .figure, .stated, .derived, .message, .seq], p, bom: bom)
         for f in r.findings {
-            csv.append([f.severity.rawValue, f.kind, f.unit.rawValue, f.date.iso, f.figure, f.stated ?? "", f.derived ?? "",
-                        p.text(f.message), f.seq.map(String.init) ?? ""])
+            csv.append([code(f.severity.rawValue, f.severity.label, p), f.kind, f.unit.rawValue, date(f.date, p), f.figure,
+                        f.stated ?? "", f.derived ?? "", p.text(f.message), f.seq.map(String.init) ?? ""])
         }
         return csv.text
+    }
+
+    /// A stated figure as typed (`~120`, `2,9%` in Vietnamese), never grouped, so a spreadsheet
+    /// reads the number.
+    static func reported(_ value: FigureValue, _ p: Presenter) -> String {
+        p.language == .vi ? value.qualifier.symbol + number(value.amount, p) + (value.isPercent ? "%" : "") : value.description
+    }
+
+    /// `log --format csv`, written a row at a time as the journal is read.
+    public static func logWriter(_ p: Presenter, bom: Bool) -> CSVWriter {
+        writer([.seq, .id, .type, .subject, .date, .logRecordedTime, .logRecordedBy, .source, .summary], p, bom: bom)
+    }
+
+    public static func logRow(_ event: EventEnvelope, _ p: Presenter) -> [String] {
+        [String(event.seq), event.id.rawValue, code(event.type.recordName, event.type.label, p), event.subject.rawValue,
+         date(event.effectiveDate, p), instant(event.recordedTime, p), event.recordedBy, event.sourceDocument ?? "",
+         EventSummary.describe(event.payload, p)]
     }
 }

@@ -45,14 +45,7 @@ public struct Presenter: Sendable {
     public func level(_ value: LevelValue) -> String { figure(value.figure) }
 
     /// A target as the reader's language writes it: `400`, `10..12`, `7,5%`.
-    public func target(_ target: Target) -> String {
-        switch target.shape {
-        case .minimum(let n): decimal(n)
-        case .range(let a, let b): decimal(a) + ".." + decimal(b)
-        case .atLeast(let a): decimal(a) + ".."
-        case .share(let x): percent(x)
-        }
-    }
+    public func target(_ target: Target) -> String { target.written(decimal) }
 
     /// A figure key with its label in the language: `members (đảng viên)`.
     public func figureLabel(_ key: String) -> String {

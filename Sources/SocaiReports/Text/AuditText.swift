@@ -26,7 +26,7 @@ public enum AuditText {
         if r.entries.isEmpty {
             out += t("No event moved this figure.", "Không có sự kiện nào làm thay đổi chỉ tiêu này.") + "\n"
         } else {
-            var table = TextTable(columns: [(t("date", "ngày"), .left), ("seq", .right), (t("event", "sự kiện"), .left),
+            var table = TextTable(columns: [(t("date", "ngày"), .left), (t("seq", "số"), .right), (t("event", "sự kiện"), .left),
                                             (t("unit", "đơn vị"), .left), (t("change", "thay đổi"), .right),
                                             (t("reported", "báo cáo"), .right), (t("unexplained", "chưa giải thích"), .right),
                                             (t("running", "lũy kế"), .right), (t("source · recorded", "nguồn · người ghi"), .left)])
@@ -56,12 +56,12 @@ public enum AuditText {
                 notes.append(line)
             }
             for c in e.corrections {
-                notes.append("seq \(e.seq) " + (c.retracts ? t("retracted", "bị rút lại") : t("corrected", "được đính chính"))
+                notes.append(t("seq ", "số ") + "\(e.seq) " + (c.retracts ? t("retracted", "bị rút lại") : t("corrected", "được đính chính"))
                              + t(" by seq ", " bởi số ") + String(c.seq) + " (" + c.recordedBy + ", " + p.instant(c.recordedTime) + "): "
                              + c.reason + t("; before: ", "; trước đó: ") + c.previous)
             }
             if let note = e.note, e.type == .merger || e.type == .admission || e.type == .departure || e.type == .arrival {
-                notes.append("seq \(e.seq): " + p.text(note))
+                notes.append(t("seq ", "số ") + "\(e.seq): " + p.text(note))
             }
         }
         if !notes.isEmpty { out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n" }

@@ -1,6 +1,7 @@
 import SocaiCore
 
-/// One line saying what an event states, for `log` and confirmations.
+/// One line saying what an event states, for `log` and confirmations, all in the reader's
+/// language: codes (`congress`, `organizations`, `excellent`) in English, their names in Vietnamese.
 public enum EventSummary {
     public static func describe(_ payload: EventPayload, _ p: Presenter) -> String {
         let text = fields(payload, p)
@@ -11,18 +12,20 @@ public enum EventSummary {
 
     private static func fields(_ payload: EventPayload, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        func kind(_ kind: UnitKind) -> String { p.text(ChoiceList.unitKinds.shown(kind.rawValue)) }
         switch payload {
         case .unitEstablished(let u):
-            return u.name + " (" + u.id.rawValue + ", " + u.kind.rawValue + (u.parent.map { t(", under ", ", trực thuộc ") + $0.rawValue } ?? "") + ")"
+            return u.name + " (" + u.id.rawValue + ", " + kind(u.kind) + (u.parent.map { t(", under ", ", trực thuộc ") + $0.rawValue } ?? "") + ")"
         case .unitRenamed(let r):
-            return [r.name.map { t("name ", "tên ") + $0 }, r.kind.map { t("kind ", "loại ") + $0.rawValue },
-                    r.setting.map { t("setting ", "bối cảnh ") + $0.rawValue }].compactMap { $0 }.joined(separator: ", ")
+            return [r.name.map { t("name ", "tên ") + $0 }, r.kind.map { t("kind ", "loại ") + kind($0) },
+                    r.setting.map { t("setting ", "bối cảnh ") + p.text(ChoiceList.unitSettings.shown($0.rawValue)) }]
+                .compactMap { $0 }.joined(separator: ", ")
         case .unitMoved(let m):
             return t("now under ", "nay trực thuộc ") + m.parent.rawValue
         case .unitDissolved(let d):
             return d.reason ?? ""
         case .conference(let c):
-            var parts = [c.title + " (" + c.kind.rawValue + (c.term.map { ", " + $0.description } ?? "") + ")"]
+            var parts = [c.title + " (" + p.text(ChoiceList.conferenceKinds.shown(c.kind.rawValue)) + (c.term.map { ", " + $0.description } ?? "") + ")"]
             if !c.figures.isEmpty { parts.append(c.figures.map { $0.key + "=" + p.figure($0.value) + dated($0.value, p) }.joined(separator: " ")) }
             if !c.targets.isEmpty { parts.append(t("targets ", "chỉ tiêu ") + c.targets.map { $0.key + "=" + $0.target.description }.joined(separator: " ")) }
             return parts.joined(separator: "; ")
@@ -35,12 +38,14 @@ public enum EventSummary {
             if let new = m.newUnit { text += " (" + t("new: ", "mới: ") + new.name + ")" }
             return text
         case .aggregateMerger(let a):
-            return a.of.rawValue + " " + p.count(a.before) + " → " + p.count(a.after) + t(" in ", " tại ") + a.scope.rawValue
+            return kind(a.of) + " " + p.count(a.before) + " → " + p.count(a.after) + t(" in ", " tại ") + a.scope.rawValue
                 + (a.rounds.map { ", " + String($0) + t(" rounds", " đợt") } ?? "")
         case .rating(let r):
-            var parts = [String(r.year) + " " + r.of.rawValue]
-            for tier in RatingTier.allCases { if let v = r.tiers[tier] { parts.append(tier.rawValue + " " + p.figure(v)) } }
-            if let g = r.goodOrBetter { parts.append("good-or-better " + p.figure(g)) }
+            var parts = [String(r.year) + " " + p.text(ChoiceList.ratingSubjects.shown(r.of.rawValue))]
+            for tier in RatingTier.allCases {
+                if let v = r.tiers[tier] { parts.append(p.text(LocalizedText(en: tier.rawValue, vi: tier.label(year: r.year, subject: r.of).vi)) + " " + p.figure(v)) }
+            }
+            if let g = r.goodOrBetter { parts.append(t("good-or-better ", "tốt trở lên ") + p.figure(g)) }
             if let n = r.rated { parts.append(t("rated ", "được đánh giá ") + p.count(n)) }
             return parts.joined(separator: ", ")
         case .correction(let c):
@@ -49,7 +54,7 @@ public enum EventSummary {
             case .retract: action = t("retracts", "rút lại")
             case .set(let fields): action = t("sets ", "sửa ") + fields.map { $0.key + "=" + (($0.value.commandLineText) ?? JSONWriter.string($0.value)) }.joined(separator: " ")
             }
-            return "seq \(c.eventSeq) " + action + ": " + c.reason
+            return t("seq ", "số ") + String(c.eventSeq) + " " + action + ": " + c.reason
         }
     }
 

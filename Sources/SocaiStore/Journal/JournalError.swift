@@ -42,10 +42,10 @@ public enum JournalError: Error, Sendable, Hashable {
         switch self {
         case .noJournal(let path):
             LocalizedText(en: "no journal at \(path); create one with `socai init` or pass --journal DIR",
-                          vi: "không có sổ tại \(path); tạo sổ bằng `socai init` hoặc chỉ định --journal DIR")
+                          vi: "không có sổ tại \(path); tạo sổ bằng `socai init` hoặc chỉ định --journal THƯ_MỤC")
         case .notADirectory(let path):
             LocalizedText(en: "\(path) is a file, not a journal directory; give the journal's directory with --journal DIR",
-                          vi: "\(path) là một tệp, không phải thư mục sổ; hãy chỉ định thư mục của sổ bằng --journal DIR")
+                          vi: "\(path) là một tệp, không phải thư mục sổ; hãy chỉ định thư mục của sổ bằng --journal THƯ_MỤC")
         case .metadataMissing(let path, let segments):
             LocalizedText(en: "\(path) holds \(segments) segment file\(segments == 1 ? "" : "s") but no \(JournalMetadata.fileName) (deleted or moved?): "
                             + "put it back from a backup, or rebuild it from the segments with `socai --journal \(path) init --recover`",

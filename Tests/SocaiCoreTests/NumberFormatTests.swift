@@ -1,6 +1,5 @@
 import Testing
 import SocaiCore
-@testable import SocaiReports
 
 @Suite("NumberFormat")
 struct NumberFormatTests {
