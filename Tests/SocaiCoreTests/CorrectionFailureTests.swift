@@ -31,4 +31,46 @@ struct CorrectionFailureTests {
         let reopened = try copy.withUnsafeBytes { try Projection(image: ImageStorage.copy(of: $0)) }
         #expect(reopened.corrections(.latest).last?.failure == projection.corrections(.latest).last?.failure)
     }
+
+    /// A `--set` after a `--retract` (written by another tool, or before socai refused it) does
+    /// not bring the event back: the figure stays retracted, the correction is a finding. The
+    /// same whether the retraction is in the image and the `--set` in the overlay after it.
+    @Test func aRetractedEventStaysRetracted() throws {
+        var b = LedgerBuilder()
+        b.must("unit", [("id", "h"), ("name", "Huyện H"), ("kind", "district"), ("date", "2020-01-01")])
+        let report = b.must("conference", [("unit", "h"), ("date", "2021-01-01"), ("title", "T"), ("figure", "members=507")])
+        let admission = b.must("admission", [("unit", "h"), ("date", "2021-02-01"), ("count", "4")])
+        b.must("correction", [("event", report.id.description), ("reason", "trùng"), ("retract", "")])
+        b.must("correction", [("event", admission.id.description), ("reason", "trùng"), ("retract", "")])
+        var events = b.events
+        var generator = SeededGenerator(seed: 3)
+        func set(_ target: EventEnvelope, _ field: String, _ value: Int64) {
+            var fields = JSONObject()
+            fields[field] = .integer(value)
+            let correction = Correction(event: target.id, eventSeq: target.seq, reason: "sửa", action: .set(fields))
+            events.append(EventEnvelope(seq: Int64(events.count + 1), id: EventID.version7(at: b.now, using: &generator),
+                                        subject: UnitID("h")!, effectiveDate: target.effectiveDate, recordedTime: b.now,
+                                        recordedBy: "other-tool", payload: .correction(correction)))
+        }
+        set(report, "figures.members", 292)
+        set(admission, "count", 9)
+        let expected = ["seq 2 was retracted; a retracted event cannot be corrected (record the fact again as a new event)",
+                        "seq 3 was retracted; a retracted event cannot be corrected (record the fact again as a new event)"]
+
+        func verify(_ projection: Projection) {
+            #expect(projection.corrections(.latest).suffix(2).map { $0.failure?.en } == expected)
+            let rules = Rules(projection)
+            #expect(rules.levels.value(rules.registry.index(of: UnitID("h")!)!, "members", at: CalendarDate("2021-12-31"))?.count == nil)
+            #expect(projection.flows(rules.registry.index(of: UnitID("h")!)!, .latest).isEmpty)
+        }
+        verify(LedgerBuilder.fold(events))
+        // The retractions in an image, the two --set in the overlay after it.
+        var first = ProjectionBuilder()
+        for event in events.prefix(5) { first.apply(event) }
+        let baseImage = first.image(journalID: "", chainHash: "")
+        let base = try Projection(image: baseImage)
+        var overlay = ProjectionBuilder(continuing: base)
+        for event in events.dropFirst(5) { overlay.apply(event) }
+        verify(try Projection(image: baseImage, overlay: overlay.image(journalID: "", chainHash: "")))
+    }
 }

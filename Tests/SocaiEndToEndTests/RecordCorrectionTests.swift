@@ -78,4 +78,18 @@ import Testing
         f.refuse(["record", "correction", "--event", "01900000-0000-7000-8000-0000000000a2", "--reason", "x", "--retract"],
                  "error: 01900000-0000-7000-8000-0000000000a2 is itself a correction; correct the original event instead")
     }
+
+    /// A retracted event stays retracted: correcting it would bring it back with no record of why
+    /// (found by the differential test: a `--set` after a `--retract` revived the figure).
+    @Test func refusesToCorrectARetractedEvent() {
+        let f = Self.fixture()
+        f.record(["correction", "--event", Self.conference, "--reason", "trùng", "--retract"])
+        f.record(["correction", "--event", Self.admission, "--reason", "trùng", "--retract"])
+        f.refuse(["record", "correction", "--event", Self.conference, "--reason", "x", "--set", "figures.members=292"],
+                 "error: \(Self.conference) was retracted by seq 12; a retracted event cannot be corrected (record the fact again as a new event)")
+        f.refuse(["record", "correction", "--event", "10", "--reason", "x", "--set", "count=3"],
+                 "error: 10 was retracted by seq 13; a retracted event cannot be corrected (record the fact again as a new event)")
+        f.refuse(["record", "correction", "--event", Self.admission, "--reason", "x", "--retract"],
+                 "error: \(Self.admission) was retracted by seq 13; a retracted event cannot be corrected (record the fact again as a new event)")
+    }
 }

@@ -150,24 +150,18 @@ public struct LocatedEvent: Sendable, Hashable {
 
 extension Projection {
     /// The event with `id` in force (a column scan of ids: corrections are rare).
-    public func locate(_ id: EventID) -> LocatedEvent? {
+    public func locate(_ id: EventID) -> LocatedEvent? { seq(of: id).flatMap { locate(seq: $0) } }
+
+    /// The seq of the event with `id`, retracted or not.
+    public func seq(of id: EventID) -> Int64? {
         let key = EventKey(id)
         for part in parts {
             let r = part.records
-            for i in 0..<r.seq.count where r.idHigh[i] == key.high && r.idLow[i] == key.low {
-                return locate(seq: r.seq[i])
-            }
+            for i in 0..<r.seq.count where r.idHigh[i] == key.high && r.idLow[i] == key.low { return r.seq[i] }
             let f = part.flows
-            for i in 0..<f.seq.count where f.idHigh[i] == key.high && f.idLow[i] == key.low {
-                return locate(seq: f.seq[i])
-            }
+            for i in 0..<f.seq.count where f.idHigh[i] == key.high && f.idLow[i] == key.low { return f.seq[i] }
             let c = part.corrections
-            for i in 0..<c.seq.count where c.idHigh[i] == key.high && c.idLow[i] == key.low {
-                let fact = corrections(.latest).first { $0.seq == c.seq[i] }
-                guard let fact, let correction = fact.correction else { return nil }
-                return LocatedEvent(seq: fact.seq, subject: fact.targetUnit.map(unitID) ?? UnitID(trusted: "?"),
-                                    date: fact.recordedTime.dateInVietnam, payload: .correction(correction))
-            }
+            for i in 0..<c.seq.count where c.idHigh[i] == key.high && c.idLow[i] == key.low { return c.seq[i] }
         }
         return nil
     }

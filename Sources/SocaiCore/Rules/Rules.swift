@@ -43,6 +43,21 @@ public final class Rules {
         return projection.locate(seq: seq)
     }
 
+    /// The seq of the event with `id` (a staged one first), retracted or not.
+    public func seq(of id: EventID) -> Int64? { staged.values.first { $0.id == id }?.seq ?? projection.seq(of: id) }
+
+    /// The seq of the correction that retracted event `seq`, if one did (staged ones included).
+    public func retraction(of seq: Int64) -> Int64? {
+        let staging = staged.values.filter {
+            if case .correction(let c) = $0.payload, c.eventSeq == seq, case .retract = c.action { return true }
+            return false
+        }
+        return staging.map(\.seq).min() ?? correctionsByTarget[seq]?.first { fact in
+            if case .retract? = fact.correction?.action { return true }
+            return false
+        }?.seq
+    }
+
     /// The id of the event with `seq`.
     public func eventID(seq: Int64) -> EventID? { staged[seq]?.id ?? projection.eventID(seq: seq) }
 

@@ -285,6 +285,12 @@ extension RequestReader {
                  vi: "--event '\(text)' không phải mã hay số thứ tự sự kiện; tìm bằng `socai log`")
             return nil
         }
+        let targetSeq = EventID(text).flatMap { rules.seq(of: $0) } ?? located?.seq ?? Int64(text.trimmingSpaces)
+        if let targetSeq, let by = rules.retraction(of: targetSeq) {
+            fail("event", text, en: "\(text) was retracted by seq \(by); a retracted event cannot be corrected (record the fact again as a new event)",
+                 vi: "\(text) đã bị rút lại ở sự kiện số \(by); không thể đính chính sự kiện đã rút (hãy ghi lại dữ kiện thành sự kiện mới)")
+            return nil
+        }
         guard let target = located else {
             fail("event", text, en: "no event \(text) in the journal; find ids and seqs with `socai log`",
                  vi: "không có sự kiện \(text) trong sổ; tìm mã và số thứ tự bằng `socai log`")

@@ -1,4 +1,11 @@
 extension ProjectionBuilder {
+    /// A retracted event stays retracted: a later `--set` would bring it back with no record of
+    /// why, so it is refused when recorded and, in a journal that has one, does not apply.
+    static func alreadyRetracted(_ seq: Int64) -> LocalizedText {
+        LocalizedText(en: "seq \(seq) was retracted; a retracted event cannot be corrected (record the fact again as a new event)",
+                      vi: "sự kiện số \(seq) đã bị rút lại; không thể đính chính sự kiện đã rút (hãy ghi lại dữ kiện thành sự kiện mới)")
+    }
+
     /// A correction ends the rows of the version in force of its event and adds the rows of the
     /// corrected version (or none, for a retraction). One that cannot apply is kept with why.
     mutating func applyCorrection(_ correction: Correction, envelope: EventEnvelope) {
@@ -17,6 +24,7 @@ extension ProjectionBuilder {
             let record = records[derived.record]
             row.targetUnit = record.subject
             guard record.id == EventKey(correction.event) else { return fail(notThatEvent) }
+            guard record.flags & 1 == 0 else { return fail(ProjectionBuilder.alreadyRetracted(correction.eventSeq)) }
             guard let type = EventType(code: record.type), let payload = payload(of: derived.record, type: type) else {
                 return fail(LocalizedText(en: "the corrected event cannot be read", vi: "không đọc được sự kiện được đính chính"))
             }
@@ -67,6 +75,7 @@ extension ProjectionBuilder {
         }
         // The version in force: the latest correction's, else the original row.
         var state = flowState(original: original)
+        guard state.flags & FlowFlag.retracted == 0 else { return fail(ProjectionBuilder.alreadyRetracted(correction.eventSeq)) }
         let before = EventPayload.flow(Flow(kind: FlowKind(rawValue: state.kind) ?? .admission, count: Int(state.count),
                                             since: state.flags & FlowFlag.hasSince != 0 ? CalendarDate(dayNumber: Int(state.since)) : nil,
                                             printed: flowPrinted(seq: correction.eventSeq)))
@@ -122,6 +131,7 @@ extension ProjectionBuilder {
         if let record = base.record(seq: correction.eventSeq, .latest), record.type != .correction, !record.type.isFlow || base.flowRow(seq: correction.eventSeq) == nil {
             row.targetUnit = record.subject
             guard EventKey(record.id) == EventKey(correction.event) else { return fail(notThatEvent) }
+            guard !record.isRetracted else { return fail(ProjectionBuilder.alreadyRetracted(correction.eventSeq)) }
             guard let payload = record.payload else {
                 return fail(LocalizedText(en: "the corrected event cannot be read", vi: "không đọc được sự kiện được đính chính"))
             }
@@ -146,6 +156,10 @@ extension ProjectionBuilder {
             current[correction.eventSeq] = flags == 3 ? Derived(record: version)
                 : derive(newPayload, seq: record.seq, subject: subject, date: newDate, validFrom: seq, record: version)
             return
+        }
+        if let (_, unit) = base.flowRow(seq: correction.eventSeq), base.flow(seq: correction.eventSeq, unit: unit, .latest)?.isRetracted == true {
+            row.targetUnit = unit
+            return fail(ProjectionBuilder.alreadyRetracted(correction.eventSeq))
         }
         guard let (baseRow, unit) = base.flowRow(seq: correction.eventSeq), let flow = base.flow(seq: correction.eventSeq, unit: unit, .latest) else {
             return fail(LocalizedText(en: "no event with seq \(correction.eventSeq) to correct",
