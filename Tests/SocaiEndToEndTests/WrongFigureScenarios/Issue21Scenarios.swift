@@ -1,0 +1,212 @@
+import Foundation
+import SocaiTestSupport
+import Testing
+
+/// Issue 21, "The remaining wrong figures and findings": items 1–9 as the issue states them, with
+/// the answers it expects. They fail today, inside `withKnownIssue`.
+@Suite("Issue 21: remaining wrong figures and findings")
+struct Issue21Scenarios {
+    /// District d with communes x (100 members) and y (55) reported on 2022-01-01.
+    static func districtOfTwoCommunes() -> Trial {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("d", "district")
+        t.units(under: "d", "base-committee", "x", "y")
+        t.report("x", "2022-01-01", "members=100")
+        t.report("y", "2022-01-01", "members=55")
+        return t
+    }
+
+    @Test("item 1: correcting a merger's date later strands no admission")
+    func correctingAMergerDateLater() {
+        Self.correctMergerDate(merger: ["--from", "x,y", "--into", "z", "--name", "Xã Z", "--kind", "base-committee", "--parent", "d"],
+                               on: "2022-05-01", to: "2022-08-01", admitted: (unit: "z", count: 3), expected: ["d": 158],
+                               issue: "issue 21 item 1 (merger moved later)")
+    }
+
+    @Test("item 1: correcting a merger's date earlier strands no admission")
+    func correctingAMergerDateEarlier() {
+        Self.correctMergerDate(merger: ["--from", "x", "--into", "y"], on: "2022-08-01", to: "2022-05-01",
+                               admitted: (unit: "x", count: 4), expected: ["y": 159, "d": 159],
+                               issue: "issue 21 item 1 (merger moved earlier)")
+    }
+
+    /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
+    /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
+    static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),
+                                  expected: [String: Int], issue: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
+        let t = Self.districtOfTwoCommunes()
+        let id = "01a30021-0000-7000-8000-000000000001"
+        t.record(["merger"] + merger + ["--date", date, "--event-id", id], sourceLocation: sourceLocation)
+        t.record(["admission", "--unit", admitted.unit, "--date", "2022-06-01", "--count", "\(admitted.count)"], sourceLocation: sourceLocation)
+        for (unit, members) in expected {
+            #expect(t.figure(unit, "members", at: "2022-12-31") == members, "\(unit) before the correction", sourceLocation: sourceLocation)
+        }
+        let correction = t.run(["record", "correction", "--event", id, "--set", "date=\(corrected)", "--reason", "ngày sai"])
+        withKnownIssue(issue, sourceLocation: sourceLocation) {
+            // rule open: refuse the correction, naming the admission it would strand (seq 7), or
+            // re-place what it affects so that nothing is lost.
+            if correction.status == 64 {
+                #expect(correction.stderr.contains("seq 7") || correction.stderr.contains("2022-06-01"), "\(correction)")
+            } else {
+                for (unit, members) in expected {
+                    #expect(t.figure(unit, "members", at: "2022-12-31") == members, "\(unit) after the correction")
+                }
+            }
+        }
+    }
+
+    @Test("item 2: re-kinding a unit moves it between the reported counts")
+    func reKindingMovesBetweenCounts() {
+        // The issue says "commune x"; the figures it quotes (x counted both in the reported cells
+        // and as a base cell) are those of a subordinate cell re-kinded to a base cell, as here.
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("d", "district")
+        t.units(under: "d", "cell", "x", "w")
+        t.report("d", "2020-12-31", "cells=2", "grassroots-orgs=5")
+        t.record(["rename", "--unit", "x", "--kind", "base-cell", "--date", "2021-06-01"])
+        let d = t.replayed("d", at: "2021-12-31")
+        #expect(d?.int("figures", "base-cells") == 1)
+        withKnownIssue("issue 21 item 2") {
+            #expect(d?.int("figures", "cells") == 1)
+            #expect(d?.int("figures", "grassroots-orgs") == 6)
+        }
+    }
+
+    @Test("item 3: a sum with a qualified value keeps the qualifier")
+    func qualifiedValuesInRollUps() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("p", "base-committee")
+        t.units(under: "p", "cell", "a", "b")
+        t.report("a", "2021-12-31", "members=>300")
+        t.report("b", "2020-12-31", "members=~120")
+        t.record(["admission", "--unit", "b", "--date", "2021-03-01", "--count", "10"])
+        let replay = t.json(["replay", "--to", "2021-12-31"])
+        func unit(_ id: String) -> JSONObject? { replay.objects("units").first { $0.string("id") == id } }
+        #expect(unit("a")?.string("qualifiers", "members") == "over")
+        #expect(unit("b")?.string("qualifiers", "members") == "about")
+        #expect(unit("p")?.int("figures", "members") == 430)
+        withKnownIssue("issue 21 item 3") {
+            // rule open: the qualifier of a sum of a minimum and an approximation.
+            #expect(unit("p")?.string("qualifiers", "members") != nil, "p's 430 carries a qualifier")
+            let text = t.run(["replay", "--to", "2021-12-31", "--unit", "p"]).stdout
+            let line = text.split(separator: "\n").first { $0.contains("members") && $0.contains("430") } ?? ""
+            #expect(line.contains("over") || line.contains("about"), "text: \(line)")
+        }
+    }
+
+    @Test("item 4: a late review ends the old term at the date its figures describe")
+    func aLateReviewAndTheTerm() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("x", "base-committee")
+        t.record(["conference", "--unit", "x", "--date", "2021-01-23", "--as-of", "2020-12-31", "--kind", "review", "--term", "2015-2020",
+                  "--title", "Tổng kết nhiệm kỳ 2015–2020", "--figure", "members=300"])
+        t.record(["admission", "--unit", "x", "--date", "2021-01-10", "--count", "2"])
+        withKnownIssue("issue 21 item 4 (--as-of)") {
+            let old = t.term("x", "2015-2020")
+            #expect(old.string("to") == "2020-12-31")
+            #expect(old.int("flows", "admissions") == nil || old.int("flows", "admissions") == 0)
+            let next = t.term("x", "2020-2025")
+            #expect(next.string("from") == "2021-01-01")
+            #expect(next.int("flows", "admissions") == 2)
+        }
+    }
+
+    @Test("item 4: a child's report labelled with the previous term after its parent's congress")
+    func aChildsLateReportLabelledWithThePreviousTerm() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("p", "district")
+        t.unit("c", "base-committee", parent: "p")
+        t.record(["conference", "--unit", "p", "--date", "2020-10-01", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.record(["admission", "--unit", "c", "--date", "2020-11-15", "--count", "3"])
+        t.record(["conference", "--unit", "c", "--date", "2020-12-01", "--kind", "review", "--term", "2015-2020",
+                  "--title", "Tổng kết nhiệm kỳ 2015–2020", "--figure", "admissions=40"])
+        withKnownIssue("issue 21 item 4 (a child's late report)") {
+            // rule open: which term the 40 count in (here: the 2015–2020 it is labelled with) and
+            // the period check compares them over; never no term, never events of the next term.
+            #expect(t.term("c", "2015-2020").int("flows", "admissions") == 40)
+            #expect(!t.findings().contains { $0.string("kind") == "flow-report" && $0.string("unit") == "c" },
+                    "the 40 of 2015–2020 compared with the 3 admitted in the next term")
+        }
+    }
+
+    @Test("item 5: a reduction from a baseline reported at an earlier conference is classified")
+    func aReductionFromAnEarlierConference() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("t", "province")
+        t.report("t", "2016-05-23", "villages-without-members=95")
+        t.record(["conference", "--unit", "t", "--date", "2019-11-20", "--kind", "review", "--title", "Tổng kết",
+                  "--figure", "villages-without-members=8", "--printed", "villages-without-members-reduction=91,57"])
+        withKnownIssue("issue 21 item 5") {
+            let finding = t.findings().first { $0.string("figure") == "villages-without-members-reduction" }
+            #expect(finding?.string("severity") == "note")
+            #expect(finding?.string("message")?.contains("truncated") == true, "87/95 = 91.578… cut at 91.57")
+        }
+    }
+
+    @Test("item 6: shares with --good-or-better: no false sum, the cap, numbers in term --json")
+    func sharesWithGoodOrBetter() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("h", "district")
+        t.record(["rating", "--unit", "h", "--year", "2023", "--of", "members", "--excellent", "15,2%", "--good-or-better", "90,5%",
+                  "--completed", "8,5%", "--failed", "1%"])
+        withKnownIssue("issue 21 item 6") {
+            let findings = t.findings()
+            #expect(!findings.contains { $0.string("kind") == "printed-sum" }, "the shares add up to 100 %, not 24.7 %")
+            #expect(findings.contains { $0.string("kind") == "excellence-cap" }, "15.2 / 75.3 = 20.19 %")
+            let members = t.term("h", "2020-2025").object("ratings", "2023", "members")
+            #expect(members?.double("percent", "excellent") == 15.2)
+            #expect(members?.double("percent", "good") == 75.3)
+            #expect(members?.double("percent", "completed") == 8.5)
+            #expect(members?.double("percent", "failed") == 1.0)
+            #expect(members?.isNull("excellent") == true && members?.isNull("good") == true, "counts are null")
+        }
+    }
+
+    @Test("item 7: a flow over a period that spans a report is not dropped on its end date")
+    func aPeriodFlowSpanningAReport() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("h", "district")
+        t.report("h", "2020-12-31", "members=1000")
+        t.report("h", "2021-06-30", "members=1012")
+        t.report("h", "2021-12-31", "members=1014")
+        t.record(["arrival", "--unit", "h", "--date", "31/12/2021", "--since", "01/01/2021", "--count", "20"])
+        t.record(["departure", "--unit", "h", "--date", "31/12/2021", "--since", "01/01/2021", "--count", "6", "--reason", "transfer-out"])
+        withKnownIssue("issue 21 item 7") {
+            // rule open: how the mid-year report is judged (apportioned, or compared over the period).
+            // 1,000 + 20 − 6 = 1,014: the year's net explains the year-end report.
+            let unexplained = t.findings().filter { $0.string("kind") == "unexplained" }
+            #expect(!unexplained.contains { $0.string("date") == "2021-12-31" }, "\(unexplained.map(\.dictionary))")
+        }
+    }
+
+    @Test("item 8: the 20 % cap at a grassroots organisation is the rule itself")
+    func theCapAtAGrassrootsOrganisation() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("x", "base-committee")
+        t.record(["rating", "--unit", "x", "--year", "2023", "--of", "members", "--excellent", "10", "--good", "40",
+                  "--completed", "5", "--failed", "0"])
+        let cap = t.findings().first { $0.string("kind") == "excellence-cap" }
+        #expect(cap != nil)
+        withKnownIssue("issue 21 item 8") {
+            // rule open: whether it is an error there.
+            #expect(cap?.string("message")?.contains("so a total over it is a warning") == false, "\(cap?.string("message") ?? "")")
+        }
+    }
+
+    @Test("item 9: an audit window shows what happened inside it, from the value carried in")
+    func anAuditWindow() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("h", "district")
+        t.record(["admission", "--unit", "h", "--date", "2021-06-01", "--count", "60"])
+        t.record(["admission", "--unit", "h", "--date", "2022-06-01", "--count", "40"])
+        t.report("h", "2022-12-31", "admissions=100@2021-01-01..2022-12-31")
+        let entries = t.audit("h", "admissions", ["--from", "2022-01-01", "--to", "2022-12-31"])
+        #expect(entries.last?.int("unexplained") == 0, "the report of 2021–22 agrees with the events")
+        withKnownIssue("issue 21 item 9") {
+            // rule open: whether the running value includes the 60 carried in (100, 100) or counts
+            // from the window's start (40, 40); either way the report, fully explained, does not jump.
+            let values = entries.compactMap { $0.int("value") }
+            #expect(values.count == 2 && values[0] == values[1], "running values in the window: \(values)")
+        }
+    }
+}
