@@ -17,12 +17,10 @@ struct Issue13Scenarios {
         t.record(["merger", "--from", "x,y", "--into", "y", "--date", "2017-01-01"])
         t.record(["merger", "--from", "y", "--into", "w", "--name", "W", "--kind", "village", "--parent", "c", "--date", "2018-01-01"])
         #expect(t.figure("y", "members", at: "2017-06-30") == 40)
-        withKnownIssue("issue 13 item 1") {
-            let w = t.replayed("w", at: "2018-06-30")
-            #expect(w?.int("figures", "members") == 40)
-            #expect(w?.string("provenance", "members") == "derived")
-            #expect(t.figure("c", "members", at: "2018-06-30") == 40)
-        }
+        let w = t.replayed("w", at: "2018-06-30")
+        #expect(w?.int("figures", "members") == 40)
+        #expect(w?.string("provenance", "members") == "derived")
+        #expect(t.figure("c", "members", at: "2018-06-30") == 40)
     }
 
     @Test("item 2: a count of units below zero is a finding")
@@ -53,11 +51,9 @@ struct Issue13Scenarios {
         t.record(["merger", "--from", "x", "--into", "y", "--date", "2021-01-01"])
         let text = t.run(["term", "--unit", "x", "--term", "2020-2025"]).stdout
         #expect(text.contains("y") && text.contains("2021-01-01"), "the text says where it went and when")
-        withKnownIssue("issue 13 item 3") {
-            let term = t.term("x", "2020-2025")
-            #expect(term.string("to") == "2020-12-31")
-            #expect(term.int("figures", "members", "end") == 40)
-        }
+        let term = t.term("x", "2020-2025")
+        #expect(term.string("to") == "2020-12-31")
+        #expect(term.int("figures", "members", "end") == 40)
     }
 
     @Test("item 4: the 20 % cap holds when good is 0")
@@ -172,13 +168,11 @@ struct Issue13Scenarios {
                   "--completed", "9", "--failed", "1", "--rated", "60"])
         let term = t.term("c", "2020-2025")
         #expect(term.double("ratings", "2021", "members", "percent", "good") == 66.67)
-        withKnownIssue("issue 13: good-or-better") {
-            #expect(term.int("ratings", "2021", "members", "good") == 40)
-            // rule open: how the text labels the cumulative count; the share belongs beside 40.
-            let text = t.run(["term", "--unit", "c", "--term", "2020-2025"]).stdout
-            #expect(!text.contains("50 (good or better) (66.67%)"))
-            #expect(text.contains("40 (66.67%)"))
-        }
+        #expect(term.int("ratings", "2021", "members", "good") == 40)
+        // rule open: how the text labels the cumulative count; the share belongs beside 40.
+        let text = t.run(["term", "--unit", "c", "--term", "2020-2025"]).stdout
+        #expect(!text.contains("50 (good or better) (66.67%)"))
+        #expect(text.contains("40 (66.67%)"))
     }
 
     @Test("tier shares over 100 % are warned like tier counts over the number rated")

@@ -65,7 +65,7 @@ struct Issue17Scenarios {
         withKnownIssue("issue 17: --boundaries") {
             let replay = t.json(["replay", "--to", "2023-12-31", "--boundaries", "2025-07-01"])
             let units = replay.objects("units")
-            func unit(_ id: String) -> JSONObject? { units.first { $0.string("id") == id } }
+            func unit(_ id: String) -> OutputJSON? { units.first { $0.string("id") == id } }
             #expect(Set(units.compactMap { $0.string("id") }) == ["p", "x", "y", "z"], "units not active on 2025-07-01 are not listed")
             #expect(unit("p")?.int("figures", "members") == 6614)
             // rule open: P is "rolled-up" from its restated children (the issue: "P (6,614, rolled-up)").
@@ -92,11 +92,9 @@ struct Issue17Scenarios {
         t.unit("d4", "district", parent: "p")
         t.report("d4", "2024-12-31", "members=50")
         let dissolved = t.record(["dissolve", "--unit", "d4", "--date", "2025-07-01"])
-        withKnownIssue("issue 17: dissolved holding members") {
-            #expect(dissolved.stderr.contains("50"), "a warning at record time: \(dissolved.stderr)")
-            // rule open: the finding's kind name.
-            #expect(t.findings().contains { $0.string("unit") == "d4" && $0.string("figure") == "members" })
-        }
+        #expect(dissolved.stderr.contains("50"), "a warning at record time: \(dissolved.stderr)")
+        // rule open: the finding's kind name.
+        #expect(t.findings().contains { $0.string("unit") == "d4" && $0.string("figure") == "members" })
     }
 
     @Test("terms across the reorganisation: a dissolved district's 2020–2025 ends on its dissolution")
@@ -107,12 +105,10 @@ struct Issue17Scenarios {
         _ = Self.reorganise(t)
         t.journal.now = "2025-12-01T08:00:00Z"
         t.record(["conference", "--unit", "p", "--date", "2025-10-15", "--kind", "congress", "--term", "2025-2030", "--title", "Đại hội XV"])
-        withKnownIssue("issue 17: terms across the reorganisation") {
-            #expect(t.term("d1", "2020-2025").string("to") == "2025-06-30")
-            // rule open: X, created on 2025-07-01, starts 2025–2030 at its own congress or its
-            // parent's (2025-10-15 here); the text says why.
-            #expect(t.term("x", "2025-2030").string("from") == "2025-10-15")
-        }
+        #expect(t.term("d1", "2020-2025").string("to") == "2025-06-30")
+        // rule open: X, created on 2025-07-01, starts 2025–2030 at its own congress or its
+        // parent's (2025-10-15 here); the text says why.
+        #expect(t.term("x", "2025-2030").string("from") == "2025-10-15")
     }
 
     @Test("an alternative name: Đảng bộ huyện Sốp Cộp is Huyện ủy Sốp Cộp")

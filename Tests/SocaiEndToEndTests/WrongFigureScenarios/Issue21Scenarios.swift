@@ -66,10 +66,8 @@ struct Issue21Scenarios {
         t.record(["rename", "--unit", "x", "--kind", "base-cell", "--date", "2021-06-01"])
         let d = t.replayed("d", at: "2021-12-31")
         #expect(d?.int("figures", "base-cells") == 1)
-        withKnownIssue("issue 21 item 2") {
-            #expect(d?.int("figures", "cells") == 1)
-            #expect(d?.int("figures", "grassroots-orgs") == 6)
-        }
+        #expect(d?.int("figures", "cells") == 1)
+        #expect(d?.int("figures", "grassroots-orgs") == 6)
     }
 
     @Test("item 3: a sum with a qualified value keeps the qualifier")
@@ -81,17 +79,15 @@ struct Issue21Scenarios {
         t.report("b", "2020-12-31", "members=~120")
         t.record(["admission", "--unit", "b", "--date", "2021-03-01", "--count", "10"])
         let replay = t.json(["replay", "--to", "2021-12-31"])
-        func unit(_ id: String) -> JSONObject? { replay.objects("units").first { $0.string("id") == id } }
+        func unit(_ id: String) -> OutputJSON? { replay.objects("units").first { $0.string("id") == id } }
         #expect(unit("a")?.string("qualifiers", "members") == "over")
         #expect(unit("b")?.string("qualifiers", "members") == "about")
         #expect(unit("p")?.int("figures", "members") == 430)
-        withKnownIssue("issue 21 item 3") {
-            // rule open: the qualifier of a sum of a minimum and an approximation.
-            #expect(unit("p")?.string("qualifiers", "members") != nil, "p's 430 carries a qualifier")
-            let text = t.run(["replay", "--to", "2021-12-31", "--unit", "p"]).stdout
-            let line = text.split(separator: "\n").first { $0.contains("members") && $0.contains("430") } ?? ""
-            #expect(line.contains("over") || line.contains("about"), "text: \(line)")
-        }
+        // rule open: the qualifier of a sum of a minimum and an approximation.
+        #expect(unit("p")?.string("qualifiers", "members") != nil, "p's 430 carries a qualifier")
+        let text = t.run(["replay", "--to", "2021-12-31", "--unit", "p"]).stdout
+        let line = text.split(separator: "\n").first { $0.contains("members") && $0.contains("430") } ?? ""
+        #expect(line.contains("over") || line.contains("about"), "text: \(line)")
     }
 
     @Test("item 4: a late review ends the old term at the date its figures describe")
@@ -101,14 +97,12 @@ struct Issue21Scenarios {
         t.record(["conference", "--unit", "x", "--date", "2021-01-23", "--as-of", "2020-12-31", "--kind", "review", "--term", "2015-2020",
                   "--title", "Tổng kết nhiệm kỳ 2015–2020", "--figure", "members=300"])
         t.record(["admission", "--unit", "x", "--date", "2021-01-10", "--count", "2"])
-        withKnownIssue("issue 21 item 4 (--as-of)") {
-            let old = t.term("x", "2015-2020")
-            #expect(old.string("to") == "2020-12-31")
-            #expect(old.int("flows", "admissions") == nil || old.int("flows", "admissions") == 0)
-            let next = t.term("x", "2020-2025")
-            #expect(next.string("from") == "2021-01-01")
-            #expect(next.int("flows", "admissions") == 2)
-        }
+        let old = t.term("x", "2015-2020")
+        #expect(old.string("to") == "2020-12-31")
+        #expect(old.int("flows", "admissions") == nil || old.int("flows", "admissions") == 0)
+        let next = t.term("x", "2020-2025")
+        #expect(next.string("from") == "2021-01-01")
+        #expect(next.int("flows", "admissions") == 2)
     }
 
     @Test("item 4: a child's report labelled with the previous term after its parent's congress")
@@ -136,11 +130,9 @@ struct Issue21Scenarios {
         t.report("t", "2016-05-23", "villages-without-members=95")
         t.record(["conference", "--unit", "t", "--date", "2019-11-20", "--kind", "review", "--title", "Tổng kết",
                   "--figure", "villages-without-members=8", "--printed", "villages-without-members-reduction=91,57"])
-        withKnownIssue("issue 21 item 5") {
-            let finding = t.findings().first { $0.string("figure") == "villages-without-members-reduction" }
-            #expect(finding?.string("severity") == "note")
-            #expect(finding?.string("message")?.contains("truncated") == true, "87/95 = 91.578… cut at 91.57")
-        }
+        let finding = t.findings().first { $0.string("figure") == "villages-without-members-reduction" }
+        #expect(finding?.string("severity") == "note")
+        #expect(finding?.string("message")?.contains("truncated") == true, "87/95 = 91.578… cut at 91.57")
     }
 
     @Test("item 6: shares with --good-or-better: no false sum, the cap, numbers in term --json")
@@ -149,17 +141,15 @@ struct Issue21Scenarios {
         t.unit("h", "district")
         t.record(["rating", "--unit", "h", "--year", "2023", "--of", "members", "--excellent", "15,2%", "--good-or-better", "90,5%",
                   "--completed", "8,5%", "--failed", "1%"])
-        withKnownIssue("issue 21 item 6") {
-            let findings = t.findings()
-            #expect(!findings.contains { $0.string("kind") == "printed-sum" }, "the shares add up to 100 %, not 24.7 %")
-            #expect(findings.contains { $0.string("kind") == "excellence-cap" }, "15.2 / 75.3 = 20.19 %")
-            let members = t.term("h", "2020-2025").object("ratings", "2023", "members")
-            #expect(members?.double("percent", "excellent") == 15.2)
-            #expect(members?.double("percent", "good") == 75.3)
-            #expect(members?.double("percent", "completed") == 8.5)
-            #expect(members?.double("percent", "failed") == 1.0)
-            #expect(members?.isNull("excellent") == true && members?.isNull("good") == true, "counts are null")
-        }
+        let findings = t.findings()
+        #expect(!findings.contains { $0.string("kind") == "printed-sum" }, "the shares add up to 100 %, not 24.7 %")
+        #expect(findings.contains { $0.string("kind") == "excellence-cap" }, "15.2 / 75.3 = 20.19 %")
+        let members = t.term("h", "2020-2025").object("ratings", "2023", "members")
+        #expect(members?.double("percent", "excellent") == 15.2)
+        #expect(members?.double("percent", "good") == 75.3)
+        #expect(members?.double("percent", "completed") == 8.5)
+        #expect(members?.double("percent", "failed") == 1.0)
+        #expect(members?.isNull("excellent") == true && members?.isNull("good") == true, "counts are null")
     }
 
     @Test("item 7: a flow over a period that spans a report is not dropped on its end date")
@@ -171,12 +161,10 @@ struct Issue21Scenarios {
         t.report("h", "2021-12-31", "members=1014")
         t.record(["arrival", "--unit", "h", "--date", "31/12/2021", "--since", "01/01/2021", "--count", "20"])
         t.record(["departure", "--unit", "h", "--date", "31/12/2021", "--since", "01/01/2021", "--count", "6", "--reason", "transfer-out"])
-        withKnownIssue("issue 21 item 7") {
-            // rule open: how the mid-year report is judged (apportioned, or compared over the period).
-            // 1,000 + 20 − 6 = 1,014: the year's net explains the year-end report.
-            let unexplained = t.findings().filter { $0.string("kind") == "unexplained" }
-            #expect(!unexplained.contains { $0.string("date") == "2021-12-31" }, "\(unexplained.map(\.dictionary))")
-        }
+        // rule open: how the mid-year report is judged (apportioned, or compared over the period).
+        // 1,000 + 20 − 6 = 1,014: the year's net explains the year-end report.
+        let unexplained = t.findings().filter { $0.string("kind") == "unexplained" }
+        #expect(!unexplained.contains { $0.string("date") == "2021-12-31" }, "\(unexplained.map(\.dictionary))")
     }
 
     @Test("item 8: the 20 % cap at a grassroots organisation is the rule itself")
@@ -187,10 +175,8 @@ struct Issue21Scenarios {
                   "--completed", "5", "--failed", "0"])
         let cap = t.findings().first { $0.string("kind") == "excellence-cap" }
         #expect(cap != nil)
-        withKnownIssue("issue 21 item 8") {
-            // rule open: whether it is an error there.
-            #expect(cap?.string("message")?.contains("so a total over it is a warning") == false, "\(cap?.string("message") ?? "")")
-        }
+        // rule open: whether it is an error there.
+        #expect(cap?.string("message")?.contains("so a total over it is a warning") == false, "\(cap?.string("message") ?? "")")
     }
 
     @Test("item 9: an audit window shows what happened inside it, from the value carried in")
@@ -202,11 +188,9 @@ struct Issue21Scenarios {
         t.report("h", "2022-12-31", "admissions=100@2021-01-01..2022-12-31")
         let entries = t.audit("h", "admissions", ["--from", "2022-01-01", "--to", "2022-12-31"])
         #expect(entries.last?.int("unexplained") == 0, "the report of 2021–22 agrees with the events")
-        withKnownIssue("issue 21 item 9") {
-            // rule open: whether the running value includes the 60 carried in (100, 100) or counts
-            // from the window's start (40, 40); either way the report, fully explained, does not jump.
-            let values = entries.compactMap { $0.int("value") }
-            #expect(values.count == 2 && values[0] == values[1], "running values in the window: \(values)")
-        }
+        // rule open: whether the running value includes the 60 carried in (100, 100) or counts
+        // from the window's start (40, 40); either way the report, fully explained, does not jump.
+        let values = entries.compactMap { $0.int("value") }
+        #expect(values.count == 2 && values[0] == values[1], "running values in the window: \(values)")
     }
 }

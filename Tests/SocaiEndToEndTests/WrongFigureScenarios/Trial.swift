@@ -56,14 +56,14 @@ final class Trial: @unchecked Sendable {
 
     /// The `--json` document a command prints; an empty one (and a failed expectation) when it
     /// prints none or fails with another status than 0 or 1.
-    func json(_ arguments: [String], now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> JSONObject {
+    func json(_ arguments: [String], now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> OutputJSON {
         let result = run(arguments + ["--json"], now: now)
         #expect(result.status == 0 || result.status == 1, "\(arguments.joined(separator: " ")): \(result)", sourceLocation: sourceLocation)
-        return JSONObject((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:])
+        return OutputJSON((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:])
     }
 
     /// The unit's object in `replay --to date` (nil when it is not listed).
-    func replayed(_ id: String, at date: String, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) -> JSONObject? {
+    func replayed(_ id: String, at date: String, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) -> OutputJSON? {
         json(["replay", "--to", date] + extra, sourceLocation: sourceLocation).objects("units").first { $0.string("id") == id }
     }
 
@@ -73,23 +73,23 @@ final class Trial: @unchecked Sendable {
     }
 
     /// `term --unit U --term L`.
-    func term(_ unit: String, _ term: String, now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> JSONObject {
+    func term(_ unit: String, _ term: String, now: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> OutputJSON {
         json(["term", "--unit", unit, "--term", term], now: now, sourceLocation: sourceLocation)
     }
 
     /// Every finding of `check --notes`.
-    func findings(_ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) -> [JSONObject] {
+    func findings(_ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) -> [OutputJSON] {
         json(["check", "--notes"] + extra, sourceLocation: sourceLocation).objects("findings")
     }
 
     /// The entries of `audit --unit U --figure K`.
-    func audit(_ unit: String, _ figure: String, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) -> [JSONObject] {
+    func audit(_ unit: String, _ figure: String, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) -> [OutputJSON] {
         json(["audit", "--unit", unit, "--figure", figure] + extra, sourceLocation: sourceLocation).objects("entries")
     }
 }
 
 /// A JSON object from socai's output, read by path: `term.int("targets", "admissions", "actual")`.
-struct JSONObject: @unchecked Sendable {
+struct OutputJSON: @unchecked Sendable {
     let dictionary: [String: Any]
 
     init(_ dictionary: [String: Any]) { self.dictionary = dictionary }
@@ -103,8 +103,8 @@ struct JSONObject: @unchecked Sendable {
     func int(_ path: String...) -> Int? { (value(path) as? NSNumber)?.intValue }
     func double(_ path: String...) -> Double? { (value(path) as? NSNumber)?.doubleValue }
     func string(_ path: String...) -> String? { value(path) as? String }
-    func object(_ path: String...) -> JSONObject? { (value(path) as? [String: Any]).map(JSONObject.init) }
-    func objects(_ path: String...) -> [JSONObject] { ((value(path) as? [[String: Any]]) ?? []).map(JSONObject.init) }
+    func object(_ path: String...) -> OutputJSON? { (value(path) as? [String: Any]).map(OutputJSON.init) }
+    func objects(_ path: String...) -> [OutputJSON] { ((value(path) as? [[String: Any]]) ?? []).map(OutputJSON.init) }
     /// Whether the key is there with JSON `null`.
     func isNull(_ path: String...) -> Bool { value(path) is NSNull }
 }
