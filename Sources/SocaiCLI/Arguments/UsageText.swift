@@ -9,6 +9,7 @@ public enum UsageText: String, TextCatalogue {
     case unknownCommand, commandsAre, noCommand
     case notALanguage, useALanguage, notAFormat, useAFormat, formatIsExports, useExportForFormat
     case badDate, writeADate, badKnownAt, writeKnownAt, notWholeNumber, notATerm, writeATerm
+    case notActiveOnBoundaries, nameAnActiveUnit
 
     public static let area = "usage"
 
@@ -55,6 +56,12 @@ public enum UsageText: String, TextCatalogue {
         case .notWholeNumber: LocalizedText(en: "--{name} '{value}' must be a whole number", vi: "--{name} '{value}' phải là số nguyên không âm")
         case .notATerm: LocalizedText(en: "--term '{value}' is not a term", vi: "--term '{value}' không phải nhiệm kỳ")
         case .writeATerm: LocalizedText(en: "write two years, e.g. 2020-2025", vi: "ghi hai năm, ví dụ 2020-2025")
+        case .notActiveOnBoundaries:
+            LocalizedText(en: "--boundaries {date}: {unit} did not exist on {date}, so it has no restated figures",
+                          vi: "--boundaries {date}: đơn vị {unit} không tồn tại vào ngày {date} nên không có số liệu quy đổi")
+        case .nameAnActiveUnit:
+            LocalizedText(en: "name a unit active on that date (see `socai replay --to DATE`), or its successor",
+                          vi: "hãy ghi một đơn vị còn hoạt động vào ngày đó (xem `socai replay --to NGÀY`), hoặc đơn vị kế thừa")
         }
     }
 }

@@ -37,6 +37,9 @@ enum RecordSpecs {
     /// Every record but a correction may carry what its document printed (CONTRACT.md).
     static let printed = option("printed", .printed, en: "A percentage the document printed with it, for `check` (see `socai help figures`).",
                                 vi: "Tỷ lệ tài liệu in kèm, để `check` kiểm tra (xem `socai help figures`).", repeatable: true)
+    /// Another name the unit is known by (`Đảng bộ huyện X` for `Huyện ủy X`): lookups find it by either.
+    static let alias = option("alias", .name, en: "Another name it is known by (repeatable); lookups find it by either name.",
+                              vi: "Tên gọi khác của đơn vị (lặp lại được); tìm theo tên nào cũng được.", repeatable: true)
     static let kinds = LocalizedText(en: "province, bloc, district, base-committee, base-cell, cell, village, …",
                                      vi: "tỉnh, khối, huyện, đảng bộ cơ sở, chi bộ cơ sở, chi bộ, thôn bản, … (xem `socai help units`)")
     static let settings = LocalizedText(en: "commune, ward, school, enterprise, ban, … (optional).",
@@ -50,20 +53,35 @@ enum RecordSpecs {
                                      vi: "Tên tiếng Việt, ví dụ 'Huyện ủy Sốp Cộp'.", required: true),
                               option("kind", .kind, kinds, required: true),
                               option("setting", .setting, settings),
-                              option("parent", .unit, en: "The unit it belongs to.", vi: "Đơn vị cấp trên."), date, printed] + common,
-                    examples: ["socai record unit --id sop-cop --name 'Huyện ủy Sốp Cộp' --kind district --parent son-la --date 2020-01-01"]),
+                              option("parent", .unit, en: "The unit it belongs to.", vi: "Đơn vị cấp trên."), alias, date, printed] + common,
+                    examples: ["socai record unit --id sop-cop --name 'Huyện ủy Sốp Cộp' --kind district --parent son-la --date 2020-01-01",
+                               "socai record unit --id sop-cop --name 'Huyện ủy Sốp Cộp' --alias 'Đảng bộ huyện Sốp Cộp' --kind district --parent son-la --date 2020-01-01"]),
         CommandSpec(name: "record rename", abstract: LocalizedText(en: "Give a unit a new name or kind from a date on.",
                                                                    vi: "Đổi tên hoặc loại của đơn vị từ một ngày."),
                     options: [unit, option("name", .name, en: "The new name.", vi: "Tên mới."),
                               option("kind", .kind, en: "The new kind.", vi: "Loại mới."),
-                              option("setting", .setting, en: "The new setting.", vi: "Bối cảnh mới."), date, printed] + common),
+                              option("setting", .setting, en: "The new setting.", vi: "Bối cảnh mới."), alias, date, printed] + common),
         CommandSpec(name: "record move", abstract: LocalizedText(en: "Place a unit under another parent from a date on (its members go with it).",
                                                                  vi: "Chuyển đơn vị sang trực thuộc cấp trên khác từ một ngày (đảng viên chuyển theo)."),
                     options: [unit, option("parent", .unit, en: "The new parent.", vi: "Đơn vị cấp trên mới.", required: true),
                               date, printed] + common),
-        CommandSpec(name: "record dissolve", abstract: LocalizedText(en: "End a unit without a successor.",
-                                                                     vi: "Giải thể một đơn vị, không có đơn vị kế thừa."),
-                    options: [unit, option("reason", .text, en: "Why (optional).", vi: "Lý do (không bắt buộc)."), date, printed] + common),
+        CommandSpec(name: "record dissolve", abstract: LocalizedText(en: "End a unit; what it held passes to its successor, or to its parent.",
+                                                                     vi: "Giải thể một đơn vị; những gì đơn vị nắm giữ chuyển sang đơn vị kế thừa, hoặc về cấp trên."),
+                    discussion: LocalizedText(en: """
+                    A unit dissolved while it still holds members hands them (and its children) to --successor, or, with no
+                    successor, to its parent, which keeps them (a warning when recorded, a `dissolved-with-members` finding).
+                    In the 2025 reorganisation, a district whose communes were merged into a new commune names it:
+                    socai record dissolve --unit d3 --date 2025-07-01 --successor z
+                    """, vi: """
+                    Đơn vị giải thể khi còn đảng viên thì chuyển đảng viên (và các đơn vị trực thuộc) sang --successor, hoặc,
+                    nếu không có đơn vị kế thừa, về đơn vị cấp trên giữ lại (cảnh báo khi ghi, phát hiện `dissolved-with-members`).
+                    Trong đợt sắp xếp năm 2025, huyện có các xã được sáp nhập thành xã mới thì ghi xã đó:
+                    socai record dissolve --unit d3 --date 2025-07-01 --successor z
+                    """),
+                    options: [unit, option("reason", .text, en: "Why (optional).", vi: "Lý do (không bắt buộc)."),
+                              option("successor", .unit, en: "The unit that takes over its members and children (default: its parent keeps them).",
+                                     vi: "Đơn vị tiếp nhận đảng viên và các đơn vị trực thuộc (mặc định: cấp trên giữ lại)."),
+                              date, printed] + common),
         CommandSpec(name: "record conference", abstract: LocalizedText(en: "A conference or published report and the figures it stated.",
                                                                        vi: "Một đại hội, hội nghị hoặc báo cáo đã công bố và các số liệu được nêu."),
                     discussion: LocalizedText(en: """

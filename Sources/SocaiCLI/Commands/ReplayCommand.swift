@@ -14,8 +14,9 @@ enum ReplayCommand: Command {
                 en: "Only events recorded by then (2024-01-23T08:00:00Z, or a date: its end, Vietnam time).",
                 vi: "Chỉ tính các sự kiện đã ghi đến thời điểm đó (2024-01-23T08:00:00Z, hoặc một ngày: cuối ngày, giờ Việt Nam).")),
             OptionSpec(name: "unit", value: .unit, help: CommandHelp.unitSubtree),
+            OptionSpec(name: "boundaries", value: .date, help: CommandHelp.boundaries),
         ],
-        examples: ["socai replay --to 2023-12-31", "socai replay --to 31/12/2023 --unit 'sop cop' --lang vi", "socai replay --to 2019-12-31 --known-at 2020-01-15 --json"])
+        examples: ["socai replay --to 2023-12-31", "socai replay --to 2023-12-31 --boundaries 2025-07-01", "socai replay --to 31/12/2023 --unit 'sop cop' --lang vi", "socai replay --to 2019-12-31 --known-at 2020-01-15 --json"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let to = try invocation.date(arguments, "to") ?? invocation.today
@@ -23,7 +24,12 @@ enum ReplayCommand: Command {
         let session = try JournalSession.load(invocation, knownAt: knownAt)
         let rules = session.rules
         let root = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
-        let report = rules.replay(at: to, root: root.map { rules.registry[$0].id }, knownAt: knownAt)
+        let boundaries = try invocation.date(arguments, "boundaries")
+        if let boundaries, let root, !rules.registry.isActive(root, at: boundaries) {
+            throw .usage(UsageError(message: UsageText.notActiveOnBoundaries(["unit": rules.registry[root].id.rawValue, "date": invocation.presenter.date(boundaries)]),
+                                    command: spec.name, hint: UsageText.nameAnActiveUnit()))
+        }
+        let report = rules.replay(at: to, root: root.map { rules.registry[$0].id }, knownAt: knownAt, boundaries: boundaries)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.replay(report)))
         case .csv: invocation.out(ReportCSV.replay(report, invocation.presenter, bom: invocation.globals.flag("bom")))

@@ -11,11 +11,12 @@ enum TermCommand: Command {
             OptionSpec(name: "unit", value: .unit, help: LocalizedText(en: "The unit.", vi: "Đơn vị."), required: true),
             OptionSpec(name: "term", value: .term, help: CommandHelp.term),
             OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
+            OptionSpec(name: "boundaries", value: .date, help: CommandHelp.boundaries),
             OptionSpec(name: "today", value: .date, help: LocalizedText(en: "Answer a running term up to this date instead of today.",
                                                                         vi: "Trả lời nhiệm kỳ đang diễn ra đến ngày này thay vì hôm nay."),
                        hidden: true),
         ],
-        examples: ["socai term --unit sop-cop --term 2020-2025", "socai term --unit 'dien bien phu' --term 2015-2020 --lang vi"])
+        examples: ["socai term --unit sop-cop --term 2020-2025", "socai term --unit x --term 2020-2025 --boundaries 2025-07-01", "socai term --unit 'dien bien phu' --term 2015-2020 --lang vi"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let knownAt = try invocation.knownAt(arguments)
@@ -30,7 +31,12 @@ enum TermCommand: Command {
             }
             term = parsed
         }
-        let report = rules.term(unit, term, today: today)
+        let boundaries = try invocation.date(arguments, "boundaries")
+        if let boundaries, !rules.registry.isActive(unit, at: boundaries) {
+            throw .usage(UsageError(message: UsageText.notActiveOnBoundaries(["unit": rules.registry[unit].id.rawValue, "date": invocation.presenter.date(boundaries)]),
+                                    command: spec.name, hint: UsageText.nameAnActiveUnit()))
+        }
+        let report = rules.term(unit, term, today: today, boundaries: boundaries)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.term(report)))
         case .csv: invocation.out(ReportCSV.term(report, invocation.presenter, bom: invocation.globals.flag("bom")))

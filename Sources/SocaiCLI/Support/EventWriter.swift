@@ -30,6 +30,7 @@ struct EventWriter {
                                    + " " + event.subject.rawValue + " " + p.date(event.effectiveDate)
                                    + ": " + EventSummary.describe(event.payload, p) + "\n")
                 }
+                try previewReorganisation(events, session: session, now: now)
                 return .success
             }
             let expected = expectSeq ?? session.headSeq
@@ -58,5 +59,22 @@ struct EventWriter {
             }
         }
         throw .journal(.lockTimeout(path: session.journal.directory, seconds: 0))
+    }
+
+    /// A dry run of mergers, moves or dissolutions also shows the tree before and after, and
+    /// whether any top unit's members change (issue 17).
+    private func previewReorganisation(_ events: [PendingEvent], session: JournalSession, now: Instant) throws(CLIError) {
+        guard events.contains(where: { ReorganisationPreview.isStructural($0.payload) }) else { return }
+        let head = session.projection.headSeq
+        let envelopes = events.enumerated().map { $0.element.envelope(seq: head + 1 + Int64($0.offset), recordedTime: now, batch: nil) }
+        var base = session.projection
+        var after = base.appending(envelopes)
+        if after == nil {
+            // An image and the events after it: fold the journal whole, then add the batch.
+            base = try JournalSession.load(invocation, refresh: false, snapshots: false).projection
+            after = base.appending(envelopes)
+        }
+        guard let after, let preview = ReorganisationPreview(events: envelopes, before: Rules(base), after: Rules(after)) else { return }
+        invocation.out(ReorganisationText.render(preview, invocation.presenter))
     }
 }

@@ -17,18 +17,20 @@ struct JournalSession {
 
     /// Opens the journal and its projection. `refresh`: a reader may write a new image when it had
     /// to fold many events itself; writers never wait for one.
-    static func load(_ invocation: Invocation, knownAt: Instant? = nil, refresh: Bool = true) throws(CLIError) -> JournalSession {
+    /// `snapshots: false` folds the whole journal into one image (as `--no-snapshot` does).
+    static func load(_ invocation: Invocation, knownAt: Instant? = nil, refresh: Bool = true,
+                     snapshots: Bool = true) throws(CLIError) -> JournalSession {
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
-        let loaded = try loadProjection(invocation, journal, knownAt: knownAt, refresh: refresh)
+        let loaded = try loadProjection(invocation, journal, knownAt: knownAt, refresh: refresh, snapshots: snapshots)
         return JournalSession(journal: journal, loaded: loaded, knownAt: knownAt)
     }
 
     private static func loadProjection(_ invocation: Invocation, _ journal: FileJournal, knownAt: Instant?,
-                                       refresh: Bool) throws(CLIError) -> ProjectionLoader.Loaded {
+                                       refresh: Bool, snapshots: Bool = true) throws(CLIError) -> ProjectionLoader.Loaded {
         let progress = Progress(invocation, label: LocalizedText(en: "reading", vi: "đang đọc"))
         let options = ProjectionLoader.Options(
-            snapshots: invocation.globals.flag("no-snapshot") ? nil : invocation.snapshotsPath, knownAt: knownAt,
+            snapshots: !snapshots || invocation.globals.flag("no-snapshot") ? nil : invocation.snapshotsPath, knownAt: knownAt,
             allowDamaged: invocation.globals.flag("allow-damaged"), refreshAfter: refresh ? ProjectionLoader.defaultRefresh : nil)
         let loaded: ProjectionLoader.Loaded
         do {

@@ -31,14 +31,18 @@ extension Rules {
             guard visiting.insert(u).inserted else { return nil }
             var sum = 0
             var qualifier = Qualifier.exact
-            var any = false
+            var any = false, fromChildren = false
             if let h = holdings[u] { sum += h.amount; qualifier = h.qualifier; any = true }
             for child in registry.children(of: u, at: boundaries) {
-                if let kind = registry[child].kind(at: boundaries), counted.contains(kind) { sum += 1; any = true }
-                if let c = total(child) { sum += c.0; qualifier = qualifier.combined(with: c.1); any = true }
+                if let kind = registry[child].kind(at: boundaries), counted.contains(kind) { sum += 1; any = true; fromChildren = true }
+                if let c = total(child) { sum += c.0; qualifier = qualifier.combined(with: c.1); any = true; fromChildren = true }
             }
             guard any else { return nil }
-            result[u] = LevelValue(amount: FixedDecimal(integer: sum), qualifier: qualifier, provenance: .restated)
+            // A unit that holds nothing of its own on `date` only adds up its children: rolled-up,
+            // as P over its restated communes in issue 17's example.
+            let ownsNothing = (holdings[u]?.amount ?? 0) == 0
+            result[u] = LevelValue(amount: FixedDecimal(integer: sum), qualifier: qualifier,
+                                   provenance: ownsNothing && fromChildren ? .rolledUp : .restated)
             return (sum, qualifier)
         }
         for u in registry.all where registry.isActive(u, at: boundaries) { _ = total(u) }

@@ -99,10 +99,21 @@ public struct UnitTimeline: Sendable {
     public func recordedParent(at date: CalendarDate) -> Int32? { UnitTimeline.value(parents, at: date.dayNumber) ?? nil }
     /// Every name the unit has had, oldest first.
     public var allNames: [String] { names.map(\.value) }
-    /// Alternative names (aliases) lookups also match.
-    public var aliases: [String] { aliasList.map(\.text) }
-    /// Folded names and aliases, for lookups that ignore diacritics.
-    public var searchKeys: [String] { foldedNames.map(\.value) + aliasList.map(\.folded) }
+    /// Alternative names lookups also match: those recorded (`--alias`), then the other form of
+    /// each name (`Đảng bộ huyện X` for `Huyện ủy X`, `CommitteeNames`).
+    public var aliases: [String] {
+        let recorded = aliasList.map(\.text)
+        let known = Set(recorded.map(TextFolding.searchKey) + foldedNames.map(\.value))
+        var seen = Set<String>()
+        let forms = names.compactMap { CommitteeNames.otherForm(of: $0.value) }.filter {
+            let key = TextFolding.searchKey($0)
+            return !known.contains(key) && seen.insert(key).inserted
+        }
+        return recorded + forms
+    }
+    /// Folded names and aliases, for lookups that ignore diacritics (in the order of
+    /// `allNames + aliases`).
+    public var searchKeys: [String] { foldedNames.map(\.value) + aliases.map(TextFolding.searchKey) }
     /// Every parent the unit has been recorded under.
     public var recordedParents: [Int32] { parents.compactMap(\.value) }
     /// Changes of parent after the first (moves).

@@ -23,7 +23,9 @@ public enum EventSummary {
         case .unitMoved(let m):
             return t("now under ", "nay trực thuộc ") + m.parent.rawValue
         case .unitDissolved(let d):
-            return d.reason ?? ""
+            let successor = d.successor.map { p.text(LocalizedText(en: "what it holds passes to ", vi: "chuyển giao cho ")) + $0.rawValue }
+                ?? p.text(LocalizedText(en: "no successor: its parent keeps what it holds", vi: "không có đơn vị kế thừa: cấp trên giữ lại"))
+            return ([successor] + (d.reason.map { [$0] } ?? [])).joined(separator: "; ")
         case .conference(let c):
             var parts = [c.title + " (" + p.text(ChoiceList.conferenceKinds.shown(c.kind.rawValue)) + (c.term.map { ", " + $0.description } ?? "") + ")"]
             if !c.figures.isEmpty { parts.append(c.figures.map { $0.key + "=" + p.figure($0.value) + dated($0.value, p) }.joined(separator: " ")) }

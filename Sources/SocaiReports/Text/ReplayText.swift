@@ -9,6 +9,10 @@ public enum ReplayText {
             out += p.text(LocalizedText(en: ", as known at ", vi: ", theo sổ tại thời điểm ")) + p.instant(knownAt)
         }
         out += p.text(LocalizedText(en: " (journal seq ", vi: " (số thứ tự sổ ")) + String(report.throughSeq) + ")\n"
+        if let boundaries = report.boundaries {
+            out += p.text(LocalizedText(en: "Figures restated in the units as they stood on ", vi: "Số liệu quy đổi theo đơn vị tại ngày "))
+                + p.date(boundaries) + "\n"
+        }
         if report.units.isEmpty {
             out += "\n" + p.text(LocalizedText(en: "No units are registered yet; record one with `socai record unit`.",
                                                vi: "Chưa có đơn vị nào; ghi đơn vị bằng `socai record unit`.")) + "\n"
