@@ -221,7 +221,8 @@ public struct DifferentialComparator {
         if case .answered(let observed) = engine.findings(kinds: kinds) {
             for kind in kinds {
                 let e = Set(expected.filter { $0.kind == kind }.map { "\($0.unit) \($0.figure)" + (kind == "impossible-level" ? "" : " \($0.date.iso)") })
-                let o = Set(observed.filter { $0.kind == kind }.map { "\($0.unit) \($0.figure)" + (kind == "impossible-level" ? "" : " \($0.date.iso)") })
+                // A finding about no figure may name it "-" or "".
+                let o = Set(observed.filter { $0.kind == kind }.map { "\($0.unit) \($0.figure == "-" ? "" : $0.figure)" + (kind == "impossible-level" ? "" : " \($0.date.iso)") })
                 if e != o {
                     differ("check.\(kind)", "check: findings of kind \(kind)", e.sorted().joined(separator: "; ").ifEmpty("none"),
                            o.sorted().joined(separator: "; ").ifEmpty("none"))

@@ -20,6 +20,7 @@ public enum ReferenceKnowledge {
     public static func facts(_ events: [EventEnvelope], knownAtSeq: Int64? = nil) -> [ReferenceFact] {
         let limit = knownAtSeq ?? Int64.max
         var facts: [Int64: ReferenceFact] = [:]
+        var retracted = Set<Int64>()
         var order: [Int64] = []
         for event in events where event.seq <= limit {
             switch event.payload {
@@ -27,7 +28,7 @@ public enum ReferenceKnowledge {
                 guard var fact = facts[correction.eventSeq] else { continue }
                 switch correction.action {
                 case .retract:
-                    facts[correction.eventSeq] = nil
+                    retracted.insert(correction.eventSeq)
                 case .set(let fields):
                     var data = fact.payload.data
                     var date = fact.date
@@ -43,6 +44,8 @@ public enum ReferenceKnowledge {
                     fact.date = date
                     fact.corrected = true
                     facts[correction.eventSeq] = fact
+                    // "The last wins": a `--set` after a retraction brings the event back.
+                    retracted.remove(correction.eventSeq)
                 }
             default:
                 facts[event.seq] = ReferenceFact(seq: event.seq, unit: event.subject, date: event.effectiveDate,
@@ -50,7 +53,7 @@ public enum ReferenceKnowledge {
                 order.append(event.seq)
             }
         }
-        return order.compactMap { facts[$0] }
+        return order.filter { !retracted.contains($0) }.compactMap { facts[$0] }
     }
 
     private static func setField(_ object: inout JSONObject, path: [String], value: JSONValue) {

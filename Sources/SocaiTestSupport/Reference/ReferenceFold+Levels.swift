@@ -65,24 +65,39 @@ extension ReferenceFold {
                 any = true
             }
         }
+        let held = holding(u, key, d)
+        if held.exists {
+            sum = sum + held.value
+            any = true
+        }
+        guard any else { return nil }
+        return (sum, childValue ? "rolled-up" : "derived")
+    }
+
+    /// R2.2's holding of U on D: the residuals handed over to U on or before D, plus Δ at U
+    /// itself from the first such handover on; `exists` when some handed-over unit had a value.
+    func holding(_ u: UnitID, _ key: String, _ d: CalendarDate) -> (value: QualifiedCount, exists: Bool) {
+        var sum = QualifiedCount.zero
         var firstHandover: CalendarDate?
         for (x, m) in units.handovers(to: u) where m <= d {
             guard let r = residual(x, key, m.adding(days: -1)) else { continue }
             sum = sum + r
-            any = true
             firstHandover = min(firstHandover ?? m, m)
         }
-        if let m0 = firstHandover {
-            sum = sum + ownDelta(u, key, from: m0, to: d)
-        }
-        guard any else { return nil }
-        return (sum, childValue ? "rolled-up" : "derived")
+        guard let m0 = firstHandover else { return (.zero, false) }
+        return (sum + ownDelta(u, key, from: m0, to: d), true)
     }
 
     /// R1 "What x holds": its value minus its children's values (and 1 per counted child);
     /// nil when x has no value (a handover of a unit with no value hands over nothing).
     public func residual(_ x: UnitID, _ key: String, _ d: CalendarDate) -> QualifiedCount? {
         guard let value = level(x, key, d) else { return nil }
+        // A value that is the sum of its parts holds exactly what was handed over to it (and
+        // what happened at it since): subtracting the children again would turn their bounds
+        // into "about" (>373 − >373 is exactly 0, not about 0).
+        if !value.belowFloor, !levelReports(x, key).contains(where: { $0.date <= d }) {
+            return holding(x, key, d).value
+        }
         var r = value.count
         for c in children(x, d) {
             if let v = level(c, key, d) { r = r - v.count }
