@@ -25,7 +25,8 @@ public enum ReferenceKnowledge {
         for event in events where event.seq <= limit {
             switch event.payload {
             case .correction(let correction):
-                guard var fact = facts[correction.eventSeq] else { continue }
+                // A retracted event stays retracted: a later correction of it does not apply (DECISIONS, Corrections).
+                guard var fact = facts[correction.eventSeq], !retracted.contains(correction.eventSeq) else { continue }
                 switch correction.action {
                 case .retract:
                     retracted.insert(correction.eventSeq)
@@ -44,8 +45,6 @@ public enum ReferenceKnowledge {
                     fact.date = date
                     fact.corrected = true
                     facts[correction.eventSeq] = fact
-                    // "The last wins": a `--set` after a retraction brings the event back.
-                    retracted.remove(correction.eventSeq)
                 }
             default:
                 facts[event.seq] = ReferenceFact(seq: event.seq, unit: event.subject, date: event.effectiveDate,
