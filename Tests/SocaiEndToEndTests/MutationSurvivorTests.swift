@@ -28,6 +28,11 @@ struct MutationSurvivorTests {
             ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
     ]
 
+    /// Cells `c1`, `c2`, `c3` under `parent`, from 2010.
+    static func threeCells(under parent: String) -> [[String]] {
+        (1...3).map { ["unit", "--id", "c\($0)", "--name", "Chi bộ \($0)", "--kind", "cell", "--parent", parent, "--date", "2010-01-01"] }
+    }
+
     static func json(_ journal: ScratchJournal, _ arguments: [String]) throws -> JSONValue {
         let result = journal.run(arguments + ["--json"])
         #expect(result.status == 0, "\(arguments): \(result)")
@@ -101,9 +106,7 @@ struct MutationSurvivorTests {
         let journal = ScratchJournal()
         Self.record(journal, Self.twoDistricts + [
             ["unit", "--id", "x1", "--name", "Xã 1", "--kind", "base-committee", "--parent", "d1", "--date", "2010-01-01"],
-            ["unit", "--id", "c1", "--name", "Chi bộ 1", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
-            ["unit", "--id", "c2", "--name", "Chi bộ 2", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
-            ["unit", "--id", "c3", "--name", "Chi bộ 3", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
+        ] + Self.threeCells(under: "x1") + [
             ["conference", "--unit", "d1", "--date", "2020-01-01", "--title", "T", "--figure", "cells=12"],
             ["conference", "--unit", "d2", "--date", "2020-01-01", "--title", "T", "--figure", "cells=8"],
             ["move", "--unit", "c1", "--parent", "d2", "--date", "2021-03-01"],
@@ -168,9 +171,7 @@ struct MutationSurvivorTests {
         Self.record(journal, Self.twoDistricts + [
             ["unit", "--id", "x1", "--name", "Xã 1", "--kind", "base-committee", "--parent", "d1", "--date", "2010-01-01"],
             ["unit", "--id", "x2", "--name", "Xã 2", "--kind", "base-committee", "--parent", "d2", "--date", "2010-01-01"],
-            ["unit", "--id", "c1", "--name", "Chi bộ 1", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
-            ["unit", "--id", "c2", "--name", "Chi bộ 2", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
-            ["unit", "--id", "c3", "--name", "Chi bộ 3", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
+        ] + Self.threeCells(under: "x1") + [
             ["conference", "--unit", "d1", "--date", "2021-02-28", "--title", "T", "--figure", "cells=12"],
             ["move", "--unit", "c1", "--parent", "x2", "--date", "2021-03-01"],
             ["merger", "--from", "c2,c3", "--into", "c3", "--date", "2021-06-01"],
