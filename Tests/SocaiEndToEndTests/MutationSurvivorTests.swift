@@ -8,10 +8,11 @@ import Testing
 /// entry of an object), and the survivors of the first catalogue run (a reported count of cells
 /// after a cell moves away or is dissolved; a per-year target while a term runs and on its last
 /// day; a term still running on 1 January; a count of cells changed the day after its report and
-/// by a merger of cells; flow totals rolled up from reports below). Tools/mutate/sites.txt names the
+/// by a merger of cells; flow totals rolled up from reports below; a target met exactly, a target
+/// percentage rounded). Tools/mutate/sites.txt names the
 /// mutants (`m1-window`, `m3-correction-start`, `structural-move-counted`, `structural-dissolution`,
 /// `term-elapsed`, `term-running`, `term-previous-label`, `levels-structural-start`,
-/// `structural-merger-net`, `flows-rolled-up`).
+/// `structural-merger-net`, `flows-rolled-up`, `term-target-percent`, `term-status-below`).
 @Suite("Rules the mutation run found untested")
 struct MutationSurvivorTests {
     static func record(_ journal: ScratchJournal, _ records: [[String]], at now: String = SocaiProcess.fixedNow) {
@@ -187,5 +188,21 @@ struct MutationSurvivorTests {
             #expect(term?["flows"]?.object?["admissions"] == .integer(Int64(admissions)), "\(unit)")
             #expect(term?["flowProvenance"]?.object?["admissions"] == .string("rolled-up"), "\(unit)")
         }
+    }
+
+    @Test("a term's flow targets: met exactly is within it; the percentage is rounded, not cut (2 of 3 = 66.67)")
+    func flowTargetsOfATerm() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+            ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025",
+             "--target", "admissions=12", "--target", "arrivals=3"],
+            ["admission", "--unit", "huyen", "--date", "2021-03-01", "--count", "12"],
+            ["arrival", "--unit", "huyen", "--date", "2021-04-01", "--count", "2"],
+        ])
+        let targets = try Self.json(journal, ["term", "--unit", "huyen", "--term", "2020-2025"]).object?["targets"]?.object
+        let admissions = targets?["admissions"]?.object, arrivals = targets?["arrivals"]?.object
+        #expect(admissions?["percent"] == .decimal("100.00") && admissions?["status"] == .string("within"))
+        #expect(arrivals?["percent"] == .decimal("66.67") && arrivals?["status"] == .string("below"))
     }
 }
