@@ -124,6 +124,13 @@ struct CheckKindsTests {
             finding("printed-percent", "warning", stated: "50", derived: nil, figure: "admissions-attainment", date: "2021-12-31",
                     "cannot recompute 50%: the counts it is computed from are not recorded"),
         ]),
+        Scenario(name: "printed-percent: an attainment against a target of 0 cannot be recomputed", records: [
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--kind", "congress", "--term", "2020-2025",
+             "--target", "admissions=0", "--printed", "admissions-attainment=50", "--figure", "admissions=5"],
+        ], status: 0, findings: [
+            finding("printed-percent", "warning", stated: "50", derived: nil, figure: "admissions-attainment", date: "2021-12-31",
+                    "cannot recompute 50%: the counts it is computed from are not recorded"),
+        ]),
         Scenario(name: "roll-up: a report against its only child's", records: [
             ["conference", "--unit", "cb", "--date", "2021-12-31", "--title", "T", "--figure", "members=30"],
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "members=50"],
@@ -185,6 +192,10 @@ struct CheckKindsTests {
         Scenario(name: "implausible-change: no start figure, a change of exactly a quarter of the end is no finding", records: [
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "members=100",
              "--figure", "members-change=25@2021-01-01..2021-12-31"],
+        ], status: 0, findings: []),
+        Scenario(name: "implausible-change: no start figure and 0 at the end is no finding", records: [
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "villages-without-members=0",
+             "--figure", "villages-without-members-change=-3@2021-01-01..2021-12-31"],
         ], status: 0, findings: []),
         Scenario(name: "per-year-divisor and target: a reduction per year over 5.34 years, against its target", records: [
             ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "T", "--figure", "villages-without-members=40@2015-06-01",
