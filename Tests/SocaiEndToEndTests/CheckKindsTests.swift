@@ -50,6 +50,13 @@ struct CheckKindsTests {
             finding("tier-sum", "error", stated: "42", derived: "41", figure: "rating 2021 organizations", date: "2021-12-31",
                     "the tiers add up to 41, not the 42 rated the document states"),
         ]),
+        Scenario(name: "tier-sum: a good-or-better count stands for excellent + good", records: [
+            ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "1", "--good-or-better", "10",
+             "--completed", "5", "--failed", "1", "--rated", "20"],
+        ], status: 1, findings: [
+            finding("tier-sum", "error", stated: "20", derived: "16", figure: "rating 2021 organizations", date: "2021-12-31",
+                    "the tiers add up to 16, not the 20 rated the document states"),
+        ]),
         Scenario(name: "composition: 10 grassroots organisations, 4 committees + 5 cells", records: [
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "grassroots-orgs=10",
              "--figure", "base-committees=4", "--figure", "base-cells=5"],
@@ -57,6 +64,10 @@ struct CheckKindsTests {
             finding("composition", "error", stated: "10", derived: "9", figure: "grassroots-orgs", date: "2021-12-31",
                     "10 grassroots organisations ≠ 4 committees + 5 cells"),
         ]),
+        Scenario(name: "composition: 9 = 4 committees + 5 cells is no finding", records: [
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "grassroots-orgs=9",
+             "--figure", "base-committees=4", "--figure", "base-cells=5"],
+        ], status: 0, findings: []),
         Scenario(name: "flow-report: an exact total against the events is a warning", records: [
             ["admission", "--unit", "cb", "--date", "2021-03-01", "--count", "3"],
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--term", "2020-2025", "--figure", "admissions=5"],
@@ -109,6 +120,13 @@ struct CheckKindsTests {
         ]),
         Scenario(name: "printed-percent: its counts are not recorded, a warning", records: [
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--printed", "admissions-attainment=50"],
+        ], status: 0, findings: [
+            finding("printed-percent", "warning", stated: "50", derived: nil, figure: "admissions-attainment", date: "2021-12-31",
+                    "cannot recompute 50%: the counts it is computed from are not recorded"),
+        ]),
+        Scenario(name: "printed-percent: an attainment against a target of 0 cannot be recomputed", records: [
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--kind", "congress", "--term", "2020-2025",
+             "--target", "admissions=0", "--printed", "admissions-attainment=50", "--figure", "admissions=5"],
         ], status: 0, findings: [
             finding("printed-percent", "warning", stated: "50", derived: nil, figure: "admissions-attainment", date: "2021-12-31",
                     "cannot recompute 50%: the counts it is computed from are not recorded"),
@@ -224,6 +242,10 @@ struct CheckKindsTests {
         Scenario(name: "implausible-change: no start figure, a change of exactly a quarter of the end is no finding", records: [
             ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "members=100",
              "--figure", "members-change=25@2021-01-01..2021-12-31"],
+        ], status: 0, findings: []),
+        Scenario(name: "implausible-change: no start figure and 0 at the end is no finding", records: [
+            ["conference", "--unit", "huyen", "--date", "2021-12-31", "--title", "T", "--figure", "villages-without-members=0",
+             "--figure", "villages-without-members-change=-3@2021-01-01..2021-12-31"],
         ], status: 0, findings: []),
         Scenario(name: "per-year-divisor and target: a reduction per year over 5.34 years, against its target", records: [
             ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "T", "--figure", "villages-without-members=40@2015-06-01",

@@ -7,9 +7,12 @@ import Testing
 /// built binary: issue 22's M1 (the window of a moved unit's flows) and M3 (a correction of one
 /// entry of an object), and the survivors of the first catalogue run (a reported count of cells
 /// after a cell moves away or is dissolved; a per-year target while a term runs and on its last
-/// day; a term still running on 1 January). Tools/mutate/sites.txt names the mutants (`m1-window`,
-/// `m3-correction-start`, `structural-move-counted`, `structural-dissolution`, `term-elapsed`,
-/// `term-running`, `term-previous-label`).
+/// day; a term still running on 1 January; a count of cells changed the day after its report and
+/// by a merger of cells; flow totals rolled up from reports below; a target met exactly, a target
+/// percentage rounded). Tools/mutate/sites.txt names the
+/// mutants (`m1-window`, `m3-correction-start`, `structural-move-counted`, `structural-dissolution`,
+/// `term-elapsed`, `term-running`, `term-previous-label`, `levels-structural-start`,
+/// `structural-merger-net`, `flows-rolled-up`, `term-target-percent`, `term-status-below`).
 @Suite("Rules the mutation run found untested")
 struct MutationSurvivorTests {
     static func record(_ journal: ScratchJournal, _ records: [[String]], at now: String = SocaiProcess.fixedNow) {
@@ -25,6 +28,11 @@ struct MutationSurvivorTests {
             ["unit", "--id", "d1", "--name", "Huyện 1", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
             ["unit", "--id", "d2", "--name", "Huyện 2", "--kind", "district", "--parent", "p", "--date", "2010-01-01"],
     ]
+
+    /// Cells `c1`, `c2`, `c3` under `parent`, from 2010.
+    static func threeCells(under parent: String) -> [[String]] {
+        (1...3).map { ["unit", "--id", "c\($0)", "--name", "Chi bộ \($0)", "--kind", "cell", "--parent", parent, "--date", "2010-01-01"] }
+    }
 
     static func json(_ journal: ScratchJournal, _ arguments: [String]) throws -> JSONValue {
         let result = journal.run(arguments + ["--json"])
@@ -99,9 +107,7 @@ struct MutationSurvivorTests {
         let journal = ScratchJournal()
         Self.record(journal, Self.twoDistricts + [
             ["unit", "--id", "x1", "--name", "Xã 1", "--kind", "base-committee", "--parent", "d1", "--date", "2010-01-01"],
-            ["unit", "--id", "c1", "--name", "Chi bộ 1", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
-            ["unit", "--id", "c2", "--name", "Chi bộ 2", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
-            ["unit", "--id", "c3", "--name", "Chi bộ 3", "--kind", "cell", "--parent", "x1", "--date", "2010-01-01"],
+        ] + Self.threeCells(under: "x1") + [
             ["conference", "--unit", "d1", "--date", "2020-01-01", "--title", "T", "--figure", "cells=12"],
             ["conference", "--unit", "d2", "--date", "2020-01-01", "--title", "T", "--figure", "cells=8"],
             ["move", "--unit", "c1", "--parent", "d2", "--date", "2021-03-01"],
@@ -158,5 +164,45 @@ struct MutationSurvivorTests {
         #expect(next?["from"] == .string("2020-01-02") && next?["boundary"] == .string("previous-term-label"))
         let previous = try Self.json(journal, ["term", "--unit", "huyen", "--term", "2015-2020"]).object
         #expect(previous?["to"] == .string("2020-01-01"))
+    }
+
+    @Test("a reported count of cells changed the day after the report and by a merger of cells; flows rolled up from communes' reports")
+    func structuralChangesAfterAReportAndRolledUpFlows() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, Self.twoDistricts + [
+            ["unit", "--id", "x1", "--name", "Xã 1", "--kind", "base-committee", "--parent", "d1", "--date", "2010-01-01"],
+            ["unit", "--id", "x2", "--name", "Xã 2", "--kind", "base-committee", "--parent", "d2", "--date", "2010-01-01"],
+        ] + Self.threeCells(under: "x1") + [
+            ["conference", "--unit", "d1", "--date", "2021-02-28", "--title", "T", "--figure", "cells=12"],
+            ["move", "--unit", "c1", "--parent", "x2", "--date", "2021-03-01"],
+            ["merger", "--from", "c2,c3", "--into", "c3", "--date", "2021-06-01"],
+            ["conference", "--unit", "x1", "--date", "2021-12-31", "--title", "T", "--term", "2020-2025", "--figure", "admissions=3"],
+            ["conference", "--unit", "x2", "--date", "2021-12-31", "--title", "T", "--term", "2020-2025", "--figure", "admissions=4"],
+        ])
+        // The move the day after the report counts (the report is the end of its own day); two cells merged into one: −1.
+        let cells = try ["2021-02-28", "2021-03-01", "2021-06-01"].map { try Self.figures(journal, to: $0)["d1"]?["cells"] }
+        #expect(cells == [.integer(12), .integer(11), .integer(10)])
+        // No events anywhere: the term's admissions are the communes' reports, rolled up.
+        for (unit, admissions) in [("d1", 3), ("p", 7)] {
+            let term = try Self.json(journal, ["term", "--unit", unit, "--term", "2020-2025"]).object
+            #expect(term?["flows"]?.object?["admissions"] == .integer(Int64(admissions)), "\(unit)")
+            #expect(term?["flowProvenance"]?.object?["admissions"] == .string("rolled-up"), "\(unit)")
+        }
+    }
+
+    @Test("a term's flow targets: met exactly is within it; the percentage is rounded, not cut (2 of 3 = 66.67)")
+    func flowTargetsOfATerm() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+            ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025",
+             "--target", "admissions=12", "--target", "arrivals=3"],
+            ["admission", "--unit", "huyen", "--date", "2021-03-01", "--count", "12"],
+            ["arrival", "--unit", "huyen", "--date", "2021-04-01", "--count", "2"],
+        ])
+        let targets = try Self.json(journal, ["term", "--unit", "huyen", "--term", "2020-2025"]).object?["targets"]?.object
+        let admissions = targets?["admissions"]?.object, arrivals = targets?["arrivals"]?.object
+        #expect(admissions?["percent"] == .decimal("100.00") && admissions?["status"] == .string("within"))
+        #expect(arrivals?["percent"] == .decimal("66.67") && arrivals?["status"] == .string("below"))
     }
 }

@@ -150,7 +150,7 @@ if options.list {
 // 2. Which mutants this run tries.
 var selected = mutants
 if !options.only.isEmpty {
-    selected = mutants.filter { m in options.only.contains { m.id == $0 || m.id.hasPrefix($0 + "/") || m.id.hasPrefix($0) } }
+    selected = mutants.filter { m in options.only.contains { m.id.hasPrefix($0) } }
     if selected.isEmpty { fail("--only matches no mutant") }
 }
 if let n = options.sample, n < selected.count {
