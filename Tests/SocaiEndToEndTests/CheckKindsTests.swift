@@ -129,7 +129,7 @@ struct CheckKindsTests {
              "--target", "admissions=0", "--printed", "admissions-attainment=50", "--figure", "admissions=5"],
         ], status: 0, findings: [
             finding("printed-percent", "warning", stated: "50", derived: nil, figure: "admissions-attainment", date: "2021-12-31",
-                    "cannot recompute 50%: the counts it is computed from are not recorded"),
+                    "cannot recompute 50%: the counts it is computed from are not recorded (the target is 0, and no share of 0 can be computed)"),
         ]),
         Scenario(name: "roll-up: a report against its only child's", records: [
             ["conference", "--unit", "cb", "--date", "2021-12-31", "--title", "T", "--figure", "members=30"],

@@ -170,13 +170,18 @@ extension Rules {
         if let total = targets.first(where: { $0.key == key })?.target.base {
             candidates.append((total, LocalizedText(en: "the term's target", vi: "chỉ tiêu nhiệm kỳ"), period.from <= span.from && candidates.isEmpty))
         }
+        let zeroTarget = candidates.contains { $0.base.units == 0 }
         candidates.removeAll { $0.base.units <= 0 }
         func matches(_ base: FixedDecimal) -> Bool {
             PercentClassification.classify(printed.value, exact: Ratio(integer: actual) / base.ratio * Ratio(integer: 100)) != .inconsistent
         }
         guard let chosen = candidates.first(where: { matches($0.base) }) ?? candidates.first(where: \.primary) else {
-            return unrecomputable(subject: subject, seq: seq, date: date, printed, why: LocalizedText(
-                en: "no target for \(period.from.iso)..\(period.to.iso)", vi: "không có chỉ tiêu cho \(period.from.vietnamese)..\(period.to.vietnamese)"))
+            // A target of 0 has no percentage of it; no target at all is another gap, said as such.
+            let why = zeroTarget && candidates.isEmpty
+                ? LocalizedText(en: "the target is 0, and no share of 0 can be computed", vi: "chỉ tiêu là 0 nên không tính được tỷ lệ")
+                : LocalizedText(en: "no target for \(period.from.iso)..\(period.to.iso)",
+                                vi: "không có chỉ tiêu cho \(period.from.vietnamese)..\(period.to.vietnamese)")
+            return unrecomputable(subject: subject, seq: seq, date: date, printed, why: why)
         }
         return printedFinding(subject: subject, seq: seq, date: date, name: printed.name, printed: printed.value,
                               exact: Ratio(integer: actual) / chosen.base.ratio * Ratio(integer: 100),
