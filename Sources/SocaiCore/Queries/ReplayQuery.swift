@@ -41,12 +41,18 @@ extension Rules {
     public func replay(at date: CalendarDate, root: UnitID? = nil, knownAt: Instant? = nil,
                        boundaries: CalendarDate? = nil) -> ReplayReport {
         let keys = levelKeys()
-        var tables: [(String, [Int32: LevelValue])] = keys.map { key in
-            (key, boundaries.map { restated(key, at: date, boundaries: $0) } ?? levels.values(key, at: date))
-        }
-        if boundaries == nil { tables.append(contentsOf: compositionFigures(tables, at: date)) }
         let treeDate = boundaries ?? date
         let order = treeOrder(at: treeDate, root: root.flatMap { registry.index(of: $0) })
+        // Only the units shown are asked for (and whatever their values need): a question about
+        // one district does not compute the province.
+        let shown = order.map(\.0).filter { registry.isActive($0, at: date) }
+        var tables: [(String, [Int32: LevelValue])] = keys.map { key in
+            if let boundaries { return (key, restated(key, at: date, boundaries: boundaries)) }
+            var table: [Int32: LevelValue] = [:]
+            for u in shown { if let v = levels.value(u, key, at: date) { table[u] = v } }
+            return (key, table)
+        }
+        if boundaries == nil { tables.append(contentsOf: compositionFigures(tables, at: date)) }
         var units: [ReplayReport.UnitState] = []
         for (index, depth) in order {
             let entry = registry[index]
@@ -90,10 +96,11 @@ extension Rules {
     public func levelKeys() -> [String] {
         var keys = Set(projection.reportedLevelKeys(knowledge))
         if projection.flowRowCount > 0 { keys.insert("members") }
-        let far = CalendarDate(year: 9999, month: 12, day: 31)!
+        // Every kind a unit has been recorded with (read from the facts, not from every unit's
+        // timeline): a count whose kind no unit has now only finds no value.
         var kinds = Set<UnitKind>()
-        for u in registry.all where registry[u].established != nil {
-            if let kind = registry[u].kind(at: far) { kinds.insert(kind) }
+        for (_, fact) in registry.facts(ofKinds: [.kind]) where fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {
+            kinds.insert(UnitKind.allCases[Int(fact.value)])
         }
         for definition in FigureCatalogue.all where definition.isUnitCount && !definition.countsUnitKinds.isDisjoint(with: kinds) {
             keys.insert(definition.key)

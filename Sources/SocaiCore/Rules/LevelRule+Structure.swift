@@ -3,24 +3,41 @@ extension LevelRule {
     /// steps the level sums and the audit lists (DECISIONS R2, "Δ").
     public func steps(_ u: Int32, _ key: String, fromDay: Int, throughDay: Int) -> [StructuralStep] {
         guard fromDay <= throughDay else { return [] }
-        let relevant = descendantSet(u)
+        let relevant = relevantEvents(u)
+        guard !relevant.isEmpty else { return [] }
         let isCount = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty
         var result: [StructuralStep] = []
-        var i = firstEvent(onOrAfter: fromDay)
-        while i < events.count && events[i].date.dayNumber <= throughDay {
-            if events[i].participants.contains(where: relevant.contains) {
-                for step in effects(i, key) where step.unit == u {
-                    // One event's parts (units gone, a unit created) are one step of the register.
-                    if isCount, let last = result.last, last.seq == step.seq {
-                        result[result.count - 1] = combined(last, step)
-                    } else {
-                        result.append(step)
-                    }
+        // The first relevant event on or after `fromDay` (events are in date order).
+        var low = 0, high = relevant.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if events[relevant[middle]].date.dayNumber < fromDay { low = middle + 1 } else { high = middle }
+        }
+        var j = low
+        while j < relevant.count && events[relevant[j]].date.dayNumber <= throughDay {
+            for step in effects(relevant[j], key) where step.unit == u {
+                // One event's parts (units gone, a unit created) are one step of the register.
+                if isCount, let last = result.last, last.seq == step.seq {
+                    result[result.count - 1] = combined(last, step)
+                } else {
+                    result.append(step)
                 }
             }
-            i += 1
+            j += 1
         }
         return result.filter { $0.delta != 0 || $0.qualifier != .exact }
+    }
+
+    /// The structural events that involve `u` or a unit ever under it, in date order: the only
+    /// ones that can change `u`'s level. Found from an index by participant, so a question about
+    /// one unit never walks the whole journal's reorganisations.
+    func relevantEvents(_ u: Int32) -> [Int] {
+        if let known = relevantEventCache[u] { return known }
+        var found = Set<Int>()
+        for d in registry.everDescendants(of: u) { found.formUnion(eventsByParticipant[d] ?? []) }
+        let result = found.sorted()
+        relevantEventCache[u] = result
+        return result
     }
 
     /// Two steps of one event at one unit as one: the sum, described as the merger it is.
@@ -37,15 +54,6 @@ extension LevelRule {
             step.description = a.description + LocalizedText("; ") + b.description
         }
         return step
-    }
-
-    private func firstEvent(onOrAfter day: Int) -> Int {
-        var low = 0, high = events.count
-        while low < high {
-            let middle = (low + high) >> 1
-            if events[middle].date.dayNumber < day { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Every unit's step from structural event `i` for `key`, computed once.

@@ -18,7 +18,15 @@ public final class LevelRule {
     private var inProgress = Set<Key>()
     var effectCache: [Int: [UInt16: [StructuralStep]]] = [:]
     private(set) lazy var events: [StructuralEvent] = registry.structuralEvents()
-    private var descendantSets: [Int32: Set<Int32>] = [:]
+    /// Structural events by the units taking part in them (indices into `events`).
+    private(set) lazy var eventsByParticipant: [Int32: [Int]] = {
+        var index: [Int32: [Int]] = [:]
+        for (i, event) in events.enumerated() {
+            for unit in Set(event.participants) { index[unit, default: []].append(i) }
+        }
+        return index
+    }()
+    var relevantEventCache: [Int32: [Int]] = [:]
 
     public init(_ registry: Registry) { self.registry = registry }
 
@@ -191,12 +199,5 @@ public final class LevelRule {
             total += registeredCount(under: child, kinds: kinds, at: date)
         }
         return total
-    }
-
-    func descendantSet(_ u: Int32) -> Set<Int32> {
-        if let cached = descendantSets[u] { return cached }
-        let set = Set(registry.everDescendants(of: u))
-        descendantSets[u] = set
-        return set
     }
 }

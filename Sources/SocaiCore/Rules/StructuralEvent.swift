@@ -48,8 +48,15 @@ extension Registry {
                 events.append(StructuralEvent(date: h.date, seq: h.seq, change: .handover(h)))
             }
         }
-        for (unit, fact) in facts(ofKinds: [.parent, .kind]) where fact.seq != self[unit].establishedSeq {
-            guard self[unit].established != nil else { continue }
+        // The parent and kind a unit was established with are not changes; finding which those
+        // are from the establishments alone keeps this from reading every unit's timeline.
+        var establishment: [Int32: (day: Int, seq: Int64)] = [:]
+        for (unit, fact) in facts(ofKinds: [.established]) {
+            if let known = establishment[unit], (known.day, known.seq) <= (fact.day, fact.seq) { continue }
+            establishment[unit] = (fact.day, fact.seq)
+        }
+        for (unit, fact) in facts(ofKinds: [.parent, .kind]) {
+            guard let established = establishment[unit], fact.seq != established.seq else { continue }
             if fact.kind == .parent {
                 events.append(StructuralEvent(date: fact.date, seq: fact.seq, change: .move(unit: unit)))
             } else if fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {
