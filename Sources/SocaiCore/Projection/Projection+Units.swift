@@ -130,25 +130,35 @@ extension Projection {
 }
 
 extension Projection {
-    /// Every fact of the given kinds in force, over all units (a column scan: no timelines built).
-    public func facts(ofKinds kinds: Set<UnitFact.Kind>, _ knowledge: Knowledge) -> [(unit: Int32, fact: UnitFact)] {
-        var result: [(Int32, UnitFact)] = []
+    /// The facts of `kinds` in force that changed a unit after its establishment (moves,
+    /// re-kinds, closings), over all units: read from the image's index of changes, so a question
+    /// about the tree costs what the journal's reorganisations cost, not what its units do.
+    public func changeFacts(ofKinds kinds: Set<UnitFact.Kind>, _ knowledge: Knowledge) -> [(unit: Int32, fact: UnitFact)] {
+        var result: [(unit: Int32, fact: UnitFact)] = []
         for (p, part) in parts.enumerated() {
             let table = part.units
-            let groups = table.factGroups
-            for u in 0..<groups.count {
-                for i in groups.rows(u) {
-                    guard let kind = UnitFact.Kind(rawValue: table.factKind[i]), kinds.contains(kind) else { continue }
-                    let to = end(p, table.factValidTo[i], \.facts, i)
-                    guard knowledge.holds(table.factValidFrom[i], to) else { continue }
-                    let isText = kind == .name || kind == .alias
-                    result.append((Int32(u), UnitFact(day: Int(table.factDay[i]), seq: table.factSeq[i], kind: kind, value: table.factValue[i],
-                                                      text: isText ? part.strings.string(UInt32(clamping: table.factValue[i])) : nil,
-                                                      folded: isText ? part.strings.string(table.factFolded[i]) : nil,
-                                                      validFrom: table.factValidFrom[i], validTo: to)))
-                }
+            guard !table.factChanges.isEmpty else { continue }
+            for row in table.factChanges {
+                let i = Int(row)
+                guard let u = table.factGroups.owner(ofRow: i), let kind = UnitFact.Kind(rawValue: table.factKind[i]),
+                      kinds.contains(kind) else { continue }
+                let to = end(p, table.factValidTo[i], \.facts, i)
+                guard knowledge.holds(table.factValidFrom[i], to) else { continue }
+                result.append((Int32(u), UnitFact(day: Int(table.factDay[i]), seq: table.factSeq[i], kind: kind, value: table.factValue[i],
+                                                  text: nil, folded: nil, validFrom: table.factValidFrom[i], validTo: to)))
             }
         }
         return result
+    }
+
+    /// Every kind any unit has been recorded with (from the images' headers).
+    public var kindsRecorded: Set<UnitKind> {
+        var kinds = Set<UnitKind>()
+        for part in parts {
+            for value in part.reader.header["kinds"]?.array ?? [] {
+                if let n = value.integer, n >= 0, Int(n) < UnitKind.allCases.count { kinds.insert(UnitKind.allCases[Int(n)]) }
+            }
+        }
+        return kinds
     }
 }

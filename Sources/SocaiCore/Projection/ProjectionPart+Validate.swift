@@ -30,6 +30,7 @@ extension ProjectionPart {
         guard units.ids.allSatisfy({ Int($0) < stringCount }), units.idOrder.allSatisfy({ $0 >= 0 && Int($0) < units.ids.count }) else {
             throw fail("unit ids")
         }
+        guard units.factChanges.allSatisfy({ Int($0) < units.factKind.count }) else { throw fail("unit changes") }
         try groups(units.everChildGroups, rows: units.everChildren.count, "unit children")
         guard units.everChildren.allSatisfy({ unit(Int64($0), allowNone: false) }) else { throw fail("unit children") }
 

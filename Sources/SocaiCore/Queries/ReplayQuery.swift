@@ -96,10 +96,10 @@ extension Rules {
     public func levelKeys() -> [String] {
         var keys = Set(projection.reportedLevelKeys(knowledge))
         if projection.flowRowCount > 0 { keys.insert("members") }
-        // Every kind a unit has been recorded with (read from the facts, not from every unit's
+        // Every kind a unit has been recorded with (the image's header, not every unit's
         // timeline): a count whose kind no unit has now only finds no value.
-        var kinds = Set<UnitKind>()
-        for (_, fact) in registry.facts(ofKinds: [.kind]) where fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {
+        var kinds = projection.kindsRecorded
+        for (_, fact) in registry.stagedFacts(ofKinds: [.kind]) where fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {
             kinds.insert(UnitKind.allCases[Int(fact.value)])
         }
         for definition in FigureCatalogue.all where definition.isUnitCount && !definition.countsUnitKinds.isDisjoint(with: kinds) {

@@ -76,10 +76,19 @@ public final class Registry {
         return recorded + extra
     }
 
-    /// Every fact of `kinds` in force over all units.
-    func facts(ofKinds kinds: Set<UnitFact.Kind>) -> [(unit: Int32, fact: UnitFact)] {
-        var result = projection.facts(ofKinds: kinds, knowledge)
-        for (unit, list) in staged.facts { for fact in list where kinds.contains(fact.kind) { result.append((unit, fact)) } }
+    /// Staged facts of `kinds` (an import's earlier lines).
+    func stagedFacts(ofKinds kinds: Set<UnitFact.Kind>) -> [(unit: Int32, fact: UnitFact)] {
+        staged.facts.flatMap { unit, list in list.filter { kinds.contains($0.kind) }.map { (unit, $0) } }
+    }
+
+    /// The facts of `kinds` in force that changed a unit after it was established (moves,
+    /// re-kinds, closings), staged ones included: the image keeps an index of these.
+    func changeFacts(ofKinds kinds: Set<UnitFact.Kind>) -> [(unit: Int32, fact: UnitFact)] {
+        var result = projection.changeFacts(ofKinds: kinds, knowledge)
+        for (unit, list) in staged.facts {
+            let establishing = Set(list.filter { $0.kind == .established }.map(\.seq))
+            for fact in list where kinds.contains(fact.kind) && !establishing.contains(fact.seq) { result.append((unit, fact)) }
+        }
         return result
     }
 
@@ -172,7 +181,7 @@ public final class Registry {
     public func handovers(into u: Int32) -> [Handover] {
         if handoversInto == nil {
             var map: [Int32: [Handover]] = [:]
-            for (unit, _) in facts(ofKinds: [.merged, .dissolved]) {
+            for (unit, _) in changeFacts(ofKinds: [.merged, .dissolved]) {
                 guard let h = handover(from: unit), self[unit].closing?.seq == h.seq else { continue }
                 if !(map[h.to]?.contains(h) ?? false) { map[h.to, default: []].append(h) }
             }

@@ -43,20 +43,15 @@ extension Registry {
     public func structuralEvents() -> [StructuralEvent] {
         var events: [StructuralEvent] = []
         var closed = Set<Int32>()
-        for (unit, _) in facts(ofKinds: [.merged, .dissolved]) where closed.insert(unit).inserted {
+        for (unit, _) in changeFacts(ofKinds: [.merged, .dissolved]) where closed.insert(unit).inserted {
             if let h = handover(from: unit) {
                 events.append(StructuralEvent(date: h.date, seq: h.seq, change: .handover(h)))
             }
         }
-        // The parent and kind a unit was established with are not changes; finding which those
-        // are from the establishments alone keeps this from reading every unit's timeline.
-        var establishment: [Int32: (day: Int, seq: Int64)] = [:]
-        for (unit, fact) in facts(ofKinds: [.established]) {
-            if let known = establishment[unit], (known.day, known.seq) <= (fact.day, fact.seq) { continue }
-            establishment[unit] = (fact.day, fact.seq)
-        }
-        for (unit, fact) in facts(ofKinds: [.parent, .kind]) {
-            guard let established = establishment[unit], fact.seq != established.seq else { continue }
+        // The parent and kind a unit was established with are not changes (the image's index of
+        // changes leaves them out), so this never reads every unit's timeline.
+        for (unit, fact) in changeFacts(ofKinds: [.parent, .kind]) {
+            guard self[unit].established != nil, fact.seq != self[unit].establishedSeq else { continue }
             if fact.kind == .parent {
                 events.append(StructuralEvent(date: fact.date, seq: fact.seq, change: .move(unit: unit)))
             } else if fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {

@@ -23,6 +23,23 @@ extension ProjectionBuilder {
         writer.add(.factValidTo, factOrder.rows.map { facts[$0].validTo })
         writer.add(.factRecord, factOrder.rows.map { facts[$0].record })
         writer.add(.factFolded, factOrder.rows.map { facts[$0].folded })
+        // The parent and kind a unit is established with carry the establishment's seq; every
+        // other parent or kind fact, and every closing, is a change.
+        var establishing = Set<Int64>()
+        for f in facts where f.kind == .established { establishing.insert(Int64(f.unit) << 40 ^ f.seq) }
+        var changes: [UInt32] = []
+        var kindsPresent = Set<Int64>()
+        for (row, i) in factOrder.rows.enumerated() {
+            let f = facts[i]
+            switch f.kind {
+            case .merged, .dissolved: changes.append(UInt32(row))
+            case .parent, .kind:
+                if f.kind == .kind { kindsPresent.insert(f.value) }
+                if !establishing.contains(Int64(f.unit) << 40 ^ f.seq) { changes.append(UInt32(row)) }
+            default: break
+            }
+        }
+        writer.add(.factChanges, changes)
         var everChildren = [[Int32]](repeating: [], count: unitCount)
         for f in facts where f.kind == .parent && f.value >= 0 && Int(f.value) < unitCount && f.value != Int64(f.unit) {
             if !everChildren[Int(f.value)].contains(f.unit) { everChildren[Int(f.value)].append(f.unit) }
@@ -180,6 +197,7 @@ extension ProjectionBuilder {
         header["recordedtime"] = headRecordedAt.map { .integer($0) } ?? .null
         header["units"] = .integer(Int64(unitCount))
         header["firstunit"] = .integer(Int64(firstUnit))
+        header["kinds"] = .array(kindsPresent.sorted().map { .integer($0) })
         writer.add(.tombstoneTable, tombstones.map(\.table.rawValue))
         writer.add(.tombstoneRow, tombstones.map { UInt32($0.row) })
         writer.add(.tombstoneTo, tombstones.map(\.end))

@@ -64,4 +64,14 @@ public struct Groups: Sendable {
         let a = Int(offsets[i]), b = Int(offsets[i + 1])
         return a..<max(a, b)
     }
+
+    /// The owner of row `row` (a binary search of the offsets), or nil when no owner has it.
+    public func owner(ofRow row: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) >> 1
+            if Int(offsets[middle + 1]) <= row { low = middle + 1 } else { high = middle }
+        }
+        return low < count && rows(low).contains(row) ? low : nil
+    }
 }

@@ -13,7 +13,7 @@
 public enum ImageFormat {
     public static let magic: [UInt8] = Array("SOCAIIMG".utf8)
     /// Bumped whenever a column's meaning or layout changes.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     public static let checksumOffset = 16
     public static let headerLengthOffset = 24
     static let directoryEntrySize = 24
@@ -27,6 +27,9 @@ public enum ColumnID: UInt32, Sendable, CaseIterable {
     // Units: one row per unit; facts (their timelines) grouped by unit.
     case unitID = 10, unitIDOrder
     case factGroups = 20, factDay, factSeq, factKind, factValue, factValidFrom, factValidTo, factRecord, factFolded
+    /// Rows of the facts that change a unit after it was established (a move, a re-kind, a
+    /// closing): what questions over the whole tree scan, instead of every unit's facts.
+    case factChanges = 29
     case everChildGroups = 30, everChildren
     case mergerSeq = 35, mergerDay, mergerTarget, mergerFlags, mergerSourceGroups, mergerSources, mergerValidFrom, mergerValidTo, mergerRecord
     case aggregateSeq = 45, aggregateDay, aggregateScope, aggregateKind, aggregateChange, aggregateValidFrom, aggregateValidTo, aggregateRecord

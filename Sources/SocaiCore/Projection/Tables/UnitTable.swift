@@ -15,6 +15,8 @@ struct UnitTable: Sendable {
     let factValidTo: Column<Int64>
     let factRecord: Column<UInt32>
     let factFolded: Column<UInt32>
+    /// Rows (into the fact columns) of changes after establishment: moves, re-kinds, closings.
+    let factChanges: Column<UInt32>
     let everChildGroups: Groups
     let everChildren: Column<Int32>
 
@@ -30,6 +32,7 @@ struct UnitTable: Sendable {
         factValidTo = try image.column(.factValidTo)
         factRecord = try image.column(.factRecord)
         factFolded = try image.column(.factFolded)
+        factChanges = try image.column(.factChanges)
         everChildGroups = Groups(try image.column(.everChildGroups))
         everChildren = try image.column(.everChildren)
         let n = factDay.count
