@@ -45,7 +45,7 @@ extension Rules {
         for member in scope where projection.hasAnyFlows(member) {
             for row in projection.flows(member, knowledge) { flowDays.insert(row.date.dayNumber) }
         }
-        for event in levels.events where scope.contains(where: event.participants.contains) { flowDays.insert(event.date.dayNumber) }
+        for event in levels.allEvents where scope.contains(where: event.participants.contains) { flowDays.insert(event.date.dayNumber) }
         var reportDays = Set<Int>()
         for point in reported {
             reportDays.insert(point.date.dayNumber)

@@ -34,8 +34,10 @@ extension LevelRule {
     func relevantEvents(_ u: Int32) -> [Int] {
         if let known = relevantEventCache[u] { return known }
         var found = Set<Int>()
-        for d in registry.everDescendants(of: u) { found.formUnion(eventsByParticipant[d] ?? []) }
-        let result = found.sorted()
+        for d in registry.everDescendants(of: u) {
+            for event in registry.structuralEvents(involving: d) { found.insert(eventNumber(event)) }
+        }
+        let result = found.sorted { StructuralEvent.precedes(events[$0], events[$1]) }
         relevantEventCache[u] = result
         return result
     }
@@ -45,7 +47,7 @@ extension LevelRule {
         var step = a
         step.delta += b.delta
         step.qualifier = a.qualifier.combined(with: b.qualifier)
-        if let merger = registry.mergers.first(where: { $0.seq == a.seq }) {
+        if let merger = registry.merger(seq: a.seq) {
             let name = registry[merger.target].name(at: merger.date)
             let participants = merger.sources.filter { $0 != merger.target || !merger.targetIsNew }.count + (merger.targetIsNew || merger.sources.contains(merger.target) ? 0 : 1)
             step.description = LocalizedText(en: "merger into \(name): ", vi: "sáp nhập vào \(name): ")

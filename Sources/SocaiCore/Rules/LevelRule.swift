@@ -17,16 +17,22 @@ public final class LevelRule {
     private var memo: [Key: LevelValue?] = [:]
     private var inProgress = Set<Key>()
     var effectCache: [Int: [UInt16: [StructuralStep]]] = [:]
-    private(set) lazy var events: [StructuralEvent] = registry.structuralEvents()
-    /// Structural events by the units taking part in them (indices into `events`).
-    private(set) lazy var eventsByParticipant: [Int32: [Int]] = {
-        var index: [Int32: [Int]] = [:]
-        for (i, event) in events.enumerated() {
-            for unit in Set(event.participants) { index[unit, default: []].append(i) }
-        }
-        return index
-    }()
+    /// The structural events this question has met, numbered in the order it met them (a unit's
+    /// are found from the unit: `Registry.structuralEvents(involving:)`).
+    private(set) var events: [StructuralEvent] = []
+    private var eventNumbers: [StructuralEvent: Int] = [:]
     var relevantEventCache: [Int32: [Int]] = [:]
+
+    /// The number of `event` in `events`, adding it on first sight.
+    func eventNumber(_ event: StructuralEvent) -> Int {
+        if let known = eventNumbers[event] { return known }
+        events.append(event)
+        eventNumbers[event] = events.count - 1
+        return events.count - 1
+    }
+
+    /// Every structural event in force, in (date, seq) order (an overview over the whole tree).
+    public var allEvents: [StructuralEvent] { registry.structuralEvents() }
 
     public init(_ registry: Registry) { self.registry = registry }
 

@@ -15,7 +15,11 @@ public final class Registry {
     private var potentialChildrenCache: [Int32: [Int32]] = [:]
     private var childrenCache: [Int: [Int32: [Int32]]] = [:]
     private var epochCache: [Int32: [Epoch]] = [:]
-    private var handoversInto: [Int32: [Handover]]?
+    private var handoversInto: [Int32: [Handover]] = [:]
+    private var closingsByReceiverCache: [Int32: [Int32]]?
+    private var eventsInvolvingCache: [Int32: [StructuralEvent]] = [:]
+    private var mergersByTargetCache: [Int32: [MergerFact]]?
+    private var mergersBySeqCache: [Int64: MergerFact]?
     private lazy var mergerList: [MergerFact] = projection.mergers(knowledge) + staged.mergers
     private lazy var aggregateList: [AggregateFact] = projection.aggregateMergers(knowledge) + staged.aggregates
 
@@ -131,7 +135,11 @@ public final class Registry {
         potentialChildrenCache = [:]
         childrenCache = [:]
         epochCache = [:]
-        handoversInto = nil
+        handoversInto = [:]
+        closingsByReceiverCache = nil
+        eventsInvolvingCache = [:]
+        mergersByTargetCache = nil
+        mergersBySeqCache = nil
         mergerList = projection.mergers(knowledge) + staged.mergers
         aggregateList = projection.aggregateMergers(knowledge) + staged.aggregates
     }
@@ -177,18 +185,39 @@ public final class Registry {
         }
     }
 
-    /// The handovers into `u`, in (date, seq) order.
+    /// The handovers into `u`, in (date, seq) order. Found from `u` outwards, so a question about
+    /// one unit reads only the closings that can reach it: units merged into it or naming it
+    /// their successor, its children dissolved without one, and, through units that handed over
+    /// to it, whatever was handed to them after they closed.
     public func handovers(into u: Int32) -> [Handover] {
-        if handoversInto == nil {
-            var map: [Int32: [Handover]] = [:]
-            for (unit, _) in changeFacts(ofKinds: [.merged, .dissolved]) {
-                guard let h = handover(from: unit), self[unit].closing?.seq == h.seq else { continue }
-                if !(map[h.to]?.contains(h) ?? false) { map[h.to, default: []].append(h) }
+        if let known = handoversInto[u] { return known }
+        var result: [Handover] = []
+        var considered = Set<Int32>()
+        var frontier = [u]
+        var reached: Set<Int32> = [u]
+        while let n = frontier.popLast() {
+            let candidates = (closingsByReceiver[n] ?? []) + (Int(n) < projection.unitCount ? projection.everChildren(n) : [])
+                + (staged.children[n] ?? [])
+            for x in candidates where x != u && considered.insert(x).inserted {
+                guard self[x].closing != nil, let h = handover(from: x), h.to == u else { continue }
+                if !result.contains(h) { result.append(h) }
+                if reached.insert(x).inserted { frontier.append(x) }
             }
-            for key in map.keys { map[key]!.sort { ($0.date, $0.seq) < ($1.date, $1.seq) } }
-            handoversInto = map
         }
-        return handoversInto![u] ?? []
+        result.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
+        handoversInto[u] = result
+        return result
+    }
+
+    /// Closed units by the unit their closing fact names (merged into, or successor).
+    private var closingsByReceiver: [Int32: [Int32]] {
+        if let known = closingsByReceiverCache { return known }
+        var map: [Int32: [Int32]] = [:]
+        for (unit, fact) in changeFacts(ofKinds: [.merged, .dissolved]) where fact.value >= 0 {
+            map[Int32(fact.value), default: []].append(unit)
+        }
+        closingsByReceiverCache = map
+        return map
     }
 
     /// Units that merged into `u` or named it their successor, directly or through earlier
@@ -313,6 +342,21 @@ public final class Registry {
 
     public var mergers: [MergerFact] { mergerList }
     public var aggregateMergers: [AggregateFact] { aggregateList }
+
+    /// The named mergers into `target`.
+    public func mergers(withTarget target: Int32) -> [MergerFact] {
+        if mergersByTargetCache == nil { mergersByTargetCache = Dictionary(grouping: mergerList, by: \.target) }
+        return mergersByTargetCache?[target] ?? []
+    }
+
+    /// The named merger recorded as `seq`.
+    public func merger(seq: Int64) -> MergerFact? {
+        if mergersBySeqCache == nil { mergersBySeqCache = Dictionary(mergerList.map { ($0.seq, $0) }) { a, _ in a } }
+        return mergersBySeqCache?[seq]
+    }
+
+    func eventsInvolving(cached u: Int32) -> [StructuralEvent]? { eventsInvolvingCache[u] }
+    func remember(_ events: [StructuralEvent], involving u: Int32) { eventsInvolvingCache[u] = events }
 
     /// Units that lie directly under `unit` on `date` or any later day they exist: what a
     /// dissolution on `date` would leave without a parent.

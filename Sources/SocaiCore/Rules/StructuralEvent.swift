@@ -18,6 +18,29 @@ public struct StructuralEvent: Sendable, Hashable {
     public var seq: Int64
     public var change: Change
 
+    /// The order events are applied and listed in: by date and seq, then handovers (by the unit
+    /// handing over) before moves and re-kinds, merger totals, and a merger's new target.
+    static func precedes(_ a: StructuralEvent, _ b: StructuralEvent) -> Bool {
+        (a.date, a.seq, a.rank, a.unit) < (b.date, b.seq, b.rank, b.unit)
+    }
+
+    private var rank: Int {
+        switch change {
+        case .handover: 0
+        case .move, .rekind: 1
+        case .aggregate: 2
+        case .newTarget: 3
+        }
+    }
+
+    private var unit: Int32 {
+        switch change {
+        case .handover(let h): h.from
+        case .move(let u), .rekind(let u, _, _), .newTarget(let u): u
+        case .aggregate(let a): a.scope
+        }
+    }
+
     /// The units whose place the event is about (what makes it relevant to a subtree).
     var participants: [Int32] {
         switch change {
@@ -39,6 +62,40 @@ public struct StructuralStep: Sendable, Hashable {
 }
 
 extension Registry {
+    /// The structural events in force in which `u` takes part (`participants`), in (date, seq)
+    /// order: its own closing, what was handed over to it, its moves and re-kinds, merger totals
+    /// in its scope, and the merger that created it. The same events `structuralEvents()` lists,
+    /// found from `u` alone.
+    public func structuralEvents(involving u: Int32) -> [StructuralEvent] {
+        if let known = eventsInvolving(cached: u) { return known }
+        var events: [StructuralEvent] = []
+        let t = self[u]
+        if t.closing != nil, let h = handover(from: u) { events.append(StructuralEvent(date: h.date, seq: h.seq, change: .handover(h))) }
+        for h in handovers(into: u) {
+            let event = StructuralEvent(date: h.date, seq: h.seq, change: .handover(h))
+            if !events.contains(event) { events.append(event) }
+        }
+        if t.established != nil {
+            for fact in facts(u) where (fact.kind == .parent || fact.kind == .kind) && fact.seq != t.establishedSeq
+                && knowledge.holds(fact.validFrom, fact.validTo) {
+                if fact.kind == .parent {
+                    events.append(StructuralEvent(date: fact.date, seq: fact.seq, change: .move(unit: u)))
+                } else if fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {
+                    events.append(StructuralEvent(date: fact.date, seq: fact.seq,
+                                                  change: .rekind(unit: u, from: t.kind(at: fact.date.adding(days: -1)),
+                                                                  to: UnitKind.allCases[Int(fact.value)])))
+                }
+            }
+        }
+        for a in aggregateMergers where a.scope == u { events.append(StructuralEvent(date: a.date, seq: a.seq, change: .aggregate(a))) }
+        for m in mergers(withTarget: u) where m.targetIsNew {
+            events.append(StructuralEvent(date: m.date, seq: m.seq, change: .newTarget(unit: m.target)))
+        }
+        events.sort(by: StructuralEvent.precedes)
+        remember(events, involving: u)
+        return events
+    }
+
     /// Every structural event in force, in (date, seq) order.
     public func structuralEvents() -> [StructuralEvent] {
         var events: [StructuralEvent] = []
@@ -64,6 +121,6 @@ extension Registry {
         for m in mergers where m.targetIsNew {
             events.append(StructuralEvent(date: m.date, seq: m.seq, change: .newTarget(unit: m.target)))
         }
-        return events.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
+        return events.sorted(by: StructuralEvent.precedes)
     }
 }
