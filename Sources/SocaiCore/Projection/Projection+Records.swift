@@ -116,27 +116,41 @@ extension Projection {
         var result: [CorrectionFact] = []
         for part in parts {
             let t = part.corrections
-            for i in 0..<t.seq.count where t.seq[i] <= knowledge.seq {
-                let data = part.strings.string(t.data[i])
-                var correction: Correction?
-                if case .object(let object)? = try? JSONParser.parse(data), case .correction(let c)? = try? EventPayload(type: .correction, data: object) {
-                    correction = c
-                }
-                let failureText = t.failure[i] == 0 ? nil : part.strings.string(t.failure[i])
-                let failure = failureText.map { text -> LocalizedText in
-                    let pieces = text.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
-                    return LocalizedText(en: String(pieces[0]), vi: pieces.count > 1 ? String(pieces[1]) : String(pieces[0]))
-                }
-                let source = t.source[i]
-                result.append(CorrectionFact(seq: t.seq[i], id: EventKey(high: t.idHigh[i], low: t.idLow[i]).eventID, target: t.target[i],
-                                             targetUnit: t.targetUnit[i] >= 0 ? t.targetUnit[i] : nil,
-                                             recordedTime: Instant(millisecondsSinceEpoch: t.recordedAt[i]),
-                                             recordedBy: part.strings.string(t.recorder[i]),
-                                             sourceDocument: source == 0 ? nil : part.strings.string(source), correction: correction,
-                                             previous: part.strings.string(t.previous[i]), failure: failure))
-            }
+            for i in 0..<t.seq.count where t.seq[i] <= knowledge.seq { result.append(correction(part, i)) }
         }
         return result
+    }
+
+    /// The corrections of the event with seq `target` known by `knowledge`, oldest first: one pass
+    /// over the targets column, and only the matching rows decoded (an audit asks for a few).
+    public func corrections(of target: Int64, _ knowledge: Knowledge) -> [CorrectionFact] {
+        var result: [CorrectionFact] = []
+        for part in parts {
+            let t = part.corrections
+            for i in 0..<t.target.count where t.target[i] == target && t.seq[i] <= knowledge.seq { result.append(correction(part, i)) }
+        }
+        return result
+    }
+
+    private func correction(_ part: ProjectionPart, _ i: Int) -> CorrectionFact {
+        let t = part.corrections
+        let data = part.strings.string(t.data[i])
+        var correction: Correction?
+        if case .object(let object)? = try? JSONParser.parse(data), case .correction(let c)? = try? EventPayload(type: .correction, data: object) {
+            correction = c
+        }
+        let failureText = t.failure[i] == 0 ? nil : part.strings.string(t.failure[i])
+        let failure = failureText.map { text -> LocalizedText in
+            let pieces = text.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            return LocalizedText(en: String(pieces[0]), vi: pieces.count > 1 ? String(pieces[1]) : String(pieces[0]))
+        }
+        let source = t.source[i]
+        return CorrectionFact(seq: t.seq[i], id: EventKey(high: t.idHigh[i], low: t.idLow[i]).eventID, target: t.target[i],
+                              targetUnit: t.targetUnit[i] >= 0 ? t.targetUnit[i] : nil,
+                              recordedTime: Instant(millisecondsSinceEpoch: t.recordedAt[i]),
+                              recordedBy: part.strings.string(t.recorder[i]),
+                              sourceDocument: source == 0 ? nil : part.strings.string(source), correction: correction,
+                              previous: part.strings.string(t.previous[i]), failure: failure)
     }
 }
 

@@ -271,7 +271,7 @@ extension Rules {
         AuditReport.Entry(seq: record.seq, id: record.id, type: record.type, date: date, recordedTime: record.recordedTime,
                           recordedBy: record.recordedBy, unit: unit, delta: nil, reported: reported, unexplained: nil, value: nil,
                           source: record.sourceDocument, corrected: record.isCorrected, retracted: record.isRetracted,
-                          explanation: nil, corrections: correctionNotes(record.seq), note: note)
+                          explanation: nil, corrections: record.isCorrected || record.isRetracted ? correctionNotes(record.seq) : [], note: note)
     }
 
     func flowEntry(_ row: FlowRecord, unit: UnitID) -> AuditReport.Entry {
@@ -287,7 +287,7 @@ extension Rules {
 
     /// The corrections applied to the event with `seq`, oldest first.
     public func correctionNotes(_ seq: Int64) -> [AuditReport.CorrectionNote] {
-        (correctionsByTarget[seq] ?? []).map { c in
+        corrections(of: seq).map { c in
             let retracts: Bool
             if case .retract? = c.correction?.action { retracts = true } else { retracts = false }
             return AuditReport.CorrectionNote(seq: c.seq, recordedTime: c.recordedTime, recordedBy: c.recordedBy,

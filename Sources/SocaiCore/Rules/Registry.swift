@@ -13,6 +13,7 @@ public final class Registry {
     /// Events staged on top of the projection (an import validating later lines against earlier ones).
     private var staged = Staged()
     private var potentialChildrenCache: [Int32: [Int32]] = [:]
+    private var everDescendantsCache: [Int32: [Int32]] = [:]
     private var childrenCache: [Int: [Int32: [Int32]]] = [:]
     private var epochCache: [Int32: [Epoch]] = [:]
     private var handoversInto: [Int32: [Handover]] = [:]
@@ -133,6 +134,7 @@ public final class Registry {
         }
         // What depends on the tree is computed again.
         potentialChildrenCache = [:]
+        everDescendantsCache = [:]
         childrenCache = [:]
         epochCache = [:]
         handoversInto = [:]
@@ -271,8 +273,13 @@ public final class Registry {
         if let cached = potentialChildrenCache[u] { return cached }
         potentialChildrenCache[u] = []
         var result = (Int(u) < projection.unitCount ? projection.everChildren(u) : []) + (staged.children[u] ?? [])
-        for h in handovers(into: u) {
-            for c in potentialChildren(of: h.from) where c != u && !result.contains(c) { result.append(c) }
+        let received = handovers(into: u)
+        if !received.isEmpty {
+            var seen = Set(result)
+            seen.insert(u)
+            for h in received {
+                for c in potentialChildren(of: h.from) where seen.insert(c).inserted { result.append(c) }
+            }
         }
         potentialChildrenCache[u] = result
         return result
@@ -299,6 +306,7 @@ public final class Registry {
 
     /// Every unit ever under `u` (through handovers too), itself first.
     public func everDescendants(of u: Int32) -> [Int32] {
+        if let cached = everDescendantsCache[u] { return cached }
         var result: [Int32] = [u]
         var seen: Set<Int32> = [u]
         var i = 0
@@ -306,6 +314,7 @@ public final class Registry {
             for child in potentialChildren(of: result[i]) where seen.insert(child).inserted { result.append(child) }
             i += 1
         }
+        everDescendantsCache[u] = result
         return result
     }
 

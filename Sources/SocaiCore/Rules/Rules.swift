@@ -52,7 +52,7 @@ public final class Rules {
             if case .correction(let c) = $0.payload, c.eventSeq == seq, case .retract = c.action { return true }
             return false
         }
-        return staging.map(\.seq).min() ?? correctionsByTarget[seq]?.first { fact in
+        return staging.map(\.seq).min() ?? corrections(of: seq).first { fact in
             if case .retract? = fact.correction?.action { return true }
             return false
         }?.seq
@@ -66,9 +66,13 @@ public final class Rules {
     }
 
     /// Corrections that applied, by the seq of the event they correct.
-    public private(set) lazy var correctionsByTarget: [Int64: [CorrectionFact]] = {
-        Dictionary(grouping: projection.corrections(knowledge).filter { $0.failure == nil }, by: \.target)
-    }()
+    public func corrections(of seq: Int64) -> [CorrectionFact] {
+        if let known = correctionsOf[seq] { return known }
+        let found = projection.corrections(of: seq, knowledge).filter { $0.failure == nil }
+        correctionsOf[seq] = found
+        return found
+    }
+    private var correctionsOf: [Int64: [CorrectionFact]] = [:]
 
     /// The seq the answers reflect.
     public var throughSeq: Int64 { knowledge.isLatest ? projection.headSeq : min(knowledge.seq, projection.headSeq) }
