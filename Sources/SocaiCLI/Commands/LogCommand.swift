@@ -94,9 +94,10 @@ enum LogCommand: Command {
         return .success
     }
 
-    /// The order in which `log`'s columns give up space (what, recorded, unit, event; seq and
-    /// date never), each down to the width there.
-    static let shrinking: [(column: Int, downTo: Int)] = [(4, 40), (5, 16), (4, 20), (3, 10), (2, 10)]
+    /// The order in which `log`'s columns give up space (what, who recorded it, unit, event, what
+    /// again; seq and date never), each down to the width there: "recorded" keeps its time whole
+    /// (23 columns and the "…" of a cut name), and at the narrowest a line of a 4-digit seq fits 80.
+    static let shrinking: [(column: Int, downTo: Int)] = [(4, 40), (5, 24), (4, 20), (3, 10), (2, 10), (4, 12)]
 
     static func involves(_ event: EventEnvelope, _ unit: UnitID) -> Bool {
         if event.subject == unit { return true }
