@@ -38,4 +38,14 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("☺\u{FE0F}") == 2)
         #expect(DisplayWidth.of("✅ ok") == 5)
     }
+
+    @Test func truncatedKeepsWholeClustersAndEndsInAnEllipsis() {
+        #expect(DisplayWidth.truncated("Sốp Cộp", to: 7) == "Sốp Cộp", "what fits is unchanged")
+        #expect(DisplayWidth.truncated("Sốp Cộp", to: 5) == "Sốp …")
+        // NFD: the marks stay with their letter.
+        #expect(DisplayWidth.truncated("Mu\u{31B}o\u{31B}\u{300}ng Va\u{300}", to: 4) == "Mu\u{31B}o\u{31B}\u{300}…")
+        // A wide character that does not fit whole is left out, not split.
+        #expect(DisplayWidth.truncated("a中文", to: 3) == "a…")
+        #expect(DisplayWidth.truncated("abc", to: 0) == "")
+    }
 }

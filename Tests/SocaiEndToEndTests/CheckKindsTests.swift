@@ -209,7 +209,7 @@ struct CheckKindsTests {
             ["departure", "--unit", "cb", "--date", "2020-06-01", "--count", "5", "--reason", "death"],
         ], status: 1, findings: [
             finding("impossible-level", "error", stated: "3", derived: "-2", figure: "members", date: "2020-06-01", unit: "cb",
-                    "Chi bộ C's members would be -2 on 2020-06-01: 3 reported on 2020-01-01 (seq 3) and the events since take it below zero; correct the event that does (socai audit --unit cb --figure members)"),
+                    "Chi bộ C's members would be -2 on 2020-06-01: 3 reported on 2020-01-01 (seq 3) and the events since take it below zero, that day by seq 4; correct the event that is wrong (socai record correction --event 4 …; socai audit --unit cb --figure members shows every step)"),
         ]),
         Scenario(name: "printed-sum: shares that add up to 95%", records: [
             ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "10%", "--good", "60%",
@@ -307,7 +307,7 @@ struct CheckKindsTests {
         }
     }
 
-    @Test("every kind the checks can report (each `kind: \"…\"` in Sources/SocaiCore/Checks) has a scenario here")
+    @Test("every kind the checks can report (each `kind: \"…\"` in Sources/SocaiCore/Checks) has a scenario here and a title")
     func everyKindHasAScenario() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = root.appendingPathComponent("Sources/SocaiCore/Checks")
@@ -321,5 +321,11 @@ struct CheckKindsTests {
         #expect(kinds.count >= 12)
         let covered = Set(Self.scenarios.flatMap { $0.findings.map(\.kind) })
         #expect(kinds.subtracting(covered).isEmpty, "kinds without a scenario: \(kinds.subtracting(covered).sorted())")
+        // And a title in both languages, shown beside the code in text and HTML.
+        let untitled = kinds.filter { CheckKindTitle(rawValue: $0) == nil }
+        #expect(untitled.isEmpty, "kinds without a title: \(untitled.sorted())")
+        for kind in kinds.compactMap(CheckKindTitle.init(rawValue:)) {
+            #expect(!kind.text.vi.isEmpty && kind.text.vi != kind.text.en, "\(kind.rawValue) has no Vietnamese title")
+        }
     }
 }

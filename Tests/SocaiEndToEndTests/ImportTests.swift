@@ -236,4 +236,29 @@ import Testing
             """)
         #expect(f.journal.journalBytes == written)
     }
+
+    /// DECISIONS "The same file imported twice": a line without an `event-id` gets one derived from
+    /// the file's text through that line, so the same file again records nothing, a file that grew
+    /// records only its new lines, and identical lines inside one file stay two events.
+    @Test func aFileImportedAgainRecordsOnlyItsNewLines() {
+        let f = RecordFixture()
+        let admission = #"{"type":"admission","unit":"ban-pe","date":"2023-01-01","count":1}"#
+        let arrival = #"{"type":"arrival","unit":"ban-ca","date":"2023-02-01","count":2}"#
+        let file = admission + "\n" + admission + "\n" + arrival + "\n"
+        let first = f.journal.importing("month.jsonl", file)
+        #expect(first.stdout == "recorded 3 events, seq 10–12\n", "identical lines of one file are two events")
+        #expect(first.stderr.contains("already recorded as seq 10"), "and the second is warned as a possible duplicate")
+        let written = f.journal.journalBytes
+        let again = f.journal.importing("month.jsonl", file)
+        #expect(again.status == 0)
+        #expect(again.stdout == "0 new events, 3 already recorded from this file (not recorded again)\n")
+        #expect(f.journal.journalBytes == written)
+        // The clerk adds this month's row and imports the file again: only that row is new.
+        let grown = f.journal.importing("month.jsonl", file + #"{"type":"admission","unit":"ban-hua","date":"2023-03-01","count":1}"# + "\n")
+        #expect(grown.stdout.hasPrefix("recorded seq 13 id "), "\(grown)")
+        #expect(grown.stdout.hasSuffix("1 new event, 3 already recorded from this file (not recorded again)\n"), "\(grown)")
+        // The same line in another file is another document's fact: recorded.
+        let other = f.journal.importing("other.jsonl", arrival + "\n")
+        #expect(other.stdout.hasPrefix("recorded seq 14 id "), "\(other)")
+    }
 }

@@ -53,7 +53,8 @@ struct KillTests {
 
             // The next writer recovers whatever the kill left and says so; then all is clean.
             let leftovers = after.report.tornTail != nil || after.report.incompleteBatch != nil
-            let next = scratch.run(["record", "admission", "--unit", "u1", "--date", "2021-03-01", "--count", "1"])
+            // A day of its own each round: the same admission again would be warned as a possible duplicate.
+            let next = scratch.run(["record", "admission", "--unit", "u1", "--date", String(format: "2021-04-%02d", round), "--count", "1"])
             #expect(next.status == 0, "round \(round): \(next)")
             if leftovers {
                 recoveries += 1
@@ -80,12 +81,13 @@ struct KillTests {
         // With 4096-byte segments a batch of ten (about 4.4 kB) always starts a new segment.
         #expect(scratch.run(["init"] + (intoNewSegment ? ["--segment-bytes", "4096"] : [])).status == 0)
         #expect(scratch.run(["record", "unit", "--id", "u1", "--name", "Chi bộ 1", "--kind", "cell", "--date", "2020-01-01"]).status == 0)
-        for _ in 0..<3 {
-            #expect(scratch.run(["record", "admission", "--unit", "u1", "--date", "2021-03-01", "--count", "1"]).status == 0)
+        for day in 1...3 {
+            #expect(scratch.run(["record", "admission", "--unit", "u1", "--date", "2021-03-0\(day)", "--count", "1"]).status == 0)
         }
         let before = try JournalSnapshot(path: scratch.journalPath)
         let bytesBefore = scratch.journalBytes
-        scratch.directory.write("ten.jsonl", String(repeating: #"{"type":"admission","unit":"u1","date":"2021-03-01","count":1}"# + "\n", count: 10))
+        // Ten different admissions (the same one ten times would be warned as possible duplicates).
+        scratch.directory.write("ten.jsonl", (10...19).map { #"{"type":"admission","unit":"u1","date":"2021-03-\#($0)","count":1}"# + "\n" }.joined())
 
         // A limit 1–2 KiB past where the batch starts: the kernel writes part of it, then refuses.
         let limitKiB = intoNewSegment ? 1 : bytesBefore.count / 1024 + 2

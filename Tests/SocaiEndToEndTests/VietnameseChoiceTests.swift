@@ -7,11 +7,12 @@ import Testing
 struct VietnameseChoiceTests {
     @Test func departureReasons() {
         let f = RecordFixture()
-        for (typed, code) in [("từ trần", "death"), ("tu tran", "death"), ("TỪ TRẦN", "death"), ("qua đời", "death"),
+        for (day, (typed, code)) in [("từ trần", "death"), ("tu tran", "death"), ("TỪ TRẦN", "death"), ("qua đời", "death"),
                               ("chuyển đi", "transfer-out"), ("khai trừ", "expulsion"), ("xóa tên", "struck-off"),
                               ("xoá tên", "struck-off"), ("xoa_ten", "struck-off"), ("ra khỏi đảng", "exit"), ("Ra khoi Dang", "exit"),
-                              ("struck off", "struck-off"), ("transfer_out", "transfer-out")] {
-            f.record(["departure", "--unit", "ban-hua", "--date", "2023-05-01", "--count", "1", "--reason", typed])
+                              ("struck off", "struck-off"), ("transfer_out", "transfer-out")].enumerated() {
+            // A day of its own each: the same departure again would be warned as a possible duplicate.
+            f.record(["departure", "--unit", "ban-hua", "--date", "2023-05-\(10 + day)", "--count", "1", "--reason", typed])
             #expect(f.lastEvent.hasSuffix(#"{"count":1,"reason":"\#(code)"}"#), "\(typed): \(f.lastEvent)")
         }
     }
@@ -25,9 +26,10 @@ struct VietnameseChoiceTests {
         #expect(f.lastEvent.contains(#""kind":"review""#), "\(f.lastEvent)")
         f.record(["conference", "--unit", "sop-cop", "--date", "2024-01-02", "--title", "Bài báo", "--kind", "bao cao"])
         #expect(f.lastEvent.contains(#""kind":"report""#), "\(f.lastEvent)")
-        for (typed, code) in [("tổ chức", "organizations"), ("organisations", "organizations"), ("chi bộ", "cells"),
-                              ("tập thể cấp ủy", "committees"), ("dang vien", "members")] {
-            f.record(["rating", "--unit", "sop-cop", "--year", "2022", "--of", typed, "--excellent", "1"])
+        for (i, (typed, code)) in [("tổ chức", "organizations"), ("organisations", "organizations"), ("chi bộ", "cells"),
+                              ("tập thể cấp ủy", "committees"), ("dang vien", "members")].enumerated() {
+            // A year of its own each: a second rating of one year and subject is warned (it supersedes the first).
+            f.record(["rating", "--unit", "sop-cop", "--year", String(2018 + i), "--of", typed, "--excellent", "1"])
             #expect(f.lastEvent.contains(#""of":"\#(code)""#), "\(typed): \(f.lastEvent)")
         }
         f.record(["unit", "--id", "ban-moi", "--name", "Chi bộ bản Mới", "--kind", "chi bộ", "--setting", "bản", "--parent", "muong-va",

@@ -44,4 +44,25 @@ struct TextTableTests {
         let headerOnly = TextTable(columns: [(title: "Tên", alignment: .left), (title: "Số", alignment: .right)])
         #expect(headerOnly.render() == "Tên  Số\n───  ──\n")
     }
+
+    /// `socai log`'s titles and sources run as long as the documents (issue 13): the listed
+    /// columns give up space in order, cut with "…"; the others keep their width.
+    @Test func fittingCutsTheListedColumnsInOrder() {
+        var table = TextTable(columns: [(title: "seq", alignment: .right), (title: "what", alignment: .left), (title: "by", alignment: .left)])
+        table.append(["12", "Hội nghị Tổng kết Nghị quyết số 04-NQ/TU", "Văn phòng Tỉnh ủy"])
+        #expect(table.render(fitting: 80, shrinking: [(1, 10)]) == table.render(), "a table that fits is unchanged")
+        #expect(table.render(fitting: 40, shrinking: [(1, 12), (2, 5)]) == """
+            seq  what              by
+            ───  ────────────────  ─────────────────
+             12  Hội nghị Tổng k…  Văn phòng Tỉnh ủy
+
+            """)
+        // Past every column's narrowest width it stops there, wider than asked.
+        #expect(table.render(fitting: 10, shrinking: [(1, 12), (2, 5)]) == """
+            seq  what          by
+            ───  ────────────  ─────
+             12  Hội nghị Tổ…  Văn …
+
+            """)
+    }
 }

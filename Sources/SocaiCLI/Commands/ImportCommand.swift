@@ -88,7 +88,12 @@ enum ImportCommand: Command {
         let defaultSource = arguments.value("source").map(RecordCommand.normalised)
         let progress = Progress(invocation, label: LocalizedText(en: "validating", vi: "đang kiểm tra"), total: parsed.lines.count)
         defer { progress.finish() }
-        return try writer.write(retryingOn: &session) { rules, now throws(CLIError) in
+        // Lines without an event-id get one derived from the file (the same file twice records once).
+        let derived = ImportLineIDs.derive(text, recordLines: parsed.lines.map(\.number), csv: isCSV)
+        let journal = session.journal
+        var fromThisFile = 0
+        var newEvents = 0
+        let status = try writer.write(retryingOn: &session, written: { newEvents = $0 }) { rules, now throws(CLIError) in
             // Later lines see the units earlier lines establish: each non-flow event is staged in
             // the registry as it is validated (flows need only the registry, so they stage nothing).
             var events: [PendingEvent] = []
@@ -98,8 +103,15 @@ enum ImportCommand: Command {
             var lineOfID: [EventID: ImportLine] = [:]
             var generator = SystemRandomNumberGenerator()
             var nextSeq = rules.projection.headSeq + 1
+            let recorded = try recordedAlready(parsed.lines.compactMap { $0.eventID == nil ? derived[$0.number] : nil },
+                                               rules: rules, journal: journal)
+            fromThisFile = 0
             for line in parsed.lines {
                 progress.tick()
+                if line.eventID == nil, let id = derived[line.number], recorded.contains(id) {
+                    fromThisFile += 1
+                    continue
+                }
                 var eventID: EventID?
                 if let text = line.eventID {
                     eventID = EventID(text)
@@ -127,7 +139,8 @@ enum ImportCommand: Command {
                 }
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
-                                            eventID: eventID ?? EventID.version7(at: now, using: &generator))
+                                            eventID: eventID ?? derived[line.number] ?? EventID.version7(at: now, using: &generator),
+                                            eventIDGiven: eventID != nil)
                 switch EventBuilder.build(line.request, rules: rules, context: context) {
                 case .success(let built):
                     events.append(built.event)
@@ -145,6 +158,20 @@ enum ImportCommand: Command {
             }
             return (events, warnings, checkIDs)
         }
+        if fromThisFile > 0 {
+            invocation.out(invocation.presenter.text(CommandText.importedBefore([
+                "new": .count(newEvents), "events": LocalizedText(en: newEvents == 1 ? "event" : "events", vi: "sự kiện"),
+                "already": .count(fromThisFile)])) + "\n")
+        }
+        return status
+    }
+
+    /// The derived ids (in file order) that the journal already holds: the lines an earlier import
+    /// of this file recorded. When the first is not there, none is (every later line's id hashes
+    /// the text through the first), so a new file costs one lookup in memory, not a read of the journal.
+    static func recordedAlready(_ ids: [EventID], rules: Rules, journal: FileJournal) throws(CLIError) -> Set<EventID> {
+        guard let first = ids.first, rules.seq(of: first) != nil else { return [] }
+        do { return Set(try journal.events(withIDs: Set(ids)).keys) } catch { throw .journal(error) }
     }
 }
 

@@ -86,10 +86,18 @@ enum LogCommand: Command {
         case .json: invocation.out(json + (shown == 0 ? "]}\n" : "\n]}\n"))
         case .csv: invocation.out(csv.text)
         default:
-            invocation.out(shown == 0 ? p.text(CommandText.noEvents()) + "\n" : table.render())
+            // Titles, sources and summaries run as long as the documents: cut to the terminal
+            // (the summary first, then who recorded it, then unit and event), whole in --json.
+            invocation.out(shown == 0 ? p.text(CommandText.noEvents()) + "\n"
+                           : table.render(fitting: TableWidth.of(invocation.context), shrinking: Self.shrinking))
         }
         return .success
     }
+
+    /// The order in which `log`'s columns give up space (what, who recorded it, unit, event, what
+    /// again; seq and date never), each down to the width there: "recorded" keeps its time whole
+    /// (23 columns and the "…" of a cut name), and at the narrowest a line of a 4-digit seq fits 80.
+    static let shrinking: [(column: Int, downTo: Int)] = [(4, 40), (5, 24), (4, 20), (3, 10), (2, 10), (4, 12)]
 
     static func involves(_ event: EventEnvelope, _ unit: UnitID) -> Bool {
         if event.subject == unit { return true }

@@ -45,7 +45,8 @@ enum RecordCommand: Command {
         return try writer.write(retryingOn: &session) { view, now throws(CLIError) in
             var generator = SystemRandomNumberGenerator()
             let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future"), recordedBy: by,
-                                        source: source, eventID: eventID ?? EventID.version7(at: now, using: &generator))
+                                        source: source, eventID: eventID ?? EventID.version7(at: now, using: &generator),
+                                        eventIDGiven: eventID != nil)
             switch EventBuilder.build(request, rules: view, context: context) {
             case .success(let built):
                 return ([built.event], built.warnings, eventID != nil)

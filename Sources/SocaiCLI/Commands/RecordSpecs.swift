@@ -168,12 +168,12 @@ enum RecordSpecs {
         CommandSpec(name: "record correction", abstract: LocalizedText(
                         en: "Correct an earlier event without editing it: retract it or replace fields.",
                         vi: "Đính chính một sự kiện đã ghi mà không sửa nó: rút lại hoặc thay một số trường."),
-                    options: [option("event", .id, en: "The id of the event to correct (see `socai log`).",
-                                     vi: "Mã sự kiện cần đính chính (xem `socai log`).", required: true),
+                    options: [option("event", .id, en: "The seq or the id of the event to correct (`socai log` shows both).",
+                                     vi: "Số thứ tự hoặc mã của sự kiện cần đính chính (`socai log` cho thấy cả hai).", required: true),
                               option("reason", .text, en: "Why.", vi: "Lý do.", required: true),
                               option("retract", nil, en: "The event should not have been recorded.", vi: "Sự kiện lẽ ra không được ghi."),
                               option("set", .fieldValue, en: "Replace a field: count=20, date=2021-03-02, figures.members=4015.",
                                      vi: "Thay một trường: count=20, date=02/03/2021, figures.members=4015.", repeatable: true)] + common,
-                    examples: ["socai record correction --event 0190… --reason 'nhầm: 20, không phải 25' --set count=20"]),
+                    examples: ["socai record correction --event 28 --reason 'nhầm: 20, không phải 25' --set count=20"]),
     ]
 }

@@ -12,7 +12,9 @@ struct EventWriter {
 
     /// Builds events from the current view (`build` may throw validation errors), appends them as
     /// one batch, prints the outcome. `checkIDs`: the ids came from the user (idempotent retry).
-    func write(retryingOn session: inout JournalSession,
+    /// `written` hears how many events were written (or found valid, in a dry run), after the
+    /// outcome is printed.
+    func write(retryingOn session: inout JournalSession, written: (Int) -> Void = { _ in },
                _ build: (Rules, Instant) throws(CLIError) -> (events: [PendingEvent], warnings: [ValidationIssue], checkIDs: Bool))
         throws(CLIError) -> ExitStatus {
         let p = invocation.presenter
@@ -31,6 +33,7 @@ struct EventWriter {
                                    + ": " + EventSummary.describe(event.payload, p) + "\n")
                 }
                 try previewReorganisation(events, session: session, now: now)
+                written(events.count)
                 return .success
             }
             let expected = expectSeq ?? session.headSeq
@@ -48,6 +51,7 @@ struct EventWriter {
                                                                     "first": LocalizedText(String(first.seq)),
                                                                     "last": LocalizedText(String(last.seq))])) + "\n")
                 }
+                written(result.written.count)
                 return .success
             } catch .sequenceConflict(let wanted, let actual) where expectSeq == nil {
                 // Someone else appended: fold their events in and validate again.

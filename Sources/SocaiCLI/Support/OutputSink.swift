@@ -45,4 +45,12 @@ public final class OutputSink: Sendable {
 
     /// Whether it is a terminal (for colour, progress lines and guided entry).
     public var isTerminal: Bool { descriptor.map { isatty($0) == 1 } ?? false }
+
+    /// The terminal's width in columns, when it is a terminal that tells (`TIOCGWINSZ`).
+    public var terminalColumns: Int? {
+        guard let descriptor, isatty(descriptor) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

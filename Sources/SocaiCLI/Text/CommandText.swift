@@ -5,7 +5,7 @@ import SocaiCore
 /// `UsageText`; guided entry's questions in `GuidedText`.)
 public enum CommandText: String, TextCatalogue {
     case errorPrefix, notePrefix, warningPrefix, linePrefix, nothingWritten
-    case validDryRun, alreadyRecorded, recordedOne, recordedMany, eventIDNotUUID
+    case validDryRun, alreadyRecorded, recordedOne, recordedMany, importedBefore, eventIDNotUUID
     case createdJournal, segmentBytesTooSmall, journalIDNotUUID, recoverTakesNoJournalID
     case wroteSnapshot
     case verifying, quarantined, chainHash, verifiedOK, verifyProblems
@@ -31,6 +31,9 @@ public enum CommandText: String, TextCatalogue {
             LocalizedText(en: "already recorded: seq {seq} id {id} (nothing written)", vi: "đã ghi từ trước: số {seq} mã {id} (không ghi thêm)")
         case .recordedOne: LocalizedText(en: "recorded seq {seq} id {id}", vi: "đã ghi số {seq} mã {id}")
         case .recordedMany: LocalizedText(en: "recorded {count} events, seq {first}–{last}", vi: "đã ghi {count} sự kiện, số {first}–{last}")
+        case .importedBefore:
+            LocalizedText(en: "{new} new {events}, {already} already recorded from this file (not recorded again)",
+                          vi: "{new} {events} mới, {already} đã ghi từ tệp này trước đó (không ghi lại)")
         case .eventIDNotUUID:
             LocalizedText(en: "--event-id '{value}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
                           vi: "--event-id '{value}' không phải UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)")

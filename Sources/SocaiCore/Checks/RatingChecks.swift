@@ -14,18 +14,7 @@ extension Rules {
                                     seq: record.seq))
         }
         let summary = Rules.summary(rating, seq: record.seq)
-        // Printed shares: the tiers given as percentages (good made disjoint), and --printed NAME=P.
-        var printedShares: [(name: String, value: FixedDecimal, tier: RatingTier?)] = []
-        for tier in RatingTier.allCases {
-            if let v = summary.tiers[tier], v.isPercent, v.qualifier == .exact { printedShares.append((tier.rawValue + "-share", v.amount, tier)) }
-        }
-        for printed in rating.printed {
-            switch PrintedPercentName.parse(printed.name, onRating: true) {
-            case .tierShare(let tier)?: printedShares.append((printed.name, printed.value, tier))
-            case .goodOrBetterShare?: printedShares.append((printed.name, printed.value, nil))
-            default: continue
-            }
-        }
+        let printedShares = Rules.printedShares(rating, summary)
         if let base = rating.base, base > 0 {
             for share in printedShares {
                 let count: Int?
@@ -37,20 +26,12 @@ extension Rules {
                                                printed: share.value, exact: Ratio(count * 100, base), formula: Rules.formula(count, base), base: base))
             }
         }
-        let tierShares = printedShares.filter { $0.tier != nil }
-        if tierShares.count >= 3 {
-            let scale = tierShares.map(\.value.scale).max() ?? 0
-            let sum = tierShares.reduce(Ratio(integer: 0)) { $0 + $1.value.ratio }
-            let difference = sum < Ratio(integer: 100) ? Ratio(integer: 100) - sum : sum - Ratio(integer: 100)
-            // Each printed share may be off by half a unit in its last place.
-            if Ratio(tierShares.count, 2 * FixedDecimal.powerOfTen(scale)) < difference {
-                let total = sum.rounded(scale: scale)
-                findings.append(Finding(unit: subject, date: record.date, figure: figure, stated: total.description + "%",
-                                        derived: "100%", kind: "printed-sum", severity: .warning,
-                                        message: LocalizedText(en: "the printed shares add up to \(total)%",
-                                                               vi: "các tỷ lệ in ra cộng lại là \(vi.percent(total))"),
-                                        seq: record.seq))
-            }
+        if let total = Rules.printedShareSum(printedShares) {
+            findings.append(Finding(unit: subject, date: record.date, figure: figure, stated: total.description + "%",
+                                    derived: "100%", kind: "printed-sum", severity: .warning,
+                                    message: LocalizedText(en: "the printed shares add up to \(total)%",
+                                                           vi: "các tỷ lệ in ra cộng lại là \(vi.percent(total))"),
+                                    seq: record.seq))
         }
         if let cap = Rules.excellenceCap(summary, counts: counts) {
             let shown = cap.ratio?.rounded(scale: 2)
@@ -71,6 +52,36 @@ extension Rules {
                                     kind: "excellence-cap", severity: atGrassroots ? .error : .warning, message: message, seq: record.seq))
         }
         return findings
+    }
+
+    /// A rating's printed shares (R6): the tiers given as percentages (good made disjoint), and
+    /// `--printed NAME=P` of a tier or of good-or-better (`tier` nil).
+    static func printedShares(_ rating: Rating, _ summary: TermReport.RatingSummary) -> [(name: String, value: FixedDecimal, tier: RatingTier?)] {
+        var shares: [(name: String, value: FixedDecimal, tier: RatingTier?)] = []
+        for tier in RatingTier.allCases {
+            if let v = summary.tiers[tier], v.isPercent, v.qualifier == .exact { shares.append((tier.rawValue + "-share", v.amount, tier)) }
+        }
+        for printed in rating.printed {
+            switch PrintedPercentName.parse(printed.name, onRating: true) {
+            case .tierShare(let tier)?: shares.append((printed.name, printed.value, tier))
+            case .goodOrBetterShare?: shares.append((printed.name, printed.value, nil))
+            default: continue
+            }
+        }
+        return shares
+    }
+
+    /// The sum of three or more printed tier shares, at their precision, when it is further from
+    /// 100 % than the rounding of each share explains (R6, `printed-sum`; warned at record time too).
+    static func printedShareSum(_ shares: [(name: String, value: FixedDecimal, tier: RatingTier?)]) -> FixedDecimal? {
+        let tierShares = shares.filter { $0.tier != nil }
+        guard tierShares.count >= 3 else { return nil }
+        let scale = tierShares.map(\.value.scale).max() ?? 0
+        let sum = tierShares.reduce(Ratio(integer: 0)) { $0 + $1.value.ratio }
+        let difference = sum < Ratio(integer: 100) ? Ratio(integer: 100) - sum : sum - Ratio(integer: 100)
+        // Each printed share may be off by half a unit in its last place.
+        guard Ratio(tierShares.count, 2 * FixedDecimal.powerOfTen(scale)) < difference else { return nil }
+        return sum.rounded(scale: scale)
     }
 
     /// Whether the 20 % cap is the rule itself at a unit of `kind` (a grassroots organisation or below).

@@ -81,27 +81,40 @@ extension Rules {
             for (i, report) in reports.enumerated() {
                 let endDay = i + 1 < reports.count ? reports[i + 1].date.dayNumber - 1 : (registry[unit].closing?.date.dayNumber ?? Int(Int32.max)) - 1
                 guard report.date.dayNumber < endDay else { continue }
-                // Days on which the value can change, in order.
+                // Days on which the value can change, in order, with the events that lower it that day.
                 var days = Set<Int>()
+                var lowering: [Int: [Int64]] = [:]
                 if key == "members" {
                     for x in registry.everDescendants(of: unit) where projection.hasAnyFlows(x) {
-                        for row in projection.flows(x, from: report.date.dayNumber + 1, through: endDay, knowledge) { days.insert(row.date.dayNumber) }
+                        for row in projection.flows(x, from: report.date.dayNumber + 1, through: endDay, knowledge) {
+                            days.insert(row.date.dayNumber)
+                            if row.memberDelta < 0 { lowering[row.date.dayNumber, default: []].append(row.seq) }
+                        }
                     }
                 }
-                for step in levels.steps(unit, key, fromDay: report.date.dayNumber + 1, throughDay: endDay) { days.insert(step.date.dayNumber) }
+                for step in levels.steps(unit, key, fromDay: report.date.dayNumber + 1, throughDay: endDay) {
+                    days.insert(step.date.dayNumber)
+                    if step.delta < 0 { lowering[step.date.dayNumber, default: []].append(step.seq) }
+                }
                 for day in days.sorted() {
                     let date = CalendarDate(dayNumber: day)
                     guard let value = levels.value(unit, key, at: date), let raw = value.belowFloor else { continue }
                     let floor = value.count ?? 0
                     let name = registry[unit].name(at: date)
                     let below = raw < 0
+                    let seqs = Array(Set(lowering[day] ?? [])).sorted()
+                    // The events of that day that lower the figure: the one to correct is among them.
+                    let named = seqs.isEmpty ? LocalizedText("")
+                        : LocalizedText(en: ", that day by seq " + seqs.map(String.init).joined(separator: ", seq "),
+                                        vi: ", ngày đó do sự kiện số " + seqs.map(String.init).joined(separator: ", số "))
+                    let fix = seqs.count == 1 ? "socai record correction --event \(seqs[0]) …" : "socai record correction --event SEQ …"
                     findings.append(Finding(unit: registry[unit].id, date: date, figure: key, stated: report.value.description, derived: String(raw),
                                             kind: "impossible-level", severity: below ? .error : .warning,
                                             message: below
-                                                ? LocalizedText(en: "\(name)'s \(key) would be \(raw) on \(date.iso): \(report.value) reported on \(report.date.iso) (seq \(report.seq)) and the events since take it below zero; correct the event that does (socai audit --unit \(registry[unit].id) --figure \(key))",
-                                                                vi: "\(key) của \(name) sẽ là \(vi.integer(raw)) ngày \(date.vietnamese): báo cáo \(report.value) ngày \(report.date.vietnamese) (số \(report.seq)) và các sự kiện sau đó làm giảm xuống dưới 0; hãy đính chính sự kiện gây ra (socai audit --unit \(registry[unit].id) --figure \(key))")
-                                                : LocalizedText(en: "\(name)'s \(key) would be \(raw) on \(date.iso), fewer than the \(floor) registered under it: \(report.value) reported on \(report.date.iso) (seq \(report.seq)) did not count them all",
-                                                                vi: "\(key) của \(name) sẽ là \(vi.integer(raw)) ngày \(date.vietnamese), ít hơn \(vi.integer(floor)) đơn vị đã đăng ký: báo cáo \(report.value) ngày \(report.date.vietnamese) (số \(report.seq)) chưa tính đủ"),
+                                                ? LocalizedText(en: "\(name)'s \(key) would be \(raw) on \(date.iso): \(report.value) reported on \(report.date.iso) (seq \(report.seq)) and the events since take it below zero\(named.en); correct the event that is wrong (\(fix); socai audit --unit \(registry[unit].id) --figure \(key) shows every step)",
+                                                                vi: "\(key) của \(name) sẽ là \(vi.integer(raw)) ngày \(date.vietnamese): báo cáo \(report.value) ngày \(report.date.vietnamese) (số \(report.seq)) và các sự kiện sau đó làm giảm xuống dưới 0\(named.vi); hãy đính chính sự kiện sai (\(fix); socai audit --unit \(registry[unit].id) --figure \(key) cho thấy từng bước)")
+                                                : LocalizedText(en: "\(name)'s \(key) would be \(raw) on \(date.iso), fewer than the \(floor) registered under it: \(report.value) reported on \(report.date.iso) (seq \(report.seq)) did not count them all\(named.en)",
+                                                                vi: "\(key) của \(name) sẽ là \(vi.integer(raw)) ngày \(date.vietnamese), ít hơn \(vi.integer(floor)) đơn vị đã đăng ký: báo cáo \(report.value) ngày \(report.date.vietnamese) (số \(report.seq)) chưa tính đủ\(named.vi)"),
                                             seq: report.seq))
                     break
                 }

@@ -1,6 +1,7 @@
 /// An event's CloudEvents `id`: a UUID in canonical lowercase form, unique in a journal.
 ///
-/// socai mints version 7 UUIDs (time-ordered) so ids sort roughly by recording time; any valid
+/// socai mints version 7 UUIDs (time-ordered) so ids sort roughly by recording time, and derives
+/// version 8 ones from an import line's content (so a file imported twice records once); any valid
 /// UUID a caller supplies with `--event-id` is accepted, lowercased, for idempotent retries.
 public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let rawValue: String
@@ -49,6 +50,21 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x70   // version 7
         bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 9562 variant
+        return EventID(uuid: bytes)
+    }
+
+    /// A version 8 UUID (RFC 9562's custom version) from the first 16 bytes of a hash: an id
+    /// derived from content, the same whenever the content is (an import line's, `ImportLineIDs`).
+    public static func version8(hash: [UInt8]) -> EventID {
+        precondition(hash.count >= 16, "a version 8 id takes 16 bytes of a hash")
+        var bytes = Array(hash.prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80   // version 8
+        bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 9562 variant
+        return EventID(uuid: bytes)
+    }
+
+    /// 16 bytes in the canonical text form.
+    private init(uuid bytes: [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(36)
@@ -57,6 +73,6 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
             text.append(hex[Int(byte >> 4)])
             text.append(hex[Int(byte & 0x0F)])
         }
-        return EventID(String(decoding: text, as: UTF8.self))!
+        self.rawValue = String(decoding: text, as: UTF8.self)
     }
 }

@@ -19,17 +19,45 @@ public final class Rules {
 
     /// Events staged (validated, not yet in the journal), by seq: what a later line of an import may correct.
     private var staged: [Int64: EventEnvelope] = [:]
+    /// The same events by subject, in seq order: what the warnings of a later line compare with
+    /// (the same fact twice, a second rating, a level taken below zero).
+    private var stagedBySubject: [UnitID: [EventEnvelope]] = [:]
+    /// Staged flows by unit and day: the same flow twice is looked up once per line.
+    private var stagedFlowsByDay: [StagedDay: [EventEnvelope]] = [:]
+    private struct StagedDay: Hashable {
+        let unit: UnitID
+        let day: Int
+    }
 
     /// Adds an event not yet folded (an import's earlier line): the registry sees its units and a
     /// later correction finds it; the rules forget what they computed (flows only need finding).
     public func stage(_ event: EventEnvelope) {
         staged[event.seq] = event
+        stagedBySubject[event.subject, default: []].append(event)
+        if event.type.isFlow {
+            stagedFlowsByDay[StagedDay(unit: event.subject, day: event.effectiveDate.dayNumber), default: []].append(event)
+        }
         guard !event.type.isFlow else { return }
         registry.stage(event)
         levels = LevelRule(registry)
         terms = TermRule(registry)
         flows = FlowRule(registry, terms: terms)
     }
+
+    /// The events staged about `unit` (its subject), in seq order.
+    public func staged(at unit: UnitID) -> [EventEnvelope] { stagedBySubject[unit] ?? [] }
+
+    /// The flows staged at `unit` on `date`, in seq order.
+    public func stagedFlows(at unit: UnitID, on date: CalendarDate) -> [EventEnvelope] {
+        stagedFlowsByDay[StagedDay(unit: unit, day: date.dayNumber)] ?? []
+    }
+
+    /// The units that staged events are about.
+    public var stagedSubjects: Dictionary<UnitID, [EventEnvelope]>.Keys { stagedBySubject.keys }
+
+    /// The seq the next event appended after the journal and the staged events will get (what a
+    /// warning names when it shows the correction to make).
+    public var nextSeq: Int64 { max(projection.headSeq, staged.keys.max() ?? 0) + 1 }
 
     /// The event with `id` as it stands (a staged one first).
     public func locate(_ id: EventID) -> LocatedEvent? {

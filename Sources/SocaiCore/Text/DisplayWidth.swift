@@ -20,6 +20,22 @@ public enum DisplayWidth {
         return total
     }
 
+    /// `s` cut to at most `columns` columns, ending in "…" when anything was cut (whole grapheme
+    /// clusters only, so a Vietnamese letter never loses its marks).
+    public static func truncated(_ s: String, to columns: Int) -> String {
+        guard of(s) > columns else { return s }
+        guard columns > 0 else { return "" }
+        var kept = ""
+        var used = 0
+        for cluster in s {
+            let w = width(of: cluster)
+            if used + w > columns - 1 { break }
+            kept.append(cluster)
+            used += w
+        }
+        return kept + "…"
+    }
+
     /// The column width of one grapheme cluster (0, 1 or 2).
     public static func width(of cluster: Character) -> Int {
         let scalars = cluster.unicodeScalars

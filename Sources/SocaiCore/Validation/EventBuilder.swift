@@ -6,13 +6,18 @@ public struct RecordContext: Sendable {
     public var recordedBy: String
     public var source: String?
     public var eventID: EventID
+    /// The id came from the clerk (`--event-id`, an import line's `event-id`): a repeat of the
+    /// same fact is then a deliberate retry, not a possible duplicate (R7).
+    public var eventIDGiven: Bool
 
-    public init(today: CalendarDate, allowFuture: Bool = false, recordedBy: String, source: String? = nil, eventID: EventID) {
+    public init(today: CalendarDate, allowFuture: Bool = false, recordedBy: String, source: String? = nil, eventID: EventID,
+                eventIDGiven: Bool = false) {
         self.today = today
         self.allowFuture = allowFuture
         self.recordedBy = recordedBy
         self.source = source
         self.eventID = eventID
+        self.eventIDGiven = eventIDGiven
     }
 }
 

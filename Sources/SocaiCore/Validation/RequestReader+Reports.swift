@@ -235,23 +235,7 @@ extension RequestReader {
         guard let year, let date, let unit, let subject else { return nil }
         let rating = Rating(year: year, of: subject, tiers: tiers, goodOrBetter: goodOrBetter, rated: rated, exempt: exempt,
                             unrated: unrated, regulation: regulation, printed: printed)
-        if let rated, let sum = rating.tierSum, sum != rated {
-            let (s, r) = (LocalizedText.count(sum), LocalizedText.count(rated))
-            warn("rated", String(rated), en: "the tiers add up to \(s.en), not the \(r.en) rated (recorded as printed; `socai check` reports it)",
-                 vi: "các mức cộng lại là \(s.vi), không phải \(r.vi) (vẫn ghi như tài liệu; `socai check` sẽ báo)")
-        }
-        let counts = rating.disjointCounts
-        if let excellent = counts[.excellent], let good = counts[.good], good > 0, excellent * 100 > 20 * good {
-            let (e, g) = (LocalizedText.count(excellent), LocalizedText.count(good))
-            warn("excellent", String(excellent), en: "excellent (\(e.en)) is over 20% of good (\(g.en)); the cap applies per grassroots organisation (recorded anyway)",
-                 vi: "số xuất sắc (\(e.vi)) vượt 20% số hoàn thành tốt (\(g.vi)); quy định tính theo từng TCCSĐ (vẫn ghi)")
-        } else if let e = rating.tiers[.excellent], let g = rating.tiers[.good], e.isPercent, g.isPercent, g.amount.units > 0,
-                  Ratio(integer: 20) < e.amount.ratio / g.amount.ratio * Ratio(integer: 100) {
-            // Printed shares (15,2% and 75,3%) are tested the same way `check` tests them.
-            let (ep, gp) = (LocalizedText.percent(e.amount), LocalizedText.percent(g.amount))
-            warn("excellent", e.description, en: "excellent (\(ep.en)) is over 20% of good (\(gp.en)); the cap applies per grassroots organisation (recorded anyway)",
-                 vi: "số xuất sắc (\(ep.vi)) vượt 20% số hoàn thành tốt (\(gp.vi)); quy định tính theo từng TCCSĐ (vẫn ghi)")
-        }
+        warnRating(rating, unit: unit, date: date)
         return (registry[unit].id, date, .rating(rating))
     }
 

@@ -125,7 +125,10 @@ extension RequestReader {
         }
         if let since, let unit { checkActive(unit, at: since, field: "since", value: request.value("since") ?? since.iso) }
         guard let unit, let date, let count, let kind else { return nil }
-        return (registry[unit].id, date, .flow(Flow(kind: kind, count: count, since: since, printed: printedPercents(onRating: false))))
+        let flow = Flow(kind: kind, count: count, since: since, printed: printedPercents(onRating: false))
+        warnSameFlow(unit, date, flow)
+        warnBelowZero(unit, date, kind, count)
+        return (registry[unit].id, date, .flow(flow))
     }
 
     mutating func merger() -> (UnitID, CalendarDate, EventPayload)? {

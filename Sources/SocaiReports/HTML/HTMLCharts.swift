@@ -92,17 +92,29 @@ public enum HTMLCharts {
 
     // MARK: - Admissions per year
 
-    /// One bar per year of the term, a dashed line at the yearly target.
-    public static func admissions(_ years: [OverviewReport.AdmissionYear], target: OverviewReport.AdmissionTarget?,
-                                  _ p: Presenter) -> String {
+    /// One bar per year of the term, a dashed line at the yearly target. A total stated over a
+    /// period of several years (469 over 2020–2023) is one bar across its years, at its yearly
+    /// average and labelled with its total and period: the years inside it are not years of
+    /// zero, nor years without data. With no admissions and no target there is nothing to draw,
+    /// and the chart says so rather than drawing an empty axis.
+    public static func admissions(_ years: [OverviewReport.AdmissionYear], periods: [OverviewReport.AdmissionPeriod] = [],
+                                  target: OverviewReport.AdmissionTarget?, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
-        guard !years.isEmpty, years.contains(where: { $0.actual != nil }) || target?.perYear != nil else {
+        func double(_ d: FixedDecimal) -> Double { Double(d.units) / Double(FixedDecimal.powerOfTen(d.scale)) }
+        let perYear = target?.perYear.map(double)
+        // Each period: the slots of the chart's years it covers, and its yearly average.
+        let spans: [(period: OverviewReport.AdmissionPeriod, first: Int, last: Int, average: Double)] = periods.compactMap { period in
+            guard let first = years.firstIndex(where: { $0.year >= period.period.from.year }),
+                  let last = years.lastIndex(where: { $0.year <= period.period.to.year }), first <= last else { return nil }
+            let days = Double(period.period.to.dayNumber - period.period.from.dayNumber + 1)
+            return (period, first, last, double(period.value.amount) / max(days / 365.25, 1))
+        }
+        guard !years.isEmpty, years.contains(where: { ($0.actual ?? 0) > 0 }) || !spans.isEmpty || (perYear ?? 0) > 0 else {
             return empty(t("No admissions recorded in the term.", "Chưa ghi kết nạp trong nhiệm kỳ."))
         }
         let height = 262.0, left = 56.0, right = 18.0, top = 18.0, bottom = 50.0
-        let perYear = target?.perYear.map { Double($0.units) / Double(FixedDecimal.powerOfTen($0.scale)) }
-        let peak = max(Double(years.compactMap(\.actual).max() ?? 0), perYear ?? 0, 1)
-        let ticks = SVGGeometry.ticks(0, peak * 1.12, count: 5)
+        let peak = max(Double(years.compactMap(\.actual).max() ?? 0), spans.map(\.average).max() ?? 0, perYear ?? 0, 1)
+        let ticks = SVGGeometry.ticks(0, peak * 1.12, count: 5, whole: true)
         let y = SVGGeometry.Scale(domain: (0, ticks.last!), range: (height - bottom, top))
         let slot = (width - left - right) / Double(years.count)
         let barWidth = min(64, slot * 0.6)
@@ -117,6 +129,27 @@ public enum HTMLCharts {
             m.text(p.count(Int(tick)))
             m.close("text")
         }
+        // Periods first, so that a year's own bar stands in front of a period crossing it.
+        for span in spans {
+            let from = left + slot * Double(span.first) + (slot - barWidth) / 2
+            let to = left + slot * Double(span.last + 1) - (slot - barWidth) / 2
+            let barTop = y(span.average)
+            let period = span.period
+            let label = p.figure(period.value) + " (" + String(period.period.from.year) + "–" + String(period.period.to.year)
+                + ", ≈ " + p.count(Int(span.average.rounded())) + t(" a year", "/năm") + ")"
+            m.open("rect", [("class", "bar admissions-period"), ("data-from", period.period.from.iso), ("data-to", period.period.to.iso),
+                            ("data-value", period.value.description), ("x", n(from)), ("y", n(barTop)), ("width", n(to - from)),
+                            ("height", n(max(0, height - bottom - barTop)))])
+            m.open("title")
+            m.text(p.figure(period.value) + t(" admitted ", " kết nạp ") + p.date(period.period.from) + " – " + p.date(period.period.to)
+                   + " (" + t("seq ", "số ") + String(period.seq) + t("), about ", "), khoảng ") + p.count(Int(span.average.rounded()))
+                   + t(" a year", "/năm"))
+            m.close("title")
+            m.close("rect")
+            m.open("text", [("class", "bar-label period-label"), ("x", n((from + to) / 2)), ("y", n(barTop - 5)), ("text-anchor", "middle")])
+            m.text(label)
+            m.close("text")
+        }
         for (i, year) in years.enumerated() {
             let cx = left + slot * (Double(i) + 0.5)
             let partial = year.period.from.month != 1 || year.period.from.day != 1
@@ -125,6 +158,8 @@ public enum HTMLCharts {
             m.text(String(year.year) + (partial ? "*" : ""))
             m.close("text")
             guard let actual = year.actual else {
+                // A year inside a stated period is drawn by the period's bar.
+                guard !spans.contains(where: { $0.first <= i && i <= $0.last }) else { continue }
                 m.open("text", [("class", "bar-label missing"), ("x", n(cx)), ("y", n(height - bottom - 6)), ("text-anchor", "middle")])
                 m.text(p.dash)
                 m.close("text")
@@ -150,6 +185,13 @@ public enum HTMLCharts {
         m.open("text", [("class", "legend-label"), ("x", n(left + 18)), ("y", n(ly))])
         m.text(p.text(LocalizedText(en: "admitted in the year", vi: "kết nạp trong năm")))
         m.close("text")
+        if !spans.isEmpty {
+            // Below the axis labels, where the target's legend does not reach.
+            m.raw("<rect class=\"legend-swatch swatch-admissions-period\" x=\"\(n(left + 440))\" y=\"\(n(ly - 9))\" width=\"12\" height=\"10\"/>")
+            m.open("text", [("class", "legend-label"), ("x", n(left + 458)), ("y", n(ly))])
+            m.text(t("period total (a year on average)", "cả giai đoạn (bình quân/năm)"))
+            m.close("text")
+        }
         if let perYear, let target, let amount = target.perYear {
             let ty = y(perYear)
             m.open("line", [("class", "target-line"), ("x1", n(left)), ("x2", n(width - right)), ("y1", n(ty)), ("y2", n(ty))])
@@ -240,6 +282,10 @@ public enum HTMLCharts {
                 m.open("title")
                 var tip = String(bar.year) + " · " + p.text(segment.tier.label(year: bar.year, subject: bar.subject)) + ": "
                 if let count = segment.count { tip += p.count(count) + " (" + p.percent(value) + ")" } else { tip += p.percent(value) }
+                // The share belongs to the disjoint count; a printed good-or-better is labelled as the cumulative it is (R6).
+                if segment.tier == .good, let both = bar.goodOrBetter {
+                    tip += p.text(LocalizedText(en: " [good or better, cumulative: ", vi: " [tốt trở lên, cộng dồn: ")) + p.figure(both) + "]"
+                }
                 m.text(tip)
                 m.close("title")
                 m.close("rect")

@@ -80,7 +80,7 @@ public enum HTMLReport {
 
         m.raw("<section class=\"block\">\n")
         m.element("h2", text: t("Admissions per year, term ", "Kết nạp đảng viên theo năm, nhiệm kỳ ") + r.term.term.description)
-        m.raw("<figure class=\"chart-box\">" + HTMLCharts.admissions(r.admissions, target: r.admissionTarget, p) + "\n")
+        m.raw("<figure class=\"chart-box\">" + HTMLCharts.admissions(r.admissions, periods: r.admissionPeriods, target: r.admissionTarget, p) + "\n")
         var caption = t("* part of the year (the term starts or ends in it). ", "* một phần năm (nhiệm kỳ bắt đầu hoặc kết thúc trong năm). ")
         if let target = r.admissionTarget {
             m.raw(HTMLCharts.admissionsProgress(target, p))

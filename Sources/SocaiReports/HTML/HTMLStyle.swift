@@ -39,6 +39,7 @@ enum HTMLStyle {
     svg .swatch-admissions { fill: var(--bar); }
     svg .reported-point, svg .legend-point { fill: var(--reported); stroke: #fff; stroke-width: 1.5; }
     svg .bar.admissions-year { fill: var(--bar); }
+    svg .bar.admissions-period, svg .swatch-admissions-period { fill: var(--bar); fill-opacity: 0.35; stroke: var(--bar); stroke-dasharray: 4 3; }
     svg .bar-label { fill: var(--ink); font-size: 11px; font-weight: 600; }
     svg .bar-label.missing { fill: var(--muted); font-weight: 400; }
     svg .target-line, svg .legend-target { stroke: var(--target); stroke-width: 1.6; stroke-dasharray: 6 4; }

@@ -22,10 +22,12 @@ enum SVGGeometry {
         }
     }
 
-    /// Round tick values covering `low...high` with about `count` steps of 1, 2 or 5 × 10ⁿ.
-    static func ticks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
+    /// Round tick values covering `low...high` with about `count` steps of 1, 2 or 5 × 10ⁿ; with
+    /// `whole`, steps of at least 1 (an axis of counts labelled 0, 0, 1, 1 says nothing).
+    static func ticks(_ low: Double, _ high: Double, count: Int = 5, whole: Bool = false) -> [Double] {
         guard high > low else { return [low] }
-        let rough = (high - low) / Double(max(1, count))
+        var rough = (high - low) / Double(max(1, count))
+        if whole { rough = max(rough, 1) }
         var magnitude = 1.0
         while magnitude * 10 <= rough { magnitude *= 10 }
         while magnitude > rough { magnitude /= 10 }

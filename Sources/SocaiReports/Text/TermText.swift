@@ -102,6 +102,13 @@ public enum TermText {
                               cell(.failed), s.rated.map(p.count) ?? p.dash])
             }
             out += table.render()
+            // Two ratings of one year and subject: say which counts (R6).
+            for s in r.ratings where !s.supersedes.isEmpty {
+                let earlier = s.supersedes.map(String.init)
+                out += "  " + String(s.year) + " " + p.text(s.subject.label) + ": "
+                    + p.text(LocalizedText(en: "seq \(s.seq) counts; it supersedes seq \(earlier.joined(separator: ", seq ")) (the later recorded rating of a year and subject counts)",
+                                           vi: "tính theo sự kiện số \(s.seq), thay cho số \(earlier.joined(separator: ", số ")) (hai kết quả cùng năm, cùng đối tượng thì tính kết quả ghi sau)")) + "\n"
+            }
         }
         if !r.mergers.isEmpty {
             out += "\n" + t("Mergers", "Sáp nhập") + "\n"

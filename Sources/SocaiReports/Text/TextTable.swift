@@ -29,9 +29,38 @@ public struct TextTable: Sendable {
         rows.append(row.map(Self.singleLine))
     }
 
-    /// The rendered table, or "" when it has no columns.
-    public func render() -> String {
+    /// The table cut to fit `width` columns. The columns in `shrinking` give up space in that
+    /// order, each down to its width there (a column may appear twice: first to a comfortable
+    /// width, later to the narrowest), and their cells are cut with "…". Columns not listed keep
+    /// their width (a seq or a date cut would mislead). A table that fits is unchanged; one that
+    /// cannot fit stops at the narrowest widths.
+    public func render(fitting width: Int, shrinking: [(column: Int, downTo: Int)]) -> String {
+        var widths = naturalWidths()
+        var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - width
+        for step in shrinking where excess > 0 && step.column < widths.count {
+            let given = min(excess, max(0, widths[step.column] - step.downTo))
+            widths[step.column] -= given
+            excess -= given
+        }
+        return render(widths: widths)
+    }
+
+    /// Each column's width: its widest cell, title included.
+    private func naturalWidths() -> [Int] {
         let columnCount = max(titles.count, rows.map(\.count).max() ?? 0)
+        var widths = Array(repeating: 0, count: columnCount)
+        for row in [titles] + rows {
+            for (column, value) in row.enumerated() { widths[column] = max(widths[column], DisplayWidth.of(value)) }
+        }
+        return widths
+    }
+
+    /// The rendered table, or "" when it has no columns.
+    public func render() -> String { render(widths: naturalWidths()) }
+
+    /// The table with columns of `widths`; a cell wider than its column is cut with "…".
+    private func render(widths: [Int]) -> String {
+        let columnCount = widths.count
         guard columnCount > 0 else { return "" }
         func cell(_ row: [String], _ column: Int) -> String {
             column < row.count ? row[column] : ""
@@ -39,18 +68,17 @@ public struct TextTable: Sendable {
         func alignment(_ column: Int) -> Alignment {
             column < alignments.count ? alignments[column] : .left
         }
-        var widths = Array(repeating: 0, count: columnCount)
-        for row in [titles] + rows {
-            for column in 0..<columnCount {
-                widths[column] = max(widths[column], DisplayWidth.of(cell(row, column)))
-            }
-        }
         func line(_ row: [String]) -> String {
             var text = ""
             for column in 0..<columnCount {
                 if column > 0 { text += "  " }
-                let value = cell(row, column)
-                let padding = String(repeating: " ", count: widths[column] - DisplayWidth.of(value))
+                var value = cell(row, column)
+                var used = DisplayWidth.of(value)
+                if used > widths[column] {
+                    value = DisplayWidth.truncated(value, to: widths[column])
+                    used = DisplayWidth.of(value)
+                }
+                let padding = String(repeating: " ", count: widths[column] - used)
                 text += alignment(column) == .right ? padding + value : value + padding
             }
             return Self.trimmingTrailingSpaces(text) + "\n"

@@ -3,9 +3,8 @@ import SocaiTestSupport
 import Testing
 
 /// Issue 13, "No silently wrong figure": each trial as the issue states it, asserting the answers
-/// it expects. They fail today, inside `withKnownIssue`; when a fix lands, `withKnownIssue` fails
-/// ("known issue was not recorded") and the wrapper comes off. What already holds today is
-/// asserted outside the wrapper.
+/// it expects. Each failed before its fix, inside `withKnownIssue`; the wrappers came off as the
+/// fixes landed, and the comments name the rule (docs/DECISIONS.md) each answer follows.
 @Suite("Issue 13: no silently wrong figure")
 struct Issue13Scenarios {
     @Test("item 1: members survive a chain of mergers")
@@ -31,15 +30,12 @@ struct Issue13Scenarios {
         t.unit("v1", "village", parent: "c", date: "2017-01-01")
         t.unit("v2", "village", parent: "c", date: "2017-01-01")
         t.record(["merger", "--from", "v1,v2", "--into", "w", "--name", "W", "--kind", "village", "--parent", "c", "--date", "2018-01-01"])
-        withKnownIssue("issue 13 item 2") {
-            // rule open: what `villages` of c is from 2018-01-01 (docs/DECISIONS.md), and the kind's
-            // name (CONTRACT: "a kind for impossible levels (below zero)"); the finding must give the
-            // unit, the figure, the date and the events involved (seq 5 is the merger).
-            let finding = t.findings().first { $0.string("unit") == "c" && $0.string("figure") == "villages" }
-            #expect(finding != nil, "check says nothing about villages = -1")
-            #expect(finding?.string("date") == "2018-01-01")
-            #expect(finding?.string("message")?.contains("seq 5") == true)
-        }
+        // R2 "Below zero": shown as 0, "at least"; the `impossible-level` finding gives the unit,
+        // the figure, the date and the events involved (seq 5 is the merger that takes it below).
+        let finding = t.findings().first { $0.string("unit") == "c" && $0.string("figure") == "villages" }
+        #expect(finding != nil, "check says nothing about villages = -1")
+        #expect(finding?.string("date") == "2018-01-01")
+        #expect(finding?.string("message")?.contains("seq 5") == true)
     }
 
     @Test("item 3: the term of a closed unit ends when it closed")
@@ -62,10 +58,8 @@ struct Issue13Scenarios {
         t.unit("c", "base-committee")
         let recorded = t.record(["rating", "--unit", "c", "--year", "2023", "--of", "members",
                                  "--excellent", "4", "--good", "0", "--completed", "36", "--failed", "35"])
-        withKnownIssue("issue 13 item 4") {
-            #expect(recorded.stderr.contains("20%"), "a warning at record time, as with --good 1")
-            #expect(t.findings().contains { $0.string("kind") == "excellence-cap" && $0.string("unit") == "c" })
-        }
+        #expect(recorded.stderr.contains("20%"), "a warning at record time, as with --good 1")
+        #expect(t.findings().contains { $0.string("kind") == "excellence-cap" && $0.string("unit") == "c" })
     }
 
     @Test("a level pushed below zero: a warning at record time and a finding")
@@ -74,13 +68,11 @@ struct Issue13Scenarios {
         t.unit("c", "base-committee")
         t.report("c", "2023-12-31", "members=4014")
         let recorded = t.record(["departure", "--unit", "c", "--date", "2024-03-01", "--count", "4102", "--reason", "transfer-out"])
-        withKnownIssue("issue 13: a level pushed below zero") {
-            // rule open: the wording; the warning gives the resulting value (−88) and the fix.
-            #expect(recorded.stderr.contains("88"), "the warning gives the resulting value")
-            #expect(recorded.stderr.contains("record correction"), "the warning gives the fix")
-            let finding = t.findings().first { $0.string("unit") == "c" && $0.string("figure") == "members" }
-            #expect(finding?.string("date") == "2024-03-01")
-        }
+        // R7: the warning gives the resulting value (−88) and the fix (a correction of its count).
+        #expect(recorded.stderr.contains("88"), "the warning gives the resulting value")
+        #expect(recorded.stderr.contains("record correction"), "the warning gives the fix")
+        let finding = t.findings().first { $0.string("unit") == "c" && $0.string("figure") == "members" }
+        #expect(finding?.string("date") == "2024-03-01")
     }
 
     @Test("the same fact twice: recorded, warned, and a possible-duplicate finding")
@@ -90,12 +82,10 @@ struct Issue13Scenarios {
         t.record(["admission", "--unit", "c", "--date", "2024-04-01", "--count", "2"])
         let again = t.record(["admission", "--unit", "c", "--date", "2024-04-01", "--count", "2"])
         #expect(again.stdout.hasPrefix("recorded seq 3 "), "it may be genuine: it is recorded")
-        withKnownIssue("issue 13: the same fact twice") {
-            #expect(again.stderr.contains("seq 2"), "the warning names the earlier event's seq")
-            let duplicate = t.findings().first { $0.string("kind") == "possible-duplicate" }
-            #expect(duplicate?.string("severity") == "warning")
-            #expect(duplicate?.string("unit") == "c")
-        }
+        #expect(again.stderr.contains("seq 2"), "the warning names the earlier event's seq")
+        let duplicate = t.findings().first { $0.string("kind") == "possible-duplicate" }
+        #expect(duplicate?.string("severity") == "warning")
+        #expect(duplicate?.string("unit") == "c")
     }
 
     @Test("the same file imported twice records nothing the second time")
@@ -110,13 +100,11 @@ struct Issue13Scenarios {
         #expect(t.journal.importing("admissions.jsonl", file).status == 0)
         let before = t.journal.journalBytes
         let second = t.journal.importing("admissions.jsonl", file)
-        withKnownIssue("issue 13: the same file imported twice") {
-            let unchanged = t.journal.journalBytes == before
-            #expect(unchanged, "nothing is recorded the second time: \(second.stdout)")
-            // rule open: the exact wording ("0 new events, 2 already recorded from this file").
-            let said = second.stdout + second.stderr
-            #expect(said.contains("0 new") && said.contains("2 already recorded"), "\(second)")
-        }
+        let unchanged = t.journal.journalBytes == before
+        #expect(unchanged, "nothing is recorded the second time: \(second.stdout)")
+        // DECISIONS "The same file imported twice": ids derived from the file, and it says so.
+        let said = second.stdout + second.stderr
+        #expect(said.contains("0 new") && said.contains("2 already recorded"), "\(second)")
     }
 
     @Test("a second rating for the same unit, year and subject is never a silent no-op")
@@ -127,17 +115,14 @@ struct Issue13Scenarios {
                   "--completed", "1", "--failed", "0", "--date", "2023-01-15"])
         let second = t.run(["record", "rating", "--unit", "c", "--year", "2022", "--of", "cells", "--excellent", "1", "--good", "4",
                             "--completed", "2", "--failed", "0", "--date", "2023-02-20"])
-        withKnownIssue("issue 13: a second rating") {
-            // rule open: refused with the fix (a correction of the first, seq 2), or recorded as
-            // superseding the first with a warning naming it; term and check show which counts.
-            if second.status == 64 {
-                #expect(second.stderr.contains("correction"), "the refusal gives the fix")
-            } else {
-                #expect(second.status == 0)
-                #expect(second.stderr.contains("seq 2"), "the warning names the rating it supersedes")
-                #expect(t.term("c", "2020-2025").int("ratings", "2022", "cells", "good") == 4, "the later rating counts")
-            }
-        }
+        // R6 (chosen between refusing and superseding): recorded, superseding the first, with a
+        // warning naming it and the correction that keeps one rating; term and check show which counts.
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("seq 2"), "the warning names the rating it supersedes")
+        #expect(second.stderr.contains("record correction --event 2"), "and how to correct the first instead")
+        #expect(t.term("c", "2020-2025").int("ratings", "2022", "cells", "good") == 4, "the later rating counts")
+        #expect(t.run(["term", "--unit", "c", "--term", "2020-2025"]).stdout.contains("seq 3 counts; it supersedes seq 2"))
+        #expect(t.findings().contains { $0.string("kind") == "duplicate-rating" && $0.string("message")?.contains("the later recorded one counts") == true })
     }
 
     @Test("a correction names its event by seq, and log text fits a terminal")
@@ -149,13 +134,11 @@ struct Issue13Scenarios {
         let log = SocaiProcess.run(["log"], in: shipped.path)
         let json = SocaiProcess.run(["log", "--json"], in: shipped.path)
         #expect(log.status == 0 && log.stdout.contains("seq"), "log text shows seq")
-        withKnownIssue("issue 13: correcting by seq; log width") {
-            let corrected = t.run(["record", "correction", "--event", "2", "--set", "count=2", "--reason", "nhầm"])
-            #expect(corrected.status == 0, "\(corrected)")
-            #expect(t.audit("c", "admissions").last?.int("value") == 2, "the correction applies")
-            let widest = log.stdout.split(separator: "\n").map(\.count).max() ?? 0
-            #expect(widest <= 160, "log text is \(widest) columns wide")
-        }
+        let corrected = t.run(["record", "correction", "--event", "2", "--set", "count=2", "--reason", "nhầm"])
+        #expect(corrected.status == 0, "\(corrected)")
+        #expect(t.audit("c", "admissions").last?.int("value") == 2, "the correction applies")
+        let widest = log.stdout.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(widest <= 160, "log text is \(widest) columns wide")
         // Whole in --json: the longest title of the shipped journal is not cut there.
         #expect(json.stdout.contains("Hội nghị Tổng kết Nghị quyết số 04-NQ/TU ngày 23/5/2016 của BCH Đảng bộ tỉnh, giai đoạn 2016–2020"))
     }
@@ -169,10 +152,12 @@ struct Issue13Scenarios {
         let term = t.term("c", "2020-2025")
         #expect(term.double("ratings", "2021", "members", "percent", "good") == 66.67)
         #expect(term.int("ratings", "2021", "members", "good") == 40)
-        // rule open: how the text labels the cumulative count; the share belongs beside 40.
+        // R6: the share belongs beside 40; the cumulative count is labelled as such, in text and HTML.
         let text = t.run(["term", "--unit", "c", "--term", "2020-2025"]).stdout
         #expect(!text.contains("50 (good or better) (66.67%)"))
-        #expect(text.contains("40 (66.67%)"))
+        #expect(text.contains("40 (66.67%) [good or better, cumulative: 50]"))
+        let html = t.run(["export", "--format", "html", "--unit", "c", "--to", "2024-12-31"]).stdout
+        #expect(html.contains("2021 · good: 40 (66.67%) [good or better, cumulative: 50]"))
     }
 
     @Test("tier shares over 100 % are warned like tier counts over the number rated")
@@ -182,9 +167,7 @@ struct Issue13Scenarios {
         let recorded = t.record(["rating", "--unit", "c", "--year", "2020", "--of", "members",
                                  "--excellent", "20%", "--good", "80%", "--completed", "10%"])
         #expect(t.findings().contains { $0.string("unit") == "c" && $0.string("stated") == "110%" }, "check reports the sum")
-        withKnownIssue("issue 13: tier shares over 100 %") {
-            #expect(recorded.stderr.contains("110"), "warned at record time, like tiers over --rated: \(recorded.stderr)")
-        }
+        #expect(recorded.stderr.contains("110"), "warned at record time, like tiers over --rated: \(recorded.stderr)")
     }
 
     @Test("the admissions chart draws a period total, never zero years")
@@ -195,12 +178,12 @@ struct Issue13Scenarios {
         let chart = Self.admissionsChart(html)
         #expect(!chart.isEmpty, "the report has an admissions chart")
         #expect(!chart.contains(#"data-value="0""#), "no year drawn as zero")
-        withKnownIssue("issue 13: period totals in the admissions chart") {
-            // rule open: one bar across 2020–2023 or a separate mark; either way labelled with the period.
-            let drawn = chart.contains("469")
-            #expect(drawn, "Sốp Cộp's 469 admissions over 2020–2023 are drawn")
-        }
-        // With no data at all: no axis with ticks, but a sentence (holds today).
+        // One bar across 2020–2023 at its yearly average, labelled with its total and period.
+        let drawn = chart.contains("469")
+        #expect(drawn, "Sốp Cộp's 469 admissions over 2020–2023 are drawn")
+        #expect(chart.contains(#"data-from="2020-01-01" data-to="2023-12-31" data-value="469""#))
+        #expect(chart.contains("469 (2020–2023, ≈ 117 a year)"))
+        // With no data at all: no axis with ticks, but a sentence.
         let t = Trial()
         t.unit("c", "base-committee")
         let empty = t.run(["export", "--format", "html", "--unit", "c", "--to", "2024-12-31"]).stdout
