@@ -134,6 +134,7 @@ public enum ReportJSON {
         root["from"] = .optionalString(report.from?.iso)
         root["to"] = .string(report.to.iso)
         root["knownAt"] = .optionalString(report.knownAt?.rfc3339)
+        if let boundaries = report.boundaries { root["boundaries"] = .string(boundaries.iso) }
         root["entries"] = .array(report.entries.map { e in
             var o = JSONObject()
             o["seq"] = .integer(e.seq)
