@@ -16,8 +16,10 @@ enum AuditCommand: Command {
                                                                        vi: "Liệt kê sự kiện từ ngày này (sự kiện trước đó vẫn được tính).")),
             OptionSpec(name: "to", value: .date, help: LocalizedText(en: "Up to this date (default today).", vi: "Đến ngày này (mặc định hôm nay).")),
             OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
+            OptionSpec(name: "boundaries", value: .date, help: CommandHelp.boundaries),
         ],
-        examples: ["socai audit --unit sop-cop --figure villages", "socai audit --unit muong-thanh --figure members --known-at 2021-06-01"])
+        examples: ["socai audit --unit sop-cop --figure villages", "socai audit --unit muong-thanh --figure members --known-at 2021-06-01",
+                   "socai audit --unit x --figure members --to 2025-07-01 --boundaries 2025-07-01"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let knownAt = try invocation.knownAt(arguments)
@@ -31,7 +33,8 @@ enum AuditCommand: Command {
         let session = try JournalSession.load(invocation, knownAt: knownAt)
         let rules = session.rules
         let unit = try invocation.unit(arguments.value("unit") ?? "", in: rules, command: spec.name)
-        let report = rules.audit(unit, figure, from: from, to: to, knownAt: knownAt)
+        let boundaries = try invocation.boundaries(arguments, unit: unit, in: rules, command: spec.name)
+        let report = rules.audit(unit, figure, from: from, to: to, knownAt: knownAt, boundaries: boundaries)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.audit(report)))
         case .csv: invocation.out(ReportCSV.audit(report, invocation.presenter, bom: invocation.globals.flag("bom")))

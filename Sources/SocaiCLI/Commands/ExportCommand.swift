@@ -9,8 +9,8 @@ enum ExportCommand: Command {
     static let spec = CommandSpec(
         name: "export", abstract: LocalizedText(en: "Write a printable HTML report, or the journal's events as a CloudEvents batch or stream.",
                                                 vi: "Ghi báo cáo HTML để in, hoặc các sự kiện của sổ thành một lô hay một luồng CloudEvents."),
-        usage: [LocalizedText(en: "socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--lang vi|en]",
-                              vi: "socai export --format html [--out TỆP] [--unit ĐƠN_VỊ] [--term YYYY-YYYY] [--to NGÀY] [--lang vi|en]"),
+        usage: [LocalizedText(en: "socai export --format html [--out FILE] [--unit UNIT] [--term YYYY-YYYY] [--to DATE] [--boundaries DATE] [--lang vi|en]",
+                              vi: "socai export --format html [--out TỆP] [--unit ĐƠN_VỊ] [--term YYYY-YYYY] [--to NGÀY] [--boundaries NGÀY] [--lang vi|en]"),
                 LocalizedText(en: "socai export --format cloudevents [--out FILE] [--unit UNIT]",
                               vi: "socai export --format cloudevents [--out TỆP] [--unit ĐƠN_VỊ]"),
                 LocalizedText(en: "socai export --format cloudevents-lines [--from-seq N] [--unit UNIT] [--follow] [--out FILE]",
@@ -19,7 +19,8 @@ enum ExportCommand: Command {
         --format html: one self-contained file (styles and SVG charts inline, no script, nothing fetched, printable on A4)
         about the unit (default: each top-level unit) as of --to (default today): its members over time (counts reported
         by documents as points, the level socai derives as a line), admissions per year of the term against the target,
-        rating tiers per year, the units under it with their key figures, and the `check` findings. Open it in a browser
+        rating tiers per year, the units under it with their key figures, the mergers, dissolutions and moves of the term
+        (where the members went), and the `check` findings; with --boundaries DATE, figures restated in the units of DATE. Open it in a browser
         and print it, or print it headless: chromium --headless --print-to-pdf=report.pdf report.html
 
         --format cloudevents: the stored events exactly as recorded (every line of the journal, byte for byte, with its
@@ -36,8 +37,9 @@ enum ExportCommand: Command {
         --format html: một tệp duy nhất (kiểu trình bày và biểu đồ SVG nằm sẵn trong tệp, không chạy mã lệnh nào, không tải gì
         từ ngoài, in được trên khổ A4) về đơn vị (mặc định: từng đơn vị cấp cao nhất) tính đến --to (mặc định hôm nay):
         số đảng viên theo thời gian (số tài liệu báo cáo là các điểm, số socai tính được là đường), kết nạp từng năm của
-        nhiệm kỳ so với chỉ tiêu, các mức xếp loại từng năm, các đơn vị trực thuộc với số liệu chính, và các phát hiện của
-        `check`. Mở bằng trình duyệt rồi in, hoặc in không cần giao diện: chromium --headless --print-to-pdf=report.pdf report.html
+        nhiệm kỳ so với chỉ tiêu, các mức xếp loại từng năm, các đơn vị trực thuộc với số liệu chính, các lần sáp nhập, giải
+        thể, chuyển đơn vị trong nhiệm kỳ (đảng viên chuyển về đâu), và các phát hiện của `check`; với --boundaries NGÀY, số
+        liệu quy đổi theo đơn vị tại NGÀY. Mở bằng trình duyệt rồi in, hoặc in không cần giao diện: chromium --headless --print-to-pdf=report.pdf report.html
 
         --format cloudevents: các sự kiện đúng như đã ghi (từng dòng của sổ, giữ nguyên từng byte, với số thứ tự, chuỗi băm
         và các thuộc tính mở rộng) thành một mảng JSON, định dạng application/cloudevents-batch+json.
@@ -65,6 +67,7 @@ enum ExportCommand: Command {
                 vi: "html: nhiệm kỳ dùng cho kết nạp và chỉ tiêu (mặc định: nhiệm kỳ đang diễn ra vào ngày --to).")),
             OptionSpec(name: "to", value: .date, help: LocalizedText(en: "html: the report's date (end of day; default today).",
                                                                      vi: "html: ngày của báo cáo (cuối ngày; mặc định hôm nay).")),
+            OptionSpec(name: "boundaries", value: .date, help: CommandHelp.boundaries),
             OptionSpec(name: "known-at", value: .time, help: CommandHelp.knownAt),
             OptionSpec(name: "strict", help: LocalizedText(en: "html: treat unexplained remainders as errors in the findings.",
                                                            vi: "html: coi chênh lệch chưa giải thích là lỗi trong các phát hiện.")),
@@ -75,6 +78,7 @@ enum ExportCommand: Command {
                 vi: "cloudevents-lines: tiếp tục ghi các dòng mới ngay khi chúng được ghi vào sổ, cho đến khi bị ngắt.")),
         ],
         examples: ["socai export --format html --out report.html --unit sop-cop --term 2020-2025 --to 2023-12-31 --lang vi",
+                   "socai export --format html --out x.html --unit x --term 2020-2025 --to 2025-06-30 --boundaries 2025-07-01",
                    "socai export --out report.html",
                    "socai export --format cloudevents --out events.json",
                    "socai export --format cloudevents | jq length",
@@ -162,15 +166,18 @@ enum ExportCommand: Command {
         let session = try JournalSession.load(invocation, knownAt: knownAt)
         let rules = session.rules
         let units: [Int32]
+        let boundaries: CalendarDate?
         if let text = arguments.value("unit") {
             units = [try invocation.unit(text, in: rules, command: spec.name)]
+            boundaries = try invocation.boundaries(arguments, unit: units[0], in: rules, command: spec.name)
         } else {
-            units = rules.registry.topUnits(at: to)
+            boundaries = try invocation.boundaries(arguments, unit: nil, in: rules, command: spec.name)
+            units = rules.registry.topUnits(at: boundaries ?? to)
         }
         let progress = Progress(invocation, label: LocalizedText(en: "reporting", vi: "đang lập báo cáo"), total: units.count)
         var reports: [OverviewReport] = []
         for unit in units {
-            reports.append(rules.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict")))
+            reports.append(rules.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict"), boundaries: boundaries))
             progress.tick()
         }
         progress.finish()

@@ -24,11 +24,7 @@ enum ReplayCommand: Command {
         let session = try JournalSession.load(invocation, knownAt: knownAt)
         let rules = session.rules
         let root = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
-        let boundaries = try invocation.date(arguments, "boundaries")
-        if let boundaries, let root, !rules.registry.isActive(root, at: boundaries) {
-            throw .usage(UsageError(message: UsageText.notActiveOnBoundaries(["unit": rules.registry[root].id.rawValue, "date": invocation.presenter.date(boundaries)]),
-                                    command: spec.name, hint: UsageText.nameAnActiveUnit()))
-        }
+        let boundaries = try invocation.boundaries(arguments, unit: root, in: rules, command: spec.name)
         let report = rules.replay(at: to, root: root.map { rules.registry[$0].id }, knownAt: knownAt, boundaries: boundaries)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.replay(report)))

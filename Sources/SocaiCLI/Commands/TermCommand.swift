@@ -31,11 +31,7 @@ enum TermCommand: Command {
             }
             term = parsed
         }
-        let boundaries = try invocation.date(arguments, "boundaries")
-        if let boundaries, !rules.registry.isActive(unit, at: boundaries) {
-            throw .usage(UsageError(message: UsageText.notActiveOnBoundaries(["unit": rules.registry[unit].id.rawValue, "date": invocation.presenter.date(boundaries)]),
-                                    command: spec.name, hint: UsageText.nameAnActiveUnit()))
-        }
+        let boundaries = try invocation.boundaries(arguments, unit: unit, in: rules, command: spec.name)
         let report = rules.term(unit, term, today: today, boundaries: boundaries)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.term(report)))

@@ -17,6 +17,17 @@ extension Invocation {
         }
     }
 
+    /// Reads `--boundaries DATE` (R8): the units to answer in. The unit asked about (if any) must
+    /// be active on that date, or it has no restated figures.
+    func boundaries(_ arguments: ParsedArguments, unit: Int32?, in rules: Rules, command: String) throws(CLIError) -> CalendarDate? {
+        guard let boundaries = try date(arguments, "boundaries") else { return nil }
+        if let unit, !rules.registry.isActive(unit, at: boundaries) {
+            throw .usage(UsageError(message: UsageText.notActiveOnBoundaries(["unit": rules.registry[unit].id.rawValue, "date": presenter.date(boundaries)]),
+                                    command: command, hint: UsageText.nameAnActiveUnit()))
+        }
+        return boundaries
+    }
+
     /// Reads `--figure KEY` for audit, suggesting the nearest keys when unknown.
     func figureKey(_ text: String) throws(CLIError) -> String {
         guard FigureCatalogue.definition(text) == nil else { return text }

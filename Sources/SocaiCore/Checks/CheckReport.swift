@@ -2,6 +2,9 @@
 /// style: the checks return findings, they never stop at the first. One file per kind of check.
 public struct CheckReport: Sendable {
     public var findings: [Finding]
+    /// Every merger, dissolution and move of the units checked, with where their members went:
+    /// what a reader of the findings needs to see a reorganisation kept its totals (issue 17).
+    public var reorganisation: [ReorganisationStep] = []
     public var ok: Bool { !findings.contains { $0.severity == .error } }
 }
 
@@ -32,6 +35,6 @@ extension Rules {
             (a.element.unit.rawValue, a.element.date, a.element.seq ?? 0, a.element.kind, a.offset)
                 < (b.element.unit.rawValue, b.element.date, b.element.seq ?? 0, b.element.kind, b.offset)
         }.map(\.element)
-        return CheckReport(findings: findings)
+        return CheckReport(findings: findings, reorganisation: reorganisation(of: units, over: nil))
     }
 }

@@ -8,13 +8,36 @@ extension Rules {
     /// row's change is the change the level rule makes (R2), so the running value is the level.
     /// A flow's register lists its events and stated totals; the running value is R3's total from
     /// the window's start to that day.
-    public func audit(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate, knownAt: Instant?) -> AuditReport {
+    ///
+    /// With `boundaries` (R8, `--boundaries`), a level's register is restated in the units active
+    /// on that date: the rows of every unit whose holding ends up in `unit`, the running value
+    /// the restated value (`restatedRegister`). A flow's register is the same either way: a
+    /// unit's flows already include its predecessors' (R3).
+    public func audit(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate, knownAt: Instant?,
+                      boundaries: CalendarDate? = nil) -> AuditReport {
         let isFlowFigure = FigureCatalogue.definition(key)?.nature == .flow
         let entry = registry[unit]
-        let entries = isFlowFigure ? flowRegister(unit, key, from: from, to: to) : levelRegister(unit, key, from: from, to: to)
-        let value = isFlowFigure ? nil : levels.value(unit, key, at: to)
+        let entries: [AuditReport.Entry]
+        let value: LevelValue?
+        if isFlowFigure {
+            entries = flowRegister(unit, key, from: from, to: to)
+            value = nil
+        } else if let boundaries {
+            entries = restatedRegister(unit, key, from: from, to: to, boundaries: boundaries)
+            value = restated(key, at: to, boundaries: boundaries, within: unit)[unit]
+        } else {
+            entries = levelRegister(unit, key, from: from, to: to)
+            value = levels.value(unit, key, at: to)
+        }
         var components: [AuditReport.Component] = []
-        if value?.provenance == .rolledUp {
+        if value?.provenance == .rolledUp, let boundaries, !isFlowFigure {
+            let table = restated(key, at: to, boundaries: boundaries, within: unit)
+            for child in registry.children(of: unit, at: boundaries) {
+                if let v = table[child] {
+                    components.append(AuditReport.Component(unit: registry[child].id, name: registry[child].name(at: boundaries), value: v))
+                }
+            }
+        } else if value?.provenance == .rolledUp {
             for child in registry.children(of: unit, at: to) {
                 if let v = levels.value(child, key, at: to) {
                     components.append(AuditReport.Component(unit: registry[child].id, name: registry[child].name(at: to), value: v))
@@ -25,8 +48,8 @@ extension Rules {
             (registry[$0.unit].id, registry[$0.unit].name(at: $0.date.adding(days: -1)), $0.date)
         }
         let mergedInto = registry.handover(from: unit).map { (registry[$0.to].id, $0.date) }
-        return AuditReport(unit: entry.id, unitName: entry.name(at: to), figure: key, from: from, to: to, knownAt: knownAt,
-                           entries: entries, value: value, components: components, predecessors: predecessors,
+        return AuditReport(unit: entry.id, unitName: entry.name(at: boundaries ?? to), figure: key, from: from, to: to, knownAt: knownAt,
+                           boundaries: boundaries, entries: entries, value: value, components: components, predecessors: predecessors,
                            mergedInto: mergedInto)
     }
 

@@ -68,6 +68,8 @@ public struct AuditReport: Sendable {
     public var from: CalendarDate?
     public var to: CalendarDate
     public var knownAt: Instant?
+    /// With `--boundaries`: the date whose units the register is restated in (R8).
+    public var boundaries: CalendarDate?
     public var entries: [Entry]
     /// The figure's value at `to`, as replay computes it.
     public var value: LevelValue?

@@ -8,13 +8,15 @@ extension Rules {
 
     /// The printed report's content for `unit` at the end of `date`: members over time, the
     /// term's admissions per year against its target, ratings per year, the unit tree and the
-    /// `check` findings for the subtree. `term` defaults to the term running on `date`.
+    /// `check` findings for the subtree, and the reorganisation of the subtree since the term's
+    /// first year began. `term` defaults to the term running on `date`. With `boundaries`, figures
+    /// are restated in the units of that date (R8), `unit` being one of them.
     public func overview(_ unit: Int32, term: TermLabel? = nil, to date: CalendarDate, knownAt: Instant? = nil,
-                         strict: Bool = false) -> OverviewReport {
+                         strict: Bool = false, boundaries: CalendarDate? = nil) -> OverviewReport {
         let entry = registry[unit]
         let termLabel = term ?? terms.current(unit, on: date)
-        let termReport = self.term(unit, termLabel, today: date)
-        let replayed = replay(at: date, root: entry.id, knownAt: knownAt)
+        let termReport = self.term(unit, termLabel, today: date, boundaries: boundaries)
+        let replayed = replay(at: date, root: entry.id, knownAt: knownAt, boundaries: boundaries)
         let keys = Rules.overviewTreeKeys.filter { key in replayed.units.contains { $0.figures.contains { $0.key == key } } }
         let tree = replayed.units.map { state in
             OverviewReport.TreeUnit(unit: state, figures: Dictionary(state.figures.filter { keys.contains($0.key) },
@@ -22,15 +24,18 @@ extension Rules {
         }
         return OverviewReport(
             unit: entry.id, unitName: entry.name(at: date), kind: entry.kind(at: date), to: date, knownAt: knownAt,
-            throughSeq: throughSeq, term: termReport, members: memberSeries(unit, to: date),
+            boundaries: boundaries, throughSeq: throughSeq, term: termReport, members: memberSeries(unit, to: date, boundaries: boundaries),
             admissions: admissionsPerYear(unit, termReport), admissionPeriods: admissionPeriods(unit, termReport),
             admissionTarget: admissionTarget(termReport),
             ratings: ratingBars(unit, to: date), keyFigures: keys, tree: tree,
-            findings: check(scope: unit, strict: strict))
+            findings: check(scope: unit, strict: strict),
+            reorganisation: reorganisation(under: unit, over: ClosedPeriod(
+                from: min(termReport.from, CalendarDate(year: termLabel.firstYear, month: 1, day: 1)!), to: date)))
     }
 
-    /// Reported member counts and the derived level sampled where it can change.
-    func memberSeries(_ unit: Int32, to date: CalendarDate) -> OverviewReport.MemberSeries {
+    /// Reported member counts and the derived level sampled where it can change; with
+    /// `boundaries`, the level restated in the units of that date (R8) over the unit's lineage.
+    func memberSeries(_ unit: Int32, to date: CalendarDate, boundaries: CalendarDate? = nil) -> OverviewReport.MemberSeries {
         var reportedByDay: [Int: OverviewReport.MemberPoint] = [:]
         for report in projection.levelReports(unit, "members", knowledge) where report.date <= date {
             guard let value = report.value.statedCount else { continue }
@@ -41,6 +46,8 @@ extension Rules {
         // Days on which the level can change: flows in the unit's history, reports, structure.
         var scope = Set(registry.everDescendants(of: unit))
         for (predecessor, _) in registry.predecessors(of: unit) { scope.formUnion(registry.everDescendants(of: predecessor)) }
+        let lineage = boundaries.map { restatedSources(of: unit, boundaries: $0) } ?? []
+        scope.formUnion(lineage)
         var flowDays = Set<Int>()
         for member in scope where projection.hasAnyFlows(member) {
             for row in projection.flows(member, knowledge) { flowDays.insert(row.date.dayNumber) }
@@ -75,7 +82,9 @@ extension Rules {
         var derived: [OverviewReport.MemberPoint] = []
         for day in days.sorted() {
             let at = CalendarDate(dayNumber: day)
-            if let value = levels.value(unit, "members", at: at)?.count { derived.append(OverviewReport.MemberPoint(date: at, value: value)) }
+            let level = boundaries.map { restated("members", at: at, boundaries: $0, sources: lineage.filter { registry.isActive($0, at: at) },
+                                                  tops: [unit])[unit] } ?? levels.value(unit, "members", at: at)
+            if let value = level?.count { derived.append(OverviewReport.MemberPoint(date: at, value: value)) }
         }
         return OverviewReport.MemberSeries(reported: reported, derived: derived)
     }

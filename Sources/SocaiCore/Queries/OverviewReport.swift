@@ -93,6 +93,8 @@ public struct OverviewReport: Sendable {
     /// The report's date: figures are as of the end of it.
     public var to: CalendarDate
     public var knownAt: Instant?
+    /// With `--boundaries`: the date whose units the figures are restated in (R8).
+    public var boundaries: CalendarDate?
     /// The journal seq the report reflects.
     public var throughSeq: Int64
     public var term: TermReport
@@ -109,4 +111,7 @@ public struct OverviewReport: Sendable {
     /// The unit first, then its subtree in tree order.
     public var tree: [TreeUnit]
     public var findings: CheckReport
+    /// The mergers, dissolutions and moves of the subtree (and of the units the unit was formed
+    /// from) from the start of the term's first year to the report's date: where members went.
+    public var reorganisation: [ReorganisationStep]
 }

@@ -49,6 +49,14 @@ public struct TermReport: Sendable {
     public var endSource: TermBoundarySource
     /// For a unit that closed: where what it held went, and when.
     public var closedInto: (unit: UnitID, name: String, date: CalendarDate, status: UnitStatus)?
+    /// For a unit that closed: how, with the members it handed over (what `term` text says).
+    public var closing: ReorganisationStep?
+    /// For a unit formed from others after the term began: when, and from which units (their
+    /// history before that day is the unit's own, SEMANTICS §4).
+    public var formed: (date: CalendarDate, from: [(unit: UnitID, name: String)])?
+    /// The congress the term's start or end comes from, when a higher level's (which one, and when).
+    public var startCongress: (unit: UnitID, name: String, date: CalendarDate)?
+    public var endCongress: (unit: UnitID, name: String, date: CalendarDate)?
     /// With `--boundaries`: figures restated in the units of that date.
     public var boundaries: CalendarDate?
     public var figures: [FigureChange]
@@ -72,8 +80,8 @@ extension Rules {
         for key in levelKeys() {
             let start: LevelValue?, finish: LevelValue?
             if let boundaries {
-                start = restated(key, at: span.from, boundaries: boundaries)[unit]
-                finish = restated(key, at: end, boundaries: boundaries)[unit]
+                start = restated(key, at: span.from, boundaries: boundaries, within: unit)[unit]
+                finish = restated(key, at: end, boundaries: boundaries, within: unit)[unit]
             } else {
                 start = levels.value(unit, key, at: span.from)
                 finish = levels.value(unit, key, at: end)
@@ -161,9 +169,23 @@ extension Rules {
             closedInto = (entry.id, entry.name(at: closing.date), closing.date, closing.status)
         }
 
+        var formed: (CalendarDate, [(UnitID, String)])?
+        if let established = entry.established, established > span.from {
+            let sources = registry.handovers(into: unit).filter { $0.date == established && $0.reason != .parentKeeps }
+            if !sources.isEmpty {
+                formed = (established, sources.map { (registry[$0.from].id, registry[$0.from].name(at: established.adding(days: -1))) })
+            }
+        }
+        func higherCongress(_ source: TermBoundarySource, _ label: TermLabel) -> (UnitID, String, CalendarDate)? {
+            guard source == .ancestorCongress, let c = terms.congress(unit, label) else { return nil }
+            return (registry[c.unit].id, registry[c.unit].name(at: c.date), c.date)
+        }
+
         return TermReport(unit: entry.id, unitName: entry.name(at: min(end, entry.closing?.date.adding(days: -1) ?? end)), term: term,
                           from: span.from, to: end, termEnd: span.to, isRunning: isRunning, boundarySource: source, endSource: endSource,
-                          closedInto: closedInto, boundaries: boundaries, figures: figures, flows: flowTotals, targets: targets,
+                          closedInto: closedInto, closing: closingStep(unit), formed: formed,
+                          startCongress: higherCongress(source, term), endCongress: higherCongress(endSource, term.next),
+                          boundaries: boundaries, figures: figures, flows: flowTotals, targets: targets,
                           ratings: ratings, mergers: mergers, conferences: conferences)
     }
 

@@ -17,9 +17,37 @@ extension Rules {
     /// active on `date` contributes what it holds itself to its destination, and parents add up
     /// their children as they stand on `boundaries`.
     public func restated(_ key: String, at date: CalendarDate, boundaries: CalendarDate) -> [Int32: LevelValue] {
+        restated(key, at: date, boundaries: boundaries,
+                 sources: registry.all.filter { registry.isActive($0, at: date) },
+                 tops: registry.all.filter { registry.isActive($0, at: boundaries) })
+    }
+
+    /// The restated values at `date` of `root` and the units under it on `boundaries` (R8), asking
+    /// only for the units whose holding ends up there: what a question about one unit needs
+    /// (`audit`, `term`, the printed report) without computing every unit of the journal.
+    public func restated(_ key: String, at date: CalendarDate, boundaries: CalendarDate, within root: Int32) -> [Int32: LevelValue] {
+        guard registry.isActive(root, at: boundaries) else { return [:] }
+        let sources = restatedSources(of: root, boundaries: boundaries).filter { registry.isActive($0, at: date) }
+        return restated(key, at: date, boundaries: boundaries, sources: sources, tops: [root])
+    }
+
+    /// The units whose holding ends up in `root` or under it on `boundaries` (their destination
+    /// lies there), at any date: the lineage a restated figure of `root` is made of.
+    public func restatedSources(of root: Int32, boundaries: CalendarDate) -> [Int32] {
+        var scope: Set<Int32> = [root]
+        var frontier = [root]
+        while let u = frontier.popLast() {
+            for child in registry.children(of: u, at: boundaries) where scope.insert(child).inserted { frontier.append(child) }
+        }
+        return registry.all.filter { x in destination(of: x, on: boundaries).map(scope.contains) ?? false }
+    }
+
+    /// R8 written once: the residuals of `sources` on `date` gathered at their destinations, then
+    /// each of `tops` and the units under it on `boundaries` adding up their children.
+    func restated(_ key: String, at date: CalendarDate, boundaries: CalendarDate, sources: [Int32], tops: [Int32]) -> [Int32: LevelValue] {
         var holdings: [Int32: (amount: Int, qualifier: Qualifier)] = [:]
-        for x in registry.all where registry.isActive(x, at: date) {
-            guard let r = levels.residual(x, key, at: date), let to = destination(of: x, on: boundaries) else { continue }
+        for x in sources {
+            guard let to = destination(of: x, on: boundaries), let r = levels.residual(x, key, at: date) else { continue }
             let previous = holdings[to] ?? (0, .exact)
             holdings[to] = (previous.amount + r.amount, previous.qualifier.combined(with: r.qualifier))
         }
@@ -45,7 +73,7 @@ extension Rules {
                                    provenance: ownsNothing && fromChildren ? .rolledUp : .restated)
             return (sum, qualifier)
         }
-        for u in registry.all where registry.isActive(u, at: boundaries) { _ = total(u) }
+        for u in tops { _ = total(u) }
         return result
     }
 }

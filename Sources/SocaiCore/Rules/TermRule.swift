@@ -21,7 +21,7 @@ public enum TermBoundarySource: String, Sendable, Hashable {
         case .previousTermLabel: LocalizedText(en: "no congress recorded; the day after the last report labelled with the earlier term",
                                                vi: "chưa ghi đại hội; ngày sau báo cáo cuối cùng ghi nhiệm kỳ trước")
         case .established: LocalizedText(en: "the unit was established then", vi: "đơn vị được thành lập từ ngày này")
-        case .closed: LocalizedText(en: "the unit closed then", vi: "đơn vị kết thúc hoạt động")
+        case .closed: LocalizedText(en: "the day before the unit closed", vi: "ngày trước khi đơn vị kết thúc hoạt động")
         }
     }
 }

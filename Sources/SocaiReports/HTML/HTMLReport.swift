@@ -63,6 +63,10 @@ public enum HTMLReport {
             + " (" + p.text(r.term.boundarySource.label) + ")"
         if r.term.isRunning { term += t("; running", "; đang diễn ra") }
         m.element("p", [("class", "subtitle")], text: term)
+        if let boundaries = r.boundaries {
+            m.element("p", [("class", "subtitle boundaries")], text: t("Figures restated in the units as they stood on ", "Số liệu quy đổi theo đơn vị tại ngày ")
+                      + p.date(boundaries))
+        }
         if let knownAt = r.knownAt {
             m.element("p", [("class", "subtitle known-at")], text: t("As the journal knew it at ", "Theo sổ tại thời điểm ") + p.instant(knownAt))
         }
@@ -111,6 +115,7 @@ public enum HTMLReport {
 
         m.raw(termTables(r, p))
         m.raw(termEvents(r, p))
+        m.raw(reorganisation(r, p))
         m.raw(unitTree(r, p))
         m.raw(findings(r.findings, p))
 
@@ -212,6 +217,25 @@ public enum HTMLReport {
             m.element("span", [("class", "date")], text: p.date(line.date))
             m.text(" " + p.text(line.text))
             m.element("span", [("class", "seq")], text: " seq \(line.seq)")
+            m.raw("</li>\n")
+        }
+        m.raw("</ul>\n</section>\n")
+        return m.html
+    }
+
+    /// Each merger, dissolution and move of the period, and who received the members (issue 17).
+    static func reorganisation(_ r: OverviewReport, _ p: Presenter) -> String {
+        func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        guard !r.reorganisation.isEmpty else { return "" }
+        var m = Markup()
+        m.raw("<section class=\"block reorganisation\">\n")
+        m.element("h2", text: t("Reorganisation: where the members went", "Sắp xếp tổ chức: đảng viên chuyển về đâu"))
+        m.raw("<ul class=\"events\">\n")
+        for step in r.reorganisation {
+            m.open("li", [("class", "event " + step.change.rawValue), ("data-unit", step.unit.id.rawValue)])
+            m.element("span", [("class", "date")], text: p.date(step.date))
+            m.text(" " + step.unit.name + " (" + step.unit.id.rawValue + "): " + ReorganisationStepText.sentence(step, p))
+            m.element("span", [("class", "seq")], text: " seq \(step.seq)")
             m.raw("</li>\n")
         }
         m.raw("</ul>\n</section>\n")

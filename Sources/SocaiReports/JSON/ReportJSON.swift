@@ -61,6 +61,7 @@ public enum ReportJSON {
             root["closed"] = .object(JSONObject([("status", .string(closed.status.rawValue)), ("date", .string(closed.date.iso)),
                                                  ("into", .string(closed.unit.rawValue))]))
         }
+        if let step = report.closing { root["closing"] = reorganisationStep(step) }
         if let boundaries = report.boundaries { root["boundaries"] = .string(boundaries.iso) }
         root["figures"] = .object(JSONObject(report.figures.map { change in
             var o = JSONObject()
@@ -134,6 +135,7 @@ public enum ReportJSON {
         root["from"] = .optionalString(report.from?.iso)
         root["to"] = .string(report.to.iso)
         root["knownAt"] = .optionalString(report.knownAt?.rfc3339)
+        if let boundaries = report.boundaries { root["boundaries"] = .string(boundaries.iso) }
         root["entries"] = .array(report.entries.map { e in
             var o = JSONObject()
             o["seq"] = .integer(e.seq)
@@ -193,6 +195,25 @@ public enum ReportJSON {
                     ("seq", f.seq.map { .integer($0) } ?? .null),
                 ]))
             })),
+            ("reorganisation", .array(report.reorganisation.map(reorganisationStep))),
         ]))
+    }
+
+    /// One merger, dissolution or move: the unit, its members the day before, who received them.
+    static func reorganisationStep(_ step: ReorganisationStep) -> JSONValue {
+        var o = JSONObject()
+        o["date"] = .string(step.date.iso)
+        o["seq"] = .integer(step.seq)
+        o["unit"] = .string(step.unit.id.rawValue)
+        o["change"] = .string(step.change.rawValue)
+        o["members"] = step.unit.members.map { .integer(Int64($0)) } ?? .null
+        o["receiver"] = .optionalString(step.receiver?.id.rawValue)
+        if let previous = step.previousParent { o["previousParent"] = .string(previous.id.rawValue) }
+        if let held = step.held { o["held"] = .integer(Int64(held)) }
+        if !step.carried.isEmpty {
+            o["carried"] = .array(step.carried.map { .object(JSONObject([("unit", .string($0.id.rawValue)),
+                                                                         ("members", $0.members.map { .integer(Int64($0)) } ?? .null)])) })
+        }
+        return .object(o)
     }
 }

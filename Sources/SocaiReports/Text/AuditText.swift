@@ -15,6 +15,9 @@ public enum AuditText {
         if let from = r.from { out += t(", from ", ", từ ngày ") + p.date(from) }
         if let knownAt = r.knownAt { out += t(", as known at ", ", theo sổ tại ") + p.instant(knownAt) }
         out += "\n"
+        if let boundaries = r.boundaries {
+            out += restatedHeader(r, boundaries, p)
+        }
         if let (unit, date) = r.mergedInto {
             out += t("This unit was merged into ", "Đơn vị này đã sáp nhập vào ") + unit.rawValue + t(" on ", " ngày ") + p.date(date) + ".\n"
         }
@@ -60,7 +63,8 @@ public enum AuditText {
                              + t(" by seq ", " bởi số ") + String(c.seq) + " (" + c.recordedBy + ", " + p.instant(c.recordedTime) + "): "
                              + c.reason + t("; before: ", "; trước đó: ") + c.previous)
             }
-            if let note = e.note, e.type == .merger || e.type == .admission || e.type == .departure || e.type == .arrival {
+            if let note = e.note, e.type == .merger || e.type == .admission || e.type == .departure || e.type == .arrival
+                || (r.boundaries != nil && e.reported == nil) {
                 notes.append(t("seq ", "số ") + "\(e.seq): " + p.text(note))
             }
         }
@@ -73,5 +77,18 @@ public enum AuditText {
             for c in r.components { out += "  " + c.name + " (" + c.unit.rawValue + "): " + p.level(c.value) + " (" + p.text(c.value.provenance.label) + ")\n" }
         }
         return out
+    }
+
+    /// What a restated register is (R8): whose rows it lists, and how flows are counted.
+    static func restatedHeader(_ r: AuditReport, _ boundaries: CalendarDate, _ p: Presenter) -> String {
+        func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        if FigureCatalogue.definition(r.figure)?.nature == .flow {
+            return t("--boundaries ", "--boundaries ") + p.date(boundaries)
+                + t(": flows are not restated; a unit's flows already include those of the units it was formed from.",
+                    ": số biến động không quy đổi; biến động của một đơn vị đã gồm biến động của các đơn vị hình thành nên nó.") + "\n"
+        }
+        return t("Restated in the units as they stood on ", "Quy đổi theo đơn vị tại ngày ") + p.date(boundaries)
+            + t(": the events of every unit whose figures end up in this one; the running value is the restated figure.",
+                ": các sự kiện của mọi đơn vị mà số liệu nay thuộc về đơn vị này; giá trị lũy kế là số liệu quy đổi.") + "\n"
     }
 }

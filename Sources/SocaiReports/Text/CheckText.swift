@@ -11,6 +11,14 @@ public enum CheckText {
             out += style.severity(p.text(f.severity.label), f.severity) + " [" + f.kind + "] " + f.unit.rawValue + " " + p.date(f.date) + " " + f.figure + ": "
                 + p.text(f.message) + (f.seq.map { " (seq \($0))" } ?? "") + "\n"
         }
+        if !r.reorganisation.isEmpty {
+            if !out.isEmpty { out += "\n" }
+            out += t("Reorganisation (where the members went):", "Sắp xếp tổ chức (đảng viên chuyển về đâu):") + "\n"
+            for step in r.reorganisation {
+                out += "  " + p.date(step.date) + " " + step.unit.id.rawValue + " (" + step.unit.name + "): "
+                    + ReorganisationStepText.sentence(step, p) + " (seq \(step.seq))\n"
+            }
+        }
         let errors = r.findings.filter { $0.severity == .error }.count
         let warnings = r.findings.filter { $0.severity == .warning }.count
         let notes = r.findings.filter { $0.severity == .note }.count

@@ -6,21 +6,20 @@ public enum TermText {
     public static func render(_ r: TermReport, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         var out = r.unitName + " · " + r.unit.rawValue + " · " + t("term ", "nhiệm kỳ ") + r.term.description + "\n"
-        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + t("start: ", "bắt đầu: ") + p.text(r.boundarySource.label)
-            + "; " + t("end: ", "kết thúc: ") + p.text(r.endSource.label) + ")"
+        out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + t("start: ", "bắt đầu: ") + boundary(r.boundarySource, r.startCongress, p)
+            + "; " + t("end: ", "kết thúc: ") + boundary(r.endSource, r.endCongress, p) + ")"
         if r.isRunning { out += "; " + t("running, figures to ", "đang diễn ra, số liệu đến ") + p.date(r.to) }
         out += "\n"
-        if let closed = r.closedInto {
-            switch closed.status {
-            case .merged:
-                out += t("Merged into ", "Đã sáp nhập vào ") + closed.name + " (" + closed.unit.rawValue + ") " + t("on ", "ngày ") + p.date(closed.date)
-                    + t("; answered up to the day before", "; số liệu đến ngày trước đó") + "\n"
-            case .dissolved where closed.unit != r.unit:
-                out += t("Dissolved on ", "Giải thể ngày ") + p.date(closed.date) + t("; what it held passed to ", "; chuyển giao cho ") + closed.name
-                    + " (" + closed.unit.rawValue + ")" + t("; answered up to the day before", "; số liệu đến ngày trước đó") + "\n"
-            default:
-                out += t("Dissolved on ", "Giải thể ngày ") + p.date(closed.date) + t("; answered up to the day before", "; số liệu đến ngày trước đó") + "\n"
-            }
+        if let formed = r.formed {
+            out += t("Formed on ", "Thành lập ngày ") + p.date(formed.date) + t(" from ", " từ ")
+                + formed.from.map { $0.name + " (" + $0.unit.rawValue + ")" }.joined(separator: ", ")
+                + t(": their figures and flows before that day count as this unit's.",
+                    ": số liệu và biến động của các đơn vị này trước ngày đó được tính là của đơn vị này.") + "\n"
+        }
+        if let step = r.closing {
+            // The term ends the day before only when the closing falls inside it.
+            out += ReorganisationStepText.sentence(step, p)
+                + (r.endSource == .closed ? t("; its term ends the day before", "; nhiệm kỳ của đơn vị kết thúc vào ngày trước đó") : "") + "\n"
         }
         if let boundaries = r.boundaries {
             out += t("Figures restated in the units as they stood on ", "Số liệu quy đổi theo đơn vị tại ngày ") + p.date(boundaries) + "\n"
@@ -119,5 +118,12 @@ public enum TermText {
             for line in r.conferences { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.text(LocalizedText(en: "seq ", vi: "số ")) + "\(line.seq))\n" }
         }
         return out
+    }
+
+    /// Where a term's start or end comes from; a higher level's congress is named, with its date.
+    static func boundary(_ source: TermBoundarySource, _ congress: (unit: UnitID, name: String, date: CalendarDate)?, _ p: Presenter) -> String {
+        guard source == .ancestorCongress, let c = congress else { return p.text(source.label) }
+        return p.text(LocalizedText(en: "the congress of ", vi: "đại hội của ")) + c.name + " (" + c.unit.rawValue + ")"
+            + p.text(LocalizedText(en: " on ", vi: " ngày ")) + p.date(c.date)
     }
 }
