@@ -76,7 +76,9 @@ struct SnapshotEquivalenceTests {
         let b = RandomJournal.build(seed: 42, events: 60)
         var builder = ProjectionBuilder()
         for event in b.events { builder.apply(event) }
-        let bytes = Array(builder.image(journalID: "test", chainHash: "x").bytes)
+        let image = builder.image(journalID: "test", chainHash: "x")
+        // The storage owns the bytes: keep it alive while they are copied.
+        let bytes = withExtendedLifetime(image) { Array(image.bytes) }
         for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
             var damaged = bytes
             damaged[position] ^= 0x40
@@ -89,6 +91,24 @@ struct SnapshotEquivalenceTests {
         let short = Array(bytes.prefix(bytes.count / 2))
         let refused = short.withUnsafeBytes { raw in (try? Projection(image: ImageStorage.copy(of: raw))) == nil }
         #expect(refused)
+    }
+
+    /// Positions in socai's lists (figures, event types, kinds) are stored as small numbers: an
+    /// image whose lists fingerprint differs is refused, never read as other figures.
+    @Test func anImageOfOtherListsIsRefused() throws {
+        let b = RandomJournal.build(seed: 5, events: 40)
+        var builder = ProjectionBuilder()
+        for event in b.events { builder.apply(event) }
+        let image = builder.image(journalID: "test", chainHash: "x")
+        // The storage owns the bytes: keep it alive while they are copied.
+        var bytes = withExtendedLifetime(image) { Array(image.bytes) }
+        let fingerprint = Array(ImageFormat.vocabulary.utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: fingerprint) })
+        bytes[at] = bytes[at] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        let reason = bytes.withUnsafeBytes { raw -> String? in
+            do { _ = try ImageReader(ImageStorage.copy(of: raw)); return nil } catch let error as ImageReader.Invalid { return error.reason } catch { return "\(error)" }
+        }
+        #expect(reason?.contains("other lists") == true, "\(reason ?? "read as if the lists were the same")")
     }
 
     /// "As known at" through socai's knowledge filter is the fold of the recorded prefix (SEMANTICS §1).

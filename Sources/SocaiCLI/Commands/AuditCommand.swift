@@ -30,7 +30,7 @@ enum AuditCommand: Command {
             throw .usage(UsageError(message: CommandText.fromAfterTo(["from": .date(from), "to": .date(to)]), command: spec.name,
                                     hint: CommandText.giveFromBeforeTo()))
         }
-        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let session = try JournalSession.load(invocation, knownAt: knownAt, refresh: true)
         let rules = session.rules
         let unit = try invocation.unit(arguments.value("unit") ?? "", in: rules, command: spec.name)
         let boundaries = try invocation.boundaries(arguments, unit: unit, in: rules, command: spec.name)

@@ -21,7 +21,7 @@ enum CheckCommand: Command {
         examples: ["socai check", "socai check --unit sop-cop --notes --lang vi", "socai check --json"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
-        let session = try JournalSession.load(invocation, knownAt: try invocation.knownAt(arguments))
+        let session = try JournalSession.load(invocation, knownAt: try invocation.knownAt(arguments), refresh: true)
         let rules = session.rules
         let scope = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
         let report = rules.check(scope: scope, strict: arguments.flag("strict"))

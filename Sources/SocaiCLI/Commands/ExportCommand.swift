@@ -163,7 +163,7 @@ enum ExportCommand: Command {
             }
             term = parsed
         }
-        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let session = try JournalSession.load(invocation, knownAt: knownAt, refresh: true)
         let rules = session.rules
         let units: [Int32]
         let boundaries: CalendarDate?
@@ -198,7 +198,7 @@ enum ExportCommand: Command {
         let knownAt = try invocation.knownAt(arguments)
         var unit: UnitID?
         if let text = arguments.value("unit") {
-            let session = try JournalSession.load(invocation, knownAt: knownAt)
+            let session = try JournalSession.load(invocation, knownAt: knownAt, refresh: true)
             unit = session.rules.registry[try invocation.unit(text, in: session.rules, command: spec.name)].id
         }
         let progress = Progress(invocation, label: LocalizedText(en: "exporting", vi: "đang xuất"))

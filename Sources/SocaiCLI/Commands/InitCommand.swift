@@ -55,8 +55,8 @@ enum InitCommand: Command {
             // Ready to be a git repository: snapshots and crash leftovers stay out of it.
             if !(try JournalGitIgnore.write(into: journal.directory)) {
                 invocation.notice(LocalizedText(
-                    en: "\(journal.directory) already has a \(JournalGitIgnore.fileName); keep snapshots (*.snap) and quarantine files (*.quarantine-*) out of git",
-                    vi: "\(journal.directory) đã có \(JournalGitIgnore.fileName); đừng đưa ảnh chụp (*.snap) và tệp cách ly (*.quarantine-*) vào git"))
+                    en: "\(journal.directory) already has a \(JournalGitIgnore.fileName); keep snapshots (Snapshots/, *.img) and quarantine files (*.quarantine-*) out of git",
+                    vi: "\(journal.directory) đã có \(JournalGitIgnore.fileName); đừng đưa ảnh chụp (Snapshots/, *.img) và tệp cách ly (*.quarantine-*) vào git"))
             }
         } catch {
             throw .journal(error)

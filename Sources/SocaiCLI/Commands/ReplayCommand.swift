@@ -21,7 +21,7 @@ enum ReplayCommand: Command {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let to = try invocation.date(arguments, "to") ?? invocation.today
         let knownAt = try invocation.knownAt(arguments)
-        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let session = try JournalSession.load(invocation, knownAt: knownAt, refresh: true)
         let rules = session.rules
         let root = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
         let boundaries = try invocation.boundaries(arguments, unit: root, in: rules, command: spec.name)

@@ -20,7 +20,7 @@ enum TermCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let knownAt = try invocation.knownAt(arguments)
-        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let session = try JournalSession.load(invocation, knownAt: knownAt, refresh: true)
         let rules = session.rules
         let unit = try invocation.unit(arguments.value("unit") ?? "", in: rules, command: spec.name)
         let today = try invocation.date(arguments, "today") ?? invocation.today

@@ -15,10 +15,11 @@ struct JournalSession {
     /// The journal's last seq the projection holds.
     var headSeq: Int64 { loaded.read.head.seq }
 
-    /// Opens the journal and its projection. `refresh`: a reader may write a new image when it had
-    /// to fold many events itself; writers never wait for one.
+    /// Opens the journal and its projection. `refresh`: a question (replay, term, audit, check,
+    /// export) may write a new image when it had to fold many events itself; writers (record,
+    /// import, guided entry, completion, log) never wait for one, so it is off unless asked.
     /// `snapshots: false` folds the whole journal into one image (as `--no-snapshot` does).
-    static func load(_ invocation: Invocation, knownAt: Instant? = nil, refresh: Bool = true,
+    static func load(_ invocation: Invocation, knownAt: Instant? = nil, refresh: Bool = false,
                      snapshots: Bool = true) throws(CLIError) -> JournalSession {
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }

@@ -13,6 +13,8 @@ public enum JournalGitIgnore {
         # Written by `socai init`: what this journal directory keeps out of git (docs/FEDERATION.md).
         # Derived data, rebuilt from the segments whenever it is missing: snapshots and images.
         Snapshots/
+        *.img
+        *.img.verified
         *.snap
         *.image
         # Bytes of an interrupted write, moved aside by the next writer: this machine's, not the record.

@@ -191,6 +191,7 @@ extension ProjectionBuilder {
 
         var header = JSONObject()
         header["format"] = .string("socai-projection-image")
+        header["vocabulary"] = .string(ImageFormat.vocabulary)
         header["journal"] = .string(journalID)
         header["seq"] = .integer(headSeq)
         header["chainhash"] = .string(chainHash)

@@ -17,6 +17,26 @@ public enum ImageFormat {
     public static let checksumOffset = 16
     public static let headerLengthOffset = 24
     static let directoryEntrySize = 24
+
+    /// A fingerprint of the lists whose positions an image stores as small numbers (figure keys,
+    /// event types, unit kinds and settings, conference kinds, rating subjects, qualifiers, flow
+    /// kinds). A socai whose lists differ (a figure inserted mid-list) would read another figure
+    /// from the same number: its images are refused as unusable, like another version's.
+    public static let vocabulary: String = {
+        var text = ""
+        func add(_ names: [String]) { text += names.joined(separator: ",") + ";" }
+        add(FigureCatalogue.all.map(\.key))
+        add(EventType.allCases.map { "\($0)" })
+        add(UnitKind.allCases.map { "\($0)" })
+        add(UnitSetting.allCases.map(\.rawValue))
+        add(ConferenceKind.allCases.map(\.rawValue))
+        add(RatingSubject.allCases.map(\.rawValue))
+        add(Qualifier.allCases.map(\.rawValue))
+        add(FlowKind.allCases.map { "\($0)=\($0.rawValue)" })
+        let hash = XXHash64.hash(Array(text.utf8))
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }()
 }
 
 /// The columns an image holds. Raw values are stable within a format version.

@@ -30,6 +30,9 @@ public struct ImageReader: Sendable {
               case .object(let object)? = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: bytes[headerStart..<(headerStart + headerLength)])) else {
             throw Invalid(reason: "the image header is not readable")
         }
+        guard object["vocabulary"]?.string == ImageFormat.vocabulary else {
+            throw Invalid(reason: "the image was written by a socai with other lists of figures, event types or kinds")
+        }
         header = object
         let directoryStart = ImageWriter.align(headerStart + headerLength, 8)
         let count = Int(clamping: try u64(directoryStart))
