@@ -5,8 +5,8 @@ import SocaiCore
 ///
 /// In English (the default) the headers are stable machine names, dates ISO and codes as stored,
 /// for scripts. With `--lang vi` it is a clerk's spreadsheet: Vietnamese headers (`CSVColumn`),
-/// dates as 31/12/2023, and kinds, statuses, provenances and event types by their Vietnamese names.
-/// Ids, figure keys and numbers are the same in both.
+/// dates as 31/12/2023, and kinds, statuses, provenances, event types and check kinds by their
+/// Vietnamese names. Ids, figure keys and numbers are the same in both.
 public enum ReportCSV {
     static func number(_ d: FixedDecimal?, _ p: Presenter) -> String {
         guard let d else { return "" }
@@ -85,7 +85,7 @@ public enum ReportCSV {
                                number(t.actual), "", number(t.percent, p), t.status.map { code($0.rawValue, $0.label, p) } ?? ""])
         }
         for s in r.ratings {
-            let rating = p.text(LocalizedText(en: "rating \(s.year) \(s.subject.rawValue)", vi: "xếp loại \(s.year) \(s.subject.label.vi)"))
+            let rating = p.text(s.subject.ratingFigure(year: s.year))
             for tier in RatingTier.allCases {
                 guard let value = s.tiers[tier] else { continue }
                 csv.append(head + [rating, code(tier.rawValue, tier.label(year: s.year, subject: s.subject), p), "",
@@ -111,7 +111,8 @@ public enum ReportCSV {
     public static func check(_ r: CheckReport, _ p: Presenter, bom: Bool) -> String {
         var csv = writer([.severity, .kind, .unit, .date, .figure, .stated, .derived, .message, .seq], p, bom: bom)
         for f in r.findings {
-            csv.append([code(f.severity.rawValue, f.severity.label, p), f.kind, f.unit.rawValue, date(f.date, p), f.figure,
+            csv.append([code(f.severity.rawValue, f.severity.label, p), code(f.kind, CheckKindTitle.of(f.kind), p), f.unit.rawValue,
+                        date(f.date, p), p.text(f.figureText),
                         f.stated ?? "", f.derived ?? "", p.text(f.message), f.seq.map(String.init) ?? ""])
         }
         return csv.text

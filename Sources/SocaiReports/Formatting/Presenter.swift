@@ -53,5 +53,8 @@ public struct Presenter: Sendable {
         return text(definition.label)
     }
 
+    /// An event named by its seq: `seq 25`, `số 25` (never grouped: it is an id).
+    public func seq(_ seq: Int64) -> String { text(LocalizedText(en: "seq ", vi: "số ")) + String(seq) }
+
     public var dash: String { "—" }
 }
