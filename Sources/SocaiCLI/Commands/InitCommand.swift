@@ -86,8 +86,8 @@ enum InitCommand: Command {
         let verify = recovery.verify
         guard verify.ok else {
             throw .message(LocalizedText(
-                en: "journal.json is rebuilt, but the journal has \(verify.problems.count) problems, the first at \(verify.problems[0]); run `socai verify`",
-                vi: "đã dựng lại journal.json, nhưng sổ có \(verify.problems.count) lỗi, lỗi đầu tại \(verify.problems[0]); chạy `socai verify`"),
+                en: "journal.json is rebuilt, but the journal has \(verify.problems.count) problems, the first at \(verify.problems[0].text(.en)); run `socai verify`",
+                vi: "đã dựng lại journal.json, nhưng sổ có \(verify.problems.count) lỗi, lỗi đầu tại \(verify.problems[0].text(.vi)); chạy `socai verify`"),
                 .damagedJournal)
         }
         invocation.out(invocation.presenter.text(LocalizedText(en: "verified: \(verify.events) events, chain intact\n",

@@ -103,15 +103,18 @@ public struct IncompleteBatch: Sendable, Hashable {
     }
 }
 
-/// A problem found in the journal: where, and what is wrong.
+/// A problem found in the journal: where, and what is wrong (in both languages: `DamageText`).
 public struct JournalProblem: Sendable, Hashable, CustomStringConvertible {
     public var location: JournalLocation
-    public var message: String
+    public var message: LocalizedText
 
-    public init(location: JournalLocation, message: String) {
+    public init(location: JournalLocation, message: LocalizedText) {
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(location): \(message)" }
+    /// `segment-00000001.jsonl:12: what is wrong`, in one language.
+    public func text(_ language: Language) -> String { "\(location): " + message.text(language) }
+
+    public var description: String { text(.en) }
 }
