@@ -312,6 +312,10 @@ struct CheckKindsTests {
             #expect(vi.status == scenario.status, "\(vi)")
             let english = EnglishWords.find(in: vi.stdout + vi.stderr, allowed: allowed)
             #expect(english.isEmpty, "\(arguments): English \(english) in:\n\(vi.stdout)\(vi.stderr)")
+            // Numbers and dates as a Vietnamese reader writes them (15,2%; 4.014; 31/12/2023), CSV cells too.
+            let numbers = try (arguments.contains("csv") ? EnglishNumbers.find(inCSV: vi.stdout) : EnglishNumbers.find(in: vi.stdout))
+                + EnglishNumbers.find(in: vi.stderr)
+            #expect(numbers.isEmpty, "\(arguments): English numbers or dates \(numbers) in:\n\(vi.stdout)\(vi.stderr)")
             for kind in Set(findings.map(\.kind)) {
                 #expect(vi.stdout.contains(CheckKindTitle.of(kind).vi) && !vi.stdout.contains(kind), "\(arguments): \(kind)")
             }

@@ -79,9 +79,9 @@ enum InitCommand: Command {
             en: "rebuilt \(JournalMetadata.fileName) in \(directory) from \(recovery.segments) segments: "
                 + "id \(metadata.id) (the first line's chain hash starts from it), segment size \(metadata.segmentBytes) bytes (",
             vi: "đã dựng lại \(JournalMetadata.fileName) tại \(directory) từ \(recovery.segments) phân đoạn: "
-                + "mã \(metadata.id) (mã băm chuỗi của dòng đầu bắt đầu từ mã này), kích thước phân đoạn \(metadata.segmentBytes) byte (")
+                + "mã \(metadata.id) (mã băm chuỗi của dòng đầu bắt đầu từ mã này), kích thước phân đoạn \(LocalizedText.count(metadata.segmentBytes).vi) byte (")
             + size + LocalizedText(en: "), created \(metadata.created.rfc3339) (the first event's recorded time)\n",
-                                   vi: "), tạo lúc \(metadata.created.rfc3339) (thời điểm ghi sự kiện đầu tiên)\n")
+                                   vi: "), tạo lúc \(LocalizedText.instant(metadata.created).vi) (thời điểm ghi sự kiện đầu tiên)\n")
         invocation.out(invocation.presenter.text(rebuilt))
         let verify = recovery.verify
         guard verify.ok else {
@@ -91,7 +91,7 @@ enum InitCommand: Command {
                 .damagedJournal)
         }
         invocation.out(invocation.presenter.text(LocalizedText(en: "verified: \(verify.events) events, chain intact\n",
-                                                               vi: "đã kiểm tra: \(verify.events) sự kiện, chuỗi băm nguyên vẹn\n")))
+                                                               vi: "đã kiểm tra: \(LocalizedText.count(verify.events).vi) sự kiện, chuỗi băm nguyên vẹn\n")))
         return .success
     }
 }

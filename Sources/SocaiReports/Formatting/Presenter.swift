@@ -18,11 +18,7 @@ public struct Presenter: Sendable {
     }
 
     /// A recorded time, in UTC with the offset shown: en `2024-01-23 08:00:00 UTC`, vi `23/01/2024 08:00:00 UTC`.
-    public func instant(_ instant: Instant) -> String {
-        let text = instant.formatted(offsetMinutes: 0)  // 2024-01-23T08:00:00Z
-        let day = CalendarDate(isoText: String(text.prefix(10)))!
-        return date(day) + " " + text.dropFirst(11).dropLast() + " UTC"
-    }
+    public func instant(_ instant: Instant) -> String { text(.instant(instant)) }
 
     public func count(_ n: Int) -> String { numbers.integer(n) }
 

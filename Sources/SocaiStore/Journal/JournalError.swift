@@ -76,8 +76,8 @@ public enum JournalError: Error, Sendable, Hashable {
         case .badMetadata(let path, let reason):
             LocalizedText(en: "cannot read \(path): \(reason.en)", vi: "không đọc được \(path): \(reason.vi)")
         case .io(let operation, let path, let code):
-            LocalizedText(en: "\(operation) \(path) failed: \(SystemError.describe(code))",
-                          vi: "\(operation) \(path) thất bại: \(SystemError.describe(code))")
+            LocalizedText(en: "\(operation) \(path) failed: \(SystemError.describe(code).en)",
+                          vi: "\(SystemError.operation(operation).vi) \(path) thất bại: \(SystemError.describe(code).vi)")
         }
     }
 }

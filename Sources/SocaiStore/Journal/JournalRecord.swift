@@ -50,8 +50,8 @@ public struct ReadReport: Sendable {
         if let missing = missingNewline { notices.append(missing.notice) }
         if let damage {
             notices.append(LocalizedText(
-                en: "the journal is damaged at \(damage.location): \(damage.message); answering from the \(eventsRead) events before it (--allow-damaged)",
-                vi: "sổ bị hỏng tại \(damage.location): \(damage.message); trả lời từ \(eventsRead) sự kiện trước đó (--allow-damaged)"))
+                en: "the journal is damaged at \(damage.location): \(damage.message.en); answering from the \(eventsRead) events before it (--allow-damaged)",
+                vi: "sổ bị hỏng tại \(damage.location): \(damage.message.vi); trả lời từ \(LocalizedText.count(eventsRead).vi) sự kiện trước đó (--allow-damaged)"))
         }
         return notices
     }
