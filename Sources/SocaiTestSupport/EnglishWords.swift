@@ -80,7 +80,7 @@ public enum EnglishWords {
     }
 
     /// The line without what stands in backticks (code) or in single quotes (the user's input).
-    private static func outsideQuotes(_ line: String) -> String {
+    static func outsideQuotes(_ line: String) -> String {
         var out = ""
         var closing: Character?
         for character in line {

@@ -36,5 +36,6 @@ public enum VietnameseOutput {
     /// Names of formats, programs, keys and file parts, the same in every language.
     static let technical = ["socai", "text", "json", "csv", "html", "cloudevents", "cloudevents-lines", "jsonl", "bash", "zsh", "fish", "chromium", "jq",
                             "Tab", "Enter", "Ctrl", "Excel", "vi", "en", "Journal", "Snapshots", "CloudEvents", "Lines", "compinit",
-                            "source", "xxxxxxxx", "xxxx", "xxxxxxxxxxxx", "MiB", "UTF", "BOM", "VALUE", "KEY", "byte", "YYYY"]
+                            "source", "xxxxxxxx", "xxxx", "xxxxxxxxxxxx", "MiB", "UTF", "BOM", "VALUE", "KEY", "byte", "YYYY",
+                            "Windows", "Unix", "LF", "CR"]
 }

@@ -6,15 +6,23 @@ import Testing
 
 /// Under `--lang vi` (or `SOCAI_LANG=vi`) a clerk meets no English: the `--help` of every command,
 /// the errors the tests provoke, guided entry, and the reports and CSV socai prints, are scanned for
-/// English words (`EnglishWords`); what is typed as it is (ids, option names, figure keys, choice
-/// codes) is allowed. `check`'s findings are left to their own tests.
+/// English words (`EnglishWords`) and for numbers and dates written the English way
+/// (`EnglishNumbers`: 4,014; 15.2%; 2023-12-31); what is typed as it is (ids, option names, figure
+/// keys, choice codes) is allowed. Exit 64 (bad input), 65 (a damaged journal) and 66 (no
+/// journal) are all provoked. `CheckKindsTests` does the same for every kind of finding.
 @Suite("Vietnamese all the way through")
 struct VietnameseOutputTests {
     static let allowed = VietnameseOutput.allowedWords(unitIDs: ["son-la", "sop-cop", "muong-va", "muong-lan", "muong-moi", "x", "tester"])
 
-    static func expectVietnamese(_ text: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// No English word, and no number or date written the English way (`EnglishNumbers`); CSV is
+    /// read field by field.
+    static func expectVietnamese(_ text: String, _ what: String, csv: Bool = false, allowedNumbers: Set<String> = [],
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
         let english = EnglishWords.find(in: text, allowed: allowed)
         #expect(english.isEmpty, "\(what): English \(english) in:\n\(text)", sourceLocation: sourceLocation)
+        let numbers = csv ? ((try? EnglishNumbers.find(inCSV: text, allowed: allowedNumbers)) ?? ["not CSV"])
+                          : EnglishNumbers.find(in: text, allowed: allowedNumbers)
+        #expect(numbers.isEmpty, "\(what): English numbers or dates \(numbers) in:\n\(text)", sourceLocation: sourceLocation)
     }
 
     /// Every command path, from the root down (`record conference`, …).
@@ -103,6 +111,16 @@ struct VietnameseOutputTests {
         let none = InProcess().run(["replay", "--lang", "vi"])
         #expect(none.status == 66)
         Self.expectVietnamese(none.stderr, "no journal")
+        // A system call that fails (exit 74): what socai was doing and why, both in Vietnamese.
+        let file = p.directory.file("a-file")
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        for arguments in [["--journal", file + "/Journal", "init"], ["import", p.directory.file("missing.jsonl")],
+                          ["export", "--format", "html", "--out", file + "/report.html"]] {
+            let outcome = p.run(arguments + ["--lang", "vi"])
+            #expect(outcome.status == 74, "\(arguments): \(outcome)")
+            #expect(outcome.stderr.contains("thất bại: "), "\(outcome.stderr)")
+            Self.expectVietnamese(outcome.stderr, "socai \(arguments.joined(separator: " "))")
+        }
     }
 
     @Test func importErrorsAreInVietnamese() throws {
@@ -146,10 +164,98 @@ struct VietnameseOutputTests {
         for arguments in runs {
             let outcome = p.run(arguments + vi)
             #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
-            Self.expectVietnamese(outcome.stdout + outcome.stderr, "socai \(arguments.joined(separator: " "))")
+            if arguments.contains("csv") {
+                Self.expectVietnamese(outcome.stdout, "socai \(arguments.joined(separator: " "))", csv: true)
+                Self.expectVietnamese(outcome.stderr, "socai \(arguments.joined(separator: " "))")
+            } else {
+                Self.expectVietnamese(outcome.stdout + outcome.stderr, "socai \(arguments.joined(separator: " "))")
+            }
         }
         let created = InProcess().run(["init", "--lang", "vi"])
         Self.expectVietnamese(created.stdout, "init")
+    }
+
+    /// `check`'s findings (text, with notes, CSV) and the HTML and CSV exports: numbers inside
+    /// sentences, findings and chart labels as a Vietnamese reader writes them.
+    @Test func checkAndExportsAreInVietnamese() throws {
+        let p = InProcess.sopCop()
+        for arguments in [["conference", "--unit", "sop-cop", "--date", "2020-08-14", "--title", "Đại hội", "--kind", "đại hội",
+                           "--term", "2020-2025", "--figure", "members=3900"],
+                          ["conference", "--unit", "sop-cop", "--date", "2023-12-31", "--title", "Báo cáo", "--kind", "báo cáo",
+                           "--figure", "members=4014", "--figure", "admissions=469@2020-08-14..2023-12-31", "--target", "admissions=400",
+                           "--printed", "admissions-attainment=117.3%"],
+                          ["admission", "--unit", "sop-cop", "--date", "2024-01-15", "--count", "3"],
+                          ["rating", "--unit", "sop-cop", "--year", "2023", "--of", "tổ chức", "--excellent", "6", "--good", "32",
+                           "--completed", "3", "--rated", "41", "--printed", "excellent-share=15.2%"]] {
+            let outcome = p.run(["record"] + arguments)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+        }
+        for arguments in [["check"], ["check", "--notes"], ["check", "--unit", "sop cop"]] {
+            let outcome = p.run(arguments + ["--lang", "vi"])
+            #expect(outcome.status == 1, "\(arguments): a printed share that does not match: \(outcome)")
+            #expect(outcome.stdout.contains("15,2%"), "\(outcome.stdout)")
+            Self.expectVietnamese(outcome.stdout + outcome.stderr, "socai \(arguments.joined(separator: " "))")
+        }
+        let csv = p.run(["check", "--format", "csv", "--lang", "vi"])
+        #expect(csv.stdout.contains("\"15,2\",\"14,63\""), "\(csv.stdout)")
+        Self.expectVietnamese(csv.stdout, "check --format csv", csv: true)
+        let html = p.run(["export", "--format", "html", "--unit", "sop-cop", "--term", "2020-2025", "--lang", "vi"])
+        #expect(html.status == 0, "\(html.stderr)")
+        let text = HTMLText.visible(html.stdout)
+        #expect(text.contains("14,63%") && text.contains("4.014") && text.contains("15,2%"), "\(text)")
+        Self.expectVietnamese(text + "\n" + html.stderr, "export --format html", allowedNumbers: [SocaiCLI.version])
+    }
+
+    /// A damaged journal (exit 65) says what is wrong in Vietnamese, to every command that reads it,
+    /// and `verify` lists each problem in Vietnamese.
+    @Test func damageIsDescribedInVietnamese() throws {
+        let damages: [(String, (String) throws -> Void)] = [
+            ("a changed byte", { journal in
+                let path = journal + "/segment-00000001.jsonl"
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                try text.replacingOccurrences(of: "Huyện ủy Sốp Cộp", with: "Huyện ủy Sốp Côp").write(toFile: path, atomically: true, encoding: .utf8)
+            }),
+            ("an empty line", { journal in
+                let path = journal + "/segment-00000001.jsonl"
+                var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+                lines.insert("", at: 2)
+                try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            }),
+            ("a renamed segment", { journal in
+                try FileManager.default.moveItem(atPath: journal + "/segment-00000001.jsonl", toPath: journal + "/segment-00000002.jsonl")
+            }),
+            ("a broken journal.json", { journal in
+                try #"{"format": "socai-journal", "version": 99}"#.write(toFile: journal + "/journal.json", atomically: true, encoding: .utf8)
+            }),
+        ]
+        for (what, damage) in damages {
+            let p = InProcess.sopCop()
+            try damage(p.journal)
+            for arguments in [["replay"], ["log"], ["check"], ["verify"], ["export", "--format", "html"],
+                              ["record", "admission", "--unit", "sop-cop", "--date", "01/02/2024", "--count", "1"]] {
+                let outcome = p.run(arguments + ["--lang", "vi"])
+                #expect(outcome.status == (arguments == ["verify"] && !what.hasSuffix("json") ? 1 : 65), "\(what), \(arguments): \(outcome)")
+                #expect(!(outcome.stdout + outcome.stderr).isEmpty)
+                Self.expectVietnamese(outcome.stdout + outcome.stderr, "\(what): socai \(arguments.joined(separator: " "))")
+            }
+        }
+    }
+
+    /// A name is found without its diacritics, in any case, and typed decomposed (NFD) as some
+    /// keyboards send it; what socai prints of it is the name as recorded.
+    @Test func namesAreFoundWithoutDiacritics() {
+        let p = InProcess.sopCop()
+        let name = "Chi bộ bản Nà Sài"
+        #expect(p.run(["record", "unit", "--id", "cb-1", "--name", name.decomposedStringWithCanonicalMapping, "--kind", "chi bộ",
+                       "--parent", "Sốp Cộp".decomposedStringWithCanonicalMapping, "--date", "01/01/2016"]).status == 0)
+        for typed in ["ban na sai", "BẢN NÀ SÀI", "Nà Sài".decomposedStringWithCanonicalMapping, "chi bo ban na sai"] {
+            let recorded = p.run(["record", "admission", "--unit", typed, "--date", "02/01/2016", "--count", "1", "--dry-run", "--lang", "vi"])
+            #expect(recorded.status == 0 && recorded.stdout.contains(" cb-1 "), "\(typed): \(recorded)")
+            let replay = p.run(["replay", "--unit", typed, "--lang", "vi"])
+            #expect(replay.status == 0, "\(typed): \(replay.stderr)")
+            #expect(Array(replay.stdout.utf8).firstRange(of: Array(name.utf8)) != nil, "the name as recorded (NFC), \(typed): \(replay.stdout)")
+            Self.expectVietnamese(recorded.stdout + recorded.stderr + replay.stdout + replay.stderr, "--unit \(typed)")
+        }
     }
 
     /// Guided entry in Vietnamese: Vietnamese answers accepted, every question, explanation and

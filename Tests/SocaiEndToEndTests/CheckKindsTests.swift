@@ -305,10 +305,25 @@ struct CheckKindsTests {
         for f in output["findings"]?.array ?? [] {
             #expect(f.object?["stated"] != nil && f.object?["derived"] != nil, "\(f)")
         }
+        // A Vietnamese reader meets no English: each kind by its title, ratings in words, "số" for seq.
+        let allowed = VietnameseOutput.allowedWords(unitIDs: ["huyen", "cb"])
+        for arguments in [["check", "--lang", "vi", "--notes"], ["check", "--lang", "vi", "--format", "csv"]] {
+            let vi = journal.run(arguments + scenario.checkArguments)
+            #expect(vi.status == scenario.status, "\(vi)")
+            let english = EnglishWords.find(in: vi.stdout + vi.stderr, allowed: allowed)
+            #expect(english.isEmpty, "\(arguments): English \(english) in:\n\(vi.stdout)\(vi.stderr)")
+            // Numbers and dates as a Vietnamese reader writes them (15,2%; 4.014; 31/12/2023), CSV cells too.
+            let numbers = try (arguments.contains("csv") ? EnglishNumbers.find(inCSV: vi.stdout) : EnglishNumbers.find(in: vi.stdout))
+                + EnglishNumbers.find(in: vi.stderr)
+            #expect(numbers.isEmpty, "\(arguments): English numbers or dates \(numbers) in:\n\(vi.stdout)\(vi.stderr)")
+            for kind in Set(findings.map(\.kind)) {
+                #expect(vi.stdout.contains(CheckKindTitle.of(kind).vi) && !vi.stdout.contains(kind), "\(arguments): \(kind)")
+            }
+        }
     }
 
-    @Test("every kind the checks can report (each `kind: \"…\"` in Sources/SocaiCore/Checks) has a scenario here and a title")
-    func everyKindHasAScenario() throws {
+    /// Every kind the checks can report: each `kind: "…"` in Sources/SocaiCore/Checks.
+    static func kindsInSources() throws -> Set<String> {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = root.appendingPathComponent("Sources/SocaiCore/Checks")
         var kinds = Set<String>()
@@ -318,14 +333,25 @@ struct CheckKindsTests {
                 kinds.insert(String(part.prefix { $0 != "\"" }))
             }
         }
+        return kinds
+    }
+
+    @Test("every kind the checks can report (each `kind: \"…\"` in Sources/SocaiCore/Checks) has a scenario here")
+    func everyKindHasAScenario() throws {
+        let kinds = try Self.kindsInSources()
         #expect(kinds.count >= 12)
         let covered = Set(Self.scenarios.flatMap { $0.findings.map(\.kind) })
         #expect(kinds.subtracting(covered).isEmpty, "kinds without a scenario: \(kinds.subtracting(covered).sorted())")
-        // And a title in both languages, shown beside the code in text and HTML.
-        let untitled = kinds.filter { CheckKindTitle(rawValue: $0) == nil }
-        #expect(untitled.isEmpty, "kinds without a title: \(untitled.sorted())")
-        for kind in kinds.compactMap(CheckKindTitle.init(rawValue:)) {
-            #expect(!kind.text.vi.isEmpty && kind.text.vi != kind.text.en, "\(kind.rawValue) has no Vietnamese title")
+    }
+
+    @Test("every kind the checks can report has a title in both languages (CheckKindTitle)")
+    func everyKindHasATitle() throws {
+        let kinds = try Self.kindsInSources()
+        #expect(kinds.count >= 18)
+        for kind in kinds.sorted() {
+            let title = try #require(CheckKindTitle(rawValue: kind), "\(kind) has no CheckKindTitle")
+            #expect(!title.text.en.isEmpty && !title.text.vi.isEmpty && title.text.en != title.text.vi, "\(kind): \(title.text)")
         }
+        #expect(Set(CheckKindTitle.allCases.map(\.rawValue)) == kinds, "titles of kinds no check reports")
     }
 }

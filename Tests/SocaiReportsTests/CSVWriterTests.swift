@@ -52,6 +52,18 @@ struct CSVWriterTests {
         #expect(CSVWriter.encode("") == "")
     }
 
+    /// A finding's machine value reads as the other cells do: decimal comma and 30/06/2020 in Vietnamese.
+    @Test func findingValuesInTheReadersNotation() {
+        let vi = Presenter(language: .vi), en = Presenter(language: .en)
+        for (machine, written) in [("91.57", "91,57"), ("25.00%", "25,00%"), ("~5", "~5"), ("-2", "-2"), ("1/0", "1/0"),
+                                   ("5@2018-01-01..2020-06-30 / 6@2019-01-01..2021-06-30", "5@01/01/2018..30/06/2020 / 6@01/01/2019..30/06/2021"),
+                                   ("15..20", "15..20"), ("4014", "4014")] {
+            #expect(ReportCSV.written(machine, vi) == written)
+            #expect(ReportCSV.written(machine, en) == machine)
+        }
+        #expect(ReportCSV.written(nil, vi) == "")
+    }
+
     @Test func negativeNumbersAreLeftAlone() {
         #expect(CSVWriter.encode("-27") == "-27")
         #expect(CSVWriter.encode("-21.09") == "-21.09")

@@ -195,7 +195,7 @@ struct CrashRecoveryTests {
         try scratch.write(segment, bytes)
         _ = try scratch.reopen()
 
-        let damagedAtLine3 = JournalError.damaged(JournalLocation(segment: segment, line: 3), reason: "")
+        let damagedAtLine3 = JournalError.damaged(JournalLocation(segment: segment, line: 3), reason: LocalizedText(""))
         #expect(Self.location(of: { try scratch.events() }) == Self.location(damagedAtLine3))
         #expect(Self.location(of: { try scratch.append([F.admission(4)]) }) == Self.location(damagedAtLine3))
         #expect(scratch.quarantineFiles.isEmpty)

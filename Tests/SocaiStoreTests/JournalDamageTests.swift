@@ -55,7 +55,7 @@ struct JournalDamageTests {
     /// Where and why `body` found damage, or nil when it did not throw `.damaged`.
     static func damage(_ body: () throws -> Void) -> (location: JournalLocation, reason: String)? {
         do { try body() } catch {
-            if case .damaged(let location, let reason) = error as? JournalError { return (location, reason) }
+            if case .damaged(let location, let reason) = error as? JournalError { return (location, reason.en) }
         }
         return nil
     }
@@ -139,7 +139,7 @@ struct JournalDamageTests {
                 Issue.record("\(to) accepted")
             } catch {
                 guard case .badMetadata(_, let reason) = error as? JournalError else { throw error }
-                #expect(reason.contains(field), "\(reason)")
+                #expect(reason.en.contains(field), "\(reason)")
             }
         }
     }
@@ -153,7 +153,7 @@ struct JournalDamageTests {
         try scratch.write(segment, pristine + [0x0A])
         let blank = try #require(Self.damage { _ = try scratch.events() }, "a blank last line read")
         #expect(blank.location.line == 4 && blank.reason.contains("empty") && blank.reason.contains("delete that empty line"), "\(blank.reason)")
-        #expect(try scratch.journal.verify().problems.first?.message.contains("empty") == true)
+        #expect(try scratch.journal.verify().problems.first?.message.en.contains("empty") == true)
         let crlf: [UInt8] = pristine.split(separator: 0x0A).flatMap { (line: ArraySlice<UInt8>) -> [UInt8] in Array(line) + [0x0D, 0x0A] }
         try scratch.write(segment, crlf)
         let carriageReturn = try #require(Self.damage { _ = try scratch.events() }, "CRLF lines read")

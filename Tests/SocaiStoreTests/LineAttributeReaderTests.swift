@@ -105,7 +105,7 @@ struct LineAttributeReaderTests {
         line.withUnsafeBytes { buffer in
             switch Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(buffer) }) {
             case .success(let decoded): .event(decoded.envelope, source: decoded.source)
-            case .failure(let error): .failure(error.reason)
+            case .failure(let error): .failure(error.reason.en)
             }
         }
     }

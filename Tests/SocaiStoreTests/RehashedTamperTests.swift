@@ -67,10 +67,10 @@ struct RehashedTamperTests {
         let report = try scratch.journal.verify()
         let location = JournalLocation(segment: F.segmentName(1), line: line)
         #expect(report.problems.first?.location == location, "\(report.problems)")
-        #expect(!report.problems.contains { $0.message.contains("chain hash") }, "the chain was re-hashed: \(report.problems)")
+        #expect(!report.problems.contains { $0.message.en.contains("chain hash") }, "the chain was re-hashed: \(report.problems)")
         // Readers refuse the journal at the same place.
         #expect(CrashRecoveryTests.location(of: { try scratch.events() }) == location)
-        return report.problems.first?.message ?? ""
+        return report.problems.first?.message.en ?? ""
     }
 
     @Test("the re-hashing itself is sound: a changed count, re-hashed, verifies (only the chain protects data)")

@@ -29,7 +29,7 @@ struct SealedSegmentReadTests {
 
     @Test func aChangedByteIsReportedWithItsSegmentAndLine() throws {
         let (scratch, _, location) = try Self.damaged()
-        #expect(throws: JournalError.damaged(location, reason: "the chain hash does not match the line's bytes and the line before it")) {
+        #expect(throws: JournalError.damaged(location, reason: DamageText.chainHashMismatch())) {
             try scratch.journal.read(ReadOptions()) { _ in true }
         }
     }

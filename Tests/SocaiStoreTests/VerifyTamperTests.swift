@@ -242,7 +242,7 @@ struct VerifyTamperTests {
             try scratch.remove(F.segmentName(missing))
             let report = try scratch.journal.verify()
             #expect(report.problems.first?.location == JournalLocation(segment: F.segmentName(missing), line: 0))
-            #expect(report.problems.first?.message.contains("missing") == true)
+            #expect(report.problems.first?.message.en.contains("missing") == true)
             #expect(report.problems.count >= 2, "the segment after it no longer chains")
             #expect(throws: JournalError.self) { try scratch.events() }
             #expect(throws: JournalError.self) { try scratch.append([F.admission(99)]) }

@@ -48,7 +48,7 @@ public enum UsageText: String, TextCatalogue {
             LocalizedText(en: "use socai export --format {format}, or --format text, json or csv here",
                           vi: "dùng socai export --format {format}, hoặc ở lệnh này --format text, json hay csv")
         case .badDate: LocalizedText(en: "--{name} '{value}': {reason}", vi: "--{name} '{value}': {reason}")
-        case .writeADate: LocalizedText(en: "write 2023-12-31 or 31/12/2023", vi: "ghi 31/12/2023 hoặc 2023-12-31")
+        case .writeADate: LocalizedText(en: "write 2023-12-31 or 31/12/2023", vi: "ghi 31/12/2023 hoặc `2023-12-31`")
         case .badKnownAt: LocalizedText(en: "--known-at '{value}' is neither a time nor a date", vi: "--known-at '{value}' không phải thời điểm hay ngày")
         case .writeKnownAt:
             LocalizedText(en: "write 2024-01-23T08:00:00Z, or a date such as 23/01/2024 for the end of that day",

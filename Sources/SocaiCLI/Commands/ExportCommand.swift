@@ -224,6 +224,6 @@ enum ExportCommand: Command {
         bytes.append(contentsOf: Array((count == 0 ? "]\n" : "\n]\n").utf8))
         return (String(decoding: bytes, as: UTF8.self),
                 LocalizedText(en: "\(count) events (application/cloudevents-batch+json)",
-                              vi: "\(count) sự kiện (application/cloudevents-batch+json)"))
+                              vi: "\(LocalizedText.count(count).vi) sự kiện (application/cloudevents-batch+json)"))
     }
 }

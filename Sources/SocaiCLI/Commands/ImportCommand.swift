@@ -25,7 +25,7 @@ enum ImportCommand: Command {
         `origintime`); ids already here with the same event are skipped as already recorded, the same id with another
         event is a conflict (exit 75). See docs/FEDERATION.md.
         """, vi: """
-        JSON Lines: mỗi dòng một đối tượng, {"type": "admission", "unit": "huyen", "date": "2023-02-01", "count": 1};
+        JSON Lines: mỗi dòng một đối tượng, {"type": "admission", "unit": "huyen", "date": "01/02/2023", "count": 1};
         "type" là loại sự kiện của lệnh record (hoặc tên tiếng Việt: "kết nạp", "hội nghị", …), các khóa khác là tên tùy
         chọn của nó ("figures"/"targets"/"printed"/"set" là đối tượng, "from" là mảng; "source", "by", "event-id" cho
         từng dòng). CSV: dòng tiêu đề gồm tên các tùy chọn và một cột "type"; các cột figures.MÃ, targets.MÃ và printed.TÊN

@@ -79,19 +79,19 @@ enum InitCommand: Command {
             en: "rebuilt \(JournalMetadata.fileName) in \(directory) from \(recovery.segments) segments: "
                 + "id \(metadata.id) (the first line's chain hash starts from it), segment size \(metadata.segmentBytes) bytes (",
             vi: "đã dựng lại \(JournalMetadata.fileName) tại \(directory) từ \(recovery.segments) phân đoạn: "
-                + "mã \(metadata.id) (mã băm chuỗi của dòng đầu bắt đầu từ mã này), kích thước phân đoạn \(metadata.segmentBytes) byte (")
+                + "mã \(metadata.id) (mã băm chuỗi của dòng đầu bắt đầu từ mã này), kích thước phân đoạn \(LocalizedText.count(metadata.segmentBytes).vi) byte (")
             + size + LocalizedText(en: "), created \(metadata.created.rfc3339) (the first event's recorded time)\n",
-                                   vi: "), tạo lúc \(metadata.created.rfc3339) (thời điểm ghi sự kiện đầu tiên)\n")
+                                   vi: "), tạo lúc \(LocalizedText.instant(metadata.created).vi) (thời điểm ghi sự kiện đầu tiên)\n")
         invocation.out(invocation.presenter.text(rebuilt))
         let verify = recovery.verify
         guard verify.ok else {
             throw .message(LocalizedText(
-                en: "journal.json is rebuilt, but the journal has \(verify.problems.count) problems, the first at \(verify.problems[0]); run `socai verify`",
-                vi: "đã dựng lại journal.json, nhưng sổ có \(verify.problems.count) lỗi, lỗi đầu tại \(verify.problems[0]); chạy `socai verify`"),
+                en: "journal.json is rebuilt, but the journal has \(verify.problems.count) problems, the first at \(verify.problems[0].text(.en)); run `socai verify`",
+                vi: "đã dựng lại journal.json, nhưng sổ có \(verify.problems.count) lỗi, lỗi đầu tại \(verify.problems[0].text(.vi)); chạy `socai verify`"),
                 .damagedJournal)
         }
         invocation.out(invocation.presenter.text(LocalizedText(en: "verified: \(verify.events) events, chain intact\n",
-                                                               vi: "đã kiểm tra: \(verify.events) sự kiện, chuỗi băm nguyên vẹn\n")))
+                                                               vi: "đã kiểm tra: \(LocalizedText.count(verify.events).vi) sự kiện, chuỗi băm nguyên vẹn\n")))
         return .success
     }
 }

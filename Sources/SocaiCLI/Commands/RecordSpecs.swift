@@ -30,7 +30,7 @@ enum RecordSpecs {
     static let unit = option("unit", .unit, en: "The unit: its id or name (diacritics optional: sop cop).",
                              vi: "Đơn vị: mã hoặc tên (có dấu hay không dấu đều được: sop cop).", required: true)
     static let date = option("date", .date, en: "When it happened: 2023-12-31 or 31/12/2023.",
-                             vi: "Ngày xảy ra: 31/12/2023 hoặc 2023-12-31.", required: true)
+                             vi: "Ngày xảy ra: 31/12/2023 hoặc `2023-12-31`.", required: true)
     static let count = option("count", .count, en: "How many.", vi: "Số lượng.", required: true)
     static let since = option("since", .date, en: "When the count covers a period: its first day.",
                               vi: "Khi số lượng tính cho cả một giai đoạn: ngày đầu giai đoạn.")
@@ -76,7 +76,7 @@ enum RecordSpecs {
                     Đơn vị giải thể khi còn đảng viên thì chuyển đảng viên (và các đơn vị trực thuộc) sang --successor, hoặc,
                     nếu không có đơn vị kế thừa, về đơn vị cấp trên giữ lại (cảnh báo khi ghi, phát hiện `dissolved-with-members`).
                     Trong đợt sắp xếp năm 2025, huyện có các xã được sáp nhập thành xã mới thì ghi xã đó:
-                    socai record dissolve --unit d3 --date 2025-07-01 --successor z
+                    socai record dissolve --unit d3 --date 01/07/2025 --successor z
                     """),
                     options: [unit, option("reason", .text, en: "Why (optional).", vi: "Lý do (không bắt buộc)."),
                               option("successor", .unit, en: "The unit that takes over its members and children (default: its parent keeps them).",

@@ -31,7 +31,7 @@ enum VerifyCommand: Command {
             object["events"] = .integer(Int64(report.events))
             object["problems"] = .array(report.problems.map {
                 .object(JSONObject([("segment", .string($0.location.segment)), ("line", .integer(Int64($0.location.line))),
-                                    ("message", .string($0.message))]))
+                                    ("message", .string($0.message.en))]))
             })
             object["warnings"] = .array(report.warnings.map { .string($0.text(invocation.language)) })
             object["quarantine"] = .array(report.quarantineFiles.map { .string($0) })
@@ -39,7 +39,7 @@ enum VerifyCommand: Command {
             invocation.out(PrettyJSON.render(.object(object)))
         } else {
             for problem in report.problems {
-                invocation.out("\(problem.location.segment):\(problem.location.line): " + problem.message + "\n")
+                invocation.out(problem.text(invocation.language) + "\n")
             }
             for warning in report.warnings { invocation.out(p.text(CommandText.warningPrefix() + warning) + "\n") }
             if !report.quarantineFiles.isEmpty {

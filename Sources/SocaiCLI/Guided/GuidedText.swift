@@ -66,7 +66,7 @@ public enum GuidedText: String, TextCatalogue {
         case .optional: LocalizedText(en: " (optional)", vi: " (không bắt buộc)")
         case .needed: LocalizedText(en: "  (needed: type ? for help)", vi: "  (bắt buộc: gõ ? để xem hướng dẫn)")
         case .notWholeNumber: LocalizedText(en: "  '{answer}' is not a whole number", vi: "  '{answer}' không phải số nguyên")
-        case .writeADate: LocalizedText(en: ": write 2023-12-31 or 31/12/2023", vi: ": ghi 31/12/2023 hoặc 2023-12-31")
+        case .writeADate: LocalizedText(en: ": write 2023-12-31 or 31/12/2023", vi: ": ghi 31/12/2023 hoặc `2023-12-31`")
         case .notOneOf: LocalizedText(en: "  '{answer}' is not one of: {choices}", vi: "  '{answer}' không thuộc: {choices}")
         case .didYouMean: LocalizedText(en: "; did you mean {suggestions}?", vi: "; có phải ý bạn là {suggestions}?")
         case .newUnit: LocalizedText(en: "  → a new unit with id {id}", vi: "  → đơn vị mới, mã {id}")
@@ -83,7 +83,7 @@ public enum GuidedText: String, TextCatalogue {
         case .moreUnits:
             LocalizedText(en: "    … {count} more: type part of a name and ? to narrow", vi: "    … còn {count} đơn vị: gõ một phần tên rồi ? để lọc")
         case .dateHelp:
-            LocalizedText(en: "  2023-12-31, 31/12/2023 or 31-12-2023; a date needs its year", vi: "  31/12/2023, 2023-12-31 hoặc 31-12-2023; ngày phải có năm")
+            LocalizedText(en: "  2023-12-31, 31/12/2023 or 31-12-2023; a date needs its year", vi: "  31/12/2023, `2023-12-31` hoặc 31-12-2023; ngày phải có năm")
         case .pairs: LocalizedText(en: " (KEY=VALUE, Enter when done)", vi: " (MÃ=GIÁ_TRỊ, Enter để xong)")
         case .atLeastOne: LocalizedText(en: "  (at least one)", vi: "  (cần ít nhất một)")
         case .writeKeyValue: LocalizedText(en: "  write KEY=VALUE, e.g. members=4014", vi: "  ghi MÃ=GIÁ_TRỊ, ví dụ members=4014")

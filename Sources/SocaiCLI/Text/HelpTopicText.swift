@@ -46,7 +46,7 @@ public enum HelpTopicText: String, TextCatalogue {
             --known-at takes 2024-01-23T08:00:00Z (any offset) or a date, meaning the end of that day in Vietnam (UTC+07:00).
 
             """, vi: """
-            Ngày: 31/12/2023, 2023-12-31, 31-12-2023, 1/6/2018, có thể kèm thứ (Thứ Tư, 16/05/2018) và thứ sẽ được kiểm tra.
+            Ngày: 31/12/2023, `2023-12-31`, 31-12-2023, 1/6/2018, có thể kèm thứ (Thứ Tư, 16/05/2018) và thứ sẽ được kiểm tra.
             Ngày thiếu năm (23/1) bị từ chối. Ngày hiệu lực theo lịch Việt Nam; thời điểm ghi sổ theo giờ UTC;
             --known-at nhận 2024-01-23T08:00:00Z (múi giờ bất kỳ) hoặc một ngày, tức cuối ngày đó theo giờ Việt Nam (UTC+07:00).
 

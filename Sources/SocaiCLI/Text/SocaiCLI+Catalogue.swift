@@ -1,16 +1,19 @@
 import SocaiCore
 import SocaiReports
+import SocaiStore
 
 extension SocaiCLI {
     /// Every user-facing text socai owns, in both languages: SocaiCore's areas (`Catalogue.core`:
     /// check kinds, choice words), the CLI's (argument errors, help's fixed words, value names,
     /// what commands print, help topics, guided entry and its choices), SocaiReports' CSV columns,
-    /// and the help of every command, option and argument, walked from the command tree.
+    /// SocaiStore's (why a journal is damaged, why an image is passed over), and the help of every
+    /// command, option and argument, walked from the command tree.
     /// `CatalogueTests` walks it.
     public static var catalogue: [CatalogueEntry] {
         var entries = Catalogue.core
         entries += UsageText.entries + HelpText.entries + ValueName.entries + CommandText.entries + HelpTopicText.entries
         entries += GuidedText.entries + GuidedChoices.yesNo.entries + GuidedChoices.mergerModes.entries + CSVColumn.entries
+        entries += DamageText.entries + SnapshotText.entries
         entries += helpEntries(root) + helpEntries(CompleteCommand.spec)
         for option in GlobalOptions.specs + [OptionSpec.help] { entries += helpEntries(option, in: "global") }
         return entries

@@ -41,7 +41,7 @@ extension Rules {
         for rating in projection.ratings(unit, knowledge) {
             let key = "\(rating.year)/\(rating.subject.rawValue)"
             if let earlier = ratings[key] {
-                findings.append(Finding(unit: id, date: rating.date, figure: "rating \(rating.year) \(rating.subject.rawValue)", stated: nil, derived: nil,
+                findings.append(Finding(unit: id, date: rating.date, figure: rating.subject.ratingFigure(year: rating.year), stated: nil, derived: nil,
                                         kind: "duplicate-rating", severity: .warning,
                                         message: LocalizedText(en: "two ratings of \(rating.year) \(rating.subject.label.en): seq \(earlier.seq) and seq \(rating.seq); the later recorded one counts — correct the first instead of recording another",
                                                                vi: "hai kết quả đánh giá năm \(rating.year) (\(rating.subject.label.vi)): số \(earlier.seq) và số \(rating.seq); tính theo kết quả ghi sau — hãy đính chính kết quả đầu thay vì ghi thêm"),

@@ -20,28 +20,40 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 public struct Finding: Sendable, Hashable {
     public var unit: UnitID
     public var date: CalendarDate
+    /// The figure as JSON gives it: a figure key (`members`, `excellent-share`) or a rating
+    /// (`rating 2023 members`).
     public var figure: String
+    /// The figure as a reader of each language sees it: a key as it is, a rating in words
+    /// (`xếp loại 2023 đảng viên`).
+    public var figureText: LocalizedText
     public var stated: String?
     public var derived: String?
-    /// The check that found it: `unexplained`, `tier-sum`, `printed-percent`, `printed-sum`,
-    /// `roll-up`, `composition`, `excellence-cap`, `flow-report`, `target`, `implausible-change`,
-    /// `per-year-divisor`, `integrity`.
+    /// The check that found it: `unexplained`, `tier-sum`, `printed-percent`, … (every kind has
+    /// a `CheckKindTitle`, which a Vietnamese reader sees instead of the code).
     public var kind: String
     public var severity: Severity
     public var message: LocalizedText
     /// The event the finding is about.
     public var seq: Int64?
 
-    public init(unit: UnitID, date: CalendarDate, figure: String, stated: String? = nil, derived: String? = nil,
+    public init(unit: UnitID, date: CalendarDate, figure: LocalizedText, stated: String? = nil, derived: String? = nil,
                 kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil) {
         self.unit = unit
         self.date = date
-        self.figure = figure
+        self.figure = figure.en
+        self.figureText = figure
         self.stated = stated
         self.derived = derived
         self.kind = kind
         self.severity = severity
         self.message = message
         self.seq = seq
+    }
+
+    /// A finding about a figure key, which reads the same in both languages.
+    public init(unit: UnitID, date: CalendarDate, figure: String, stated: String? = nil, derived: String? = nil,
+                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil) {
+        self.init(unit: unit, date: date, figure: LocalizedText(figure), stated: stated, derived: derived, kind: kind,
+                  severity: severity, message: message, seq: seq)
     }
 }

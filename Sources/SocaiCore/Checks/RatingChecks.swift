@@ -3,7 +3,7 @@ extension Rules {
     func ratingFindings(_ record: RecordVersion, _ rating: Rating) -> [Finding] {
         var findings: [Finding] = []
         let subject = registry[record.subject].id
-        let figure = "rating \(rating.year) \(rating.of.rawValue)"
+        let figure = rating.of.ratingFigure(year: rating.year)
         let vi = NumberFormat.vi
         let counts = rating.disjointCounts
         if let rated = rating.rated, let sum = rating.tierSum, sum != rated {

@@ -11,6 +11,12 @@ public enum RatingSubject: String, Sendable, Hashable, CaseIterable {
         case .members: LocalizedText(en: "members", vi: "đảng viên")
         }
     }
+
+    /// A year's rating of this subject where a figure is named (check findings, CSV): `rating 2023
+    /// members`, the code JSON gives, and `xếp loại 2023 đảng viên`.
+    public func ratingFigure(year: Int) -> LocalizedText {
+        LocalizedText(en: "rating \(year) \(rawValue)", vi: "xếp loại \(year) \(label.vi)")
+    }
 }
 
 /// The four tiers, numbered 1 (best) to 4, whatever the regulation in force calls them.

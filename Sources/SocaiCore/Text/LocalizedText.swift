@@ -57,6 +57,14 @@ extension LocalizedText {
     public static func date(_ d: CalendarDate) -> LocalizedText {
         LocalizedText(en: d.iso, vi: d.vietnamese)
     }
+
+    /// A recorded time, in UTC with the offset shown: en `2024-01-23 08:00:00 UTC`, vi
+    /// `23/01/2024 08:00:00 UTC` (what `log` and the reports print).
+    public static func instant(_ instant: Instant) -> LocalizedText {
+        let text = instant.formatted(offsetMinutes: 0)  // 2024-01-23T08:00:00Z
+        let day = date(CalendarDate(isoText: String(text.prefix(10)))!)
+        return day + LocalizedText(" " + text.dropFirst(11).dropLast() + " UTC")
+    }
 }
 
 extension Sequence where Element == LocalizedText {

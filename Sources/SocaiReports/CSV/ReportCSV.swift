@@ -5,8 +5,8 @@ import SocaiCore
 ///
 /// In English (the default) the headers are stable machine names, dates ISO and codes as stored,
 /// for scripts. With `--lang vi` it is a clerk's spreadsheet: Vietnamese headers (`CSVColumn`),
-/// dates as 31/12/2023, and kinds, statuses, provenances and event types by their Vietnamese names.
-/// Ids, figure keys and numbers are the same in both.
+/// dates as 31/12/2023, and kinds, statuses, provenances, event types and check kinds by their
+/// Vietnamese names. Ids, figure keys and numbers are the same in both.
 public enum ReportCSV {
     static func number(_ d: FixedDecimal?, _ p: Presenter) -> String {
         guard let d else { return "" }
@@ -85,7 +85,7 @@ public enum ReportCSV {
                                number(t.actual), "", number(t.percent, p), t.status.map { code($0.rawValue, $0.label, p) } ?? ""])
         }
         for s in r.ratings {
-            let rating = p.text(LocalizedText(en: "rating \(s.year) \(s.subject.rawValue)", vi: "xếp loại \(s.year) \(s.subject.label.vi)"))
+            let rating = p.text(s.subject.ratingFigure(year: s.year))
             for tier in RatingTier.allCases {
                 guard let value = s.tiers[tier] else { continue }
                 csv.append(head + [rating, code(tier.rawValue, tier.label(year: s.year, subject: s.subject), p), "",
@@ -111,10 +111,40 @@ public enum ReportCSV {
     public static func check(_ r: CheckReport, _ p: Presenter, bom: Bool) -> String {
         var csv = writer([.severity, .kind, .unit, .date, .figure, .stated, .derived, .message, .seq], p, bom: bom)
         for f in r.findings {
-            csv.append([code(f.severity.rawValue, f.severity.label, p), f.kind, f.unit.rawValue, date(f.date, p), f.figure,
-                        f.stated ?? "", f.derived ?? "", p.text(f.message), f.seq.map(String.init) ?? ""])
+            csv.append([code(f.severity.rawValue, f.severity.label, p), code(f.kind, CheckKindTitle.of(f.kind), p), f.unit.rawValue,
+                        date(f.date, p), p.text(f.figureText),
+                        written(f.stated, p), written(f.derived, p), p.text(f.message), f.seq.map(String.init) ?? ""])
         }
         return csv.text
+    }
+
+    /// A finding's stated or derived value (machine notation, as `check --json` gives it:
+    /// `91.57`, `5@2018-01-01..2020-06-30`) in the reader's cells: in Vietnamese a decimal comma
+    /// and dates as 30/06/2020, like every other cell; ranges' `..` kept.
+    static func written(_ value: String?, _ p: Presenter) -> String {
+        guard let value else { return "" }
+        guard p.language == .vi else { return value }
+        let characters = Array(value)
+        var out = ""
+        var i = 0
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= characters.count, characters[range].allSatisfy(\.isASCII), characters[range].allSatisfy(\.isNumber) else { return nil }
+            return Int(String(characters[range]))
+        }
+        while i < characters.count {
+            let c = characters[i]
+            if i + 10 <= characters.count, characters[i + 4] == "-", characters[i + 7] == "-", (i == 0 || !characters[i - 1].isNumber),
+               let year = digits(i..<i + 4), let month = digits(i + 5..<i + 7), let day = digits(i + 8..<i + 10),
+               let date = CalendarDate(year: year, month: month, day: day) {
+                out += p.date(date)
+                i += 10
+                continue
+            }
+            let decimalPoint = c == "." && i > 0 && characters[i - 1].isNumber && i + 1 < characters.count && characters[i + 1].isNumber
+            out.append(decimalPoint ? "," : c)
+            i += 1
+        }
+        return out
     }
 
     /// A stated figure as typed (`~120`, `2,9%` in Vietnamese), never grouped, so a spreadsheet

@@ -18,11 +18,7 @@ public struct Presenter: Sendable {
     }
 
     /// A recorded time, in UTC with the offset shown: en `2024-01-23 08:00:00 UTC`, vi `23/01/2024 08:00:00 UTC`.
-    public func instant(_ instant: Instant) -> String {
-        let text = instant.formatted(offsetMinutes: 0)  // 2024-01-23T08:00:00Z
-        let day = CalendarDate(isoText: String(text.prefix(10)))!
-        return date(day) + " " + text.dropFirst(11).dropLast() + " UTC"
-    }
+    public func instant(_ instant: Instant) -> String { text(.instant(instant)) }
 
     public func count(_ n: Int) -> String { numbers.integer(n) }
 
@@ -52,6 +48,9 @@ public struct Presenter: Sendable {
         guard let definition = FigureCatalogue.definition(key) else { return key }
         return text(definition.label)
     }
+
+    /// An event named by its seq: `seq 25`, `số 25` (never grouped: it is an id).
+    public func seq(_ seq: Int64) -> String { text(LocalizedText(en: "seq ", vi: "số ")) + String(seq) }
 
     public var dash: String { "—" }
 }

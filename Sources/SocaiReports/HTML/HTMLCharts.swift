@@ -72,7 +72,7 @@ public enum HTMLCharts {
                               ("cy", n(y(Double(point.value)))), ("r", "4.5")])
             m.open("title")
             m.text(p.date(point.date) + ": " + p.count(point.value) + t(" reported", " theo báo cáo")
-                   + (point.seq.map { " (seq \($0))" } ?? ""))
+                   + (point.seq.map { " (" + p.seq($0) + ")" } ?? ""))
             m.close("title")
             m.close("circle")
         }

@@ -216,7 +216,7 @@ public enum HTMLReport {
             m.open("li", [("class", "event " + line.type.recordName)])
             m.element("span", [("class", "date")], text: p.date(line.date))
             m.text(" " + p.text(line.text))
-            m.element("span", [("class", "seq")], text: " seq \(line.seq)")
+            m.element("span", [("class", "seq")], text: " " + p.seq(line.seq))
             m.raw("</li>\n")
         }
         m.raw("</ul>\n</section>\n")
@@ -305,11 +305,12 @@ public enum HTMLReport {
             for f in shown {
                 m.open("tr", [("class", "finding " + f.severity.rawValue)])
                 m.element("td", [("class", "severity")], text: p.text(f.severity.label))
-                m.element("td", [("class", "nowrap")], text: f.kind)
+                // The code on one line; a Vietnamese title, which is words, may wrap.
+                m.element("td", [("class", p.language == .vi ? "kind" : "kind nowrap"), ("data-kind", f.kind)], text: CheckText.kind(f, p))
                 m.element("td", [("class", "nowrap")], text: f.unit.rawValue)
                 m.element("td", [("class", "date")], text: p.date(f.date))
-                m.element("td", text: f.figure)
-                m.element("td", text: p.text(f.message) + (f.seq.map { " (seq \($0))" } ?? ""))
+                m.element("td", text: p.text(f.figureText))
+                m.element("td", text: p.text(f.message) + (f.seq.map { " (" + p.seq($0) + ")" } ?? ""))
                 m.raw("</tr>\n")
             }
             m.raw("</tbody></table>\n")

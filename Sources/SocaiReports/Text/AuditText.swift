@@ -59,13 +59,13 @@ public enum AuditText {
                 notes.append(line)
             }
             for c in e.corrections {
-                notes.append(t("seq ", "số ") + "\(e.seq) " + (c.retracts ? t("retracted", "bị rút lại") : t("corrected", "được đính chính"))
+                notes.append(p.seq(e.seq) + " " + (c.retracts ? t("retracted", "bị rút lại") : t("corrected", "được đính chính"))
                              + t(" by seq ", " bởi số ") + String(c.seq) + " (" + c.recordedBy + ", " + p.instant(c.recordedTime) + "): "
                              + c.reason + t("; before: ", "; trước đó: ") + c.previous)
             }
             if let note = e.note, e.type == .merger || e.type == .admission || e.type == .departure || e.type == .arrival
                 || (r.boundaries != nil && e.reported == nil) {
-                notes.append(t("seq ", "số ") + "\(e.seq): " + p.text(note))
+                notes.append(p.seq(e.seq) + ": " + p.text(note))
             }
         }
         if !notes.isEmpty { out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n" }

@@ -8,15 +8,15 @@ public enum CheckText {
         let shown = r.findings.filter { showNotes || $0.severity != .note }
             .sorted { ($0.severity, $0.unit.rawValue, $0.date) < ($1.severity, $1.unit.rawValue, $1.date) }
         for f in shown {
-            out += style.severity(p.text(f.severity.label), f.severity) + " [" + f.kind + "] " + f.unit.rawValue + " " + p.date(f.date) + " " + f.figure + ": "
-                + p.text(f.message) + (f.seq.map { " (seq \($0))" } ?? "") + "\n"
+            out += style.severity(p.text(f.severity.label), f.severity) + " [" + kind(f, p) + "] " + f.unit.rawValue + " " + p.date(f.date) + " "
+                + p.text(f.figureText) + ": " + p.text(f.message) + (f.seq.map { " (" + p.seq($0) + ")" } ?? "") + "\n"
         }
         if !r.reorganisation.isEmpty {
             if !out.isEmpty { out += "\n" }
             out += t("Reorganisation (where the members went):", "Sắp xếp tổ chức (đảng viên chuyển về đâu):") + "\n"
             for step in r.reorganisation {
                 out += "  " + p.date(step.date) + " " + step.unit.id.rawValue + " (" + step.unit.name + "): "
-                    + ReorganisationStepText.sentence(step, p) + " (seq \(step.seq))\n"
+                    + ReorganisationStepText.sentence(step, p) + " (" + p.seq(step.seq) + ")\n"
             }
         }
         let errors = r.findings.filter { $0.severity == .error }.count
@@ -28,5 +28,10 @@ public enum CheckText {
         if !showNotes && notes > 0 { out += t(" (--notes lists them)", " (--notes để xem)") }
         out += "\n"
         return out
+    }
+
+    /// The check that found it: its code in English (as JSON gives it), its title in Vietnamese.
+    public static func kind(_ f: Finding, _ p: Presenter) -> String {
+        p.language == .vi ? p.text(CheckKindTitle.of(f.kind)) : f.kind
     }
 }

@@ -56,7 +56,7 @@ public enum EventSummary {
             case .retract: action = t("retracts", "rút lại")
             case .set(let fields): action = t("sets ", "sửa ") + fields.map { $0.key + "=" + (($0.value.commandLineText) ?? JSONWriter.string($0.value)) }.joined(separator: " ")
             }
-            return t("seq ", "số ") + String(c.eventSeq) + " " + action + ": " + c.reason
+            return p.seq(c.eventSeq) + " " + action + ": " + c.reason
         }
     }
 

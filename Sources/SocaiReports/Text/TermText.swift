@@ -111,11 +111,11 @@ public enum TermText {
         }
         if !r.mergers.isEmpty {
             out += "\n" + t("Mergers", "Sáp nhập") + "\n"
-            for line in r.mergers { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.text(LocalizedText(en: "seq ", vi: "số ")) + "\(line.seq))\n" }
+            for line in r.mergers { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.seq(line.seq) + ")\n" }
         }
         if !r.conferences.isEmpty {
             out += "\n" + t("Conferences and reports", "Hội nghị, báo cáo") + "\n"
-            for line in r.conferences { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.text(LocalizedText(en: "seq ", vi: "số ")) + "\(line.seq))\n" }
+            for line in r.conferences { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.seq(line.seq) + ")\n" }
         }
         return out
     }

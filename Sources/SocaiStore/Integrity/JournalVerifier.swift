@@ -33,7 +33,7 @@ extension FileJournal {
             while expectedOrdinal < ordinal {
                 let missing = SegmentNames.name(expectedOrdinal)
                 report.problems.append(JournalProblem(location: JournalLocation(segment: missing, line: 0),
-                                                      message: "segment is missing" + SegmentNames.renamedHint(missing, among: all)))
+                                                      message: DamageText.segmentMissing() + SegmentNames.renamedHint(missing, among: all)))
                 expectedOrdinal += 1
             }
             expectedOrdinal = ordinal + 1
@@ -60,7 +60,7 @@ extension FileJournal {
                 if let previous = seenIDs.updateValue(decoded.seq, forKey: key) {
                     seenIDs[key] = previous
                     report.problems.append(JournalProblem(location: location,
-                                                          message: "event id \(key.eventID) was already used by seq \(previous)"))
+                                                          message: DamageText.eventIDUsed(["id": key.eventID.description, "seq": String(previous)])))
                 }
                 head = JournalHead(seq: decoded.seq, hash: decoded.storedHash, recordedTime: decoded.recordedTime)
             }
@@ -105,7 +105,7 @@ extension FileJournal {
                     report.warnings.append(TornTail(segment: name, offset: end, byteCount: size - end).notice)
                 } else {
                     report.problems.append(JournalProblem(location: location,
-                                                          message: "\(size - end) bytes after the last complete line of a segment that is not the last"))
+                                                          message: DamageText.bytesAfterLastLine(["bytes": String(size - end)])))
                 }
             }
             if let open = checker.unfinishedBatch {
@@ -113,7 +113,7 @@ extension FileJournal {
                     report.warnings.append(IncompleteBatch(segment: name, offset: 0, lines: open.index, batchSize: open.count).notice)
                 } else {
                     report.problems.append(JournalProblem(location: JournalLocation(segment: name, line: lines),
-                                                          message: "batch line \(open) is the last line of a segment"))
+                                                          message: DamageText.batchLastLineOfSegment(["mark": open.description])))
                 }
             }
             bytesDone += size

@@ -168,8 +168,8 @@ extension FileJournal {
         return LocalizedText(
             en: "the journal's last recorded time (\(last.rfc3339)) is \(span) ahead of this computer's clock (\(now.rfc3339)); "
                 + "new events are stamped \(last.rfc3339) to keep recorded times in order; check the clock of the computer that recorded it",
-            vi: "thời điểm ghi cuối cùng của sổ (\(last.rfc3339)) đi trước đồng hồ máy này (\(now.rfc3339)) \(spanVi); "
-                + "sự kiện mới được ghi thời điểm \(last.rfc3339) để giữ đúng thứ tự; hãy kiểm tra đồng hồ của máy đã ghi")
+            vi: "thời điểm ghi cuối cùng của sổ (\(LocalizedText.instant(last).vi)) đi trước đồng hồ máy này (\(LocalizedText.instant(now).vi)) \(spanVi); "
+                + "sự kiện mới được ghi thời điểm \(LocalizedText.instant(last).vi) để giữ đúng thứ tự; hãy kiểm tra đồng hồ của máy đã ghi")
     }
 
     /// Adds back the `\n` the last line lost (see `MissingNewline`), durably, before anything is
@@ -217,7 +217,7 @@ extension FileJournal {
         tail.incompleteBatch = nil
         return LocalizedText(
             en: "recovered from an interrupted write: moved \(bytes.count) bytes (\(what)) from \(name) to \(quarantineName)",
-            vi: "khôi phục sau lần ghi bị gián đoạn: đã chuyển \(bytes.count) byte từ \(name) sang tệp cách ly \(quarantineName)")
+            vi: "khôi phục sau lần ghi bị gián đoạn: đã chuyển \(LocalizedText.count(bytes.count).vi) byte từ \(name) sang tệp cách ly \(quarantineName)")
     }
 
     /// The stored events with these ids. Lines are written with the id at a fixed offset, so this

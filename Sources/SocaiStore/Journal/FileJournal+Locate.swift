@@ -41,7 +41,7 @@ extension FileJournal {
         var found: (offset: Int, previous: SHA256Digest?)?
         var previousLine: SHA256Digest?
         // The line before without its hash tail: damage, named there (not "seq N cannot be found").
-        var unreadable: (location: JournalLocation, reason: String)?
+        var unreadable: (location: JournalLocation, reason: LocalizedText)?
         try ForwardLineReader.forEachLine(fd, to: end) { line, number, offset in
             if number == wantedLine {
                 found = (offset, previousLine)
@@ -94,16 +94,16 @@ extension FileJournal {
         }
         guard let (start, bytes) = try BackwardLineReader.line(endingAt: end, in: fd) else {
             return JournalProblem(location: JournalLocation(segment: segments[index], line: 1),
-                                  message: "the segment before seq \(seq) is empty")
+                                  message: DamageText.segmentBeforeEmpty(["seq": String(seq)]))
         }
         let before = try storedHash(before: start, segmentIndex: index, names: segments)
         var decoder = LineAttributeReader()
         let outcome = bytes.withUnsafeBytes { LineChecker.local($0, previousHash: before, verifyHashes: true, decoder: &decoder) }
-        var problems: [String] = []
+        var problems: [LocalizedText] = []
         if let problem = outcome.problem { problems.append(problem) }
         if let decoded = outcome.decoded {
-            if decoded.seq != seq - 1 { problems.append("seq is \(decoded.seq), expected \(seq - 1) (a line is missing, duplicated or out of order)") }
-            if decoded.source != metadata.source { problems.append("source is \(decoded.source), not this journal's \(metadata.source)") }
+            if decoded.seq != seq - 1 { problems.append(DamageText.seqExpected(["seq": String(decoded.seq), "expected": String(seq - 1)])) }
+            if decoded.source != metadata.source { problems.append(DamageText.otherSource(["source": decoded.source, "journal": metadata.source])) }
         }
         guard !problems.isEmpty else { return nil }
         let line = index == position.segmentIndex ? position.lineNumber - 1 : try BackwardLineReader.lineNumber(at: start, in: fd)

@@ -45,7 +45,7 @@ extension FileJournal {
         var damage: JournalProblem?
         if let known = options.start {
             guard let index = tail.segments.firstIndex(of: known.segment) else {
-                throw .damaged(JournalLocation(segment: known.segment, line: 0), reason: "the segment is missing (removed or renamed)")
+                throw .damaged(JournalLocation(segment: known.segment, line: 0), reason: DamageText.segmentMissingRemoved())
             }
             guard known.firstSeq <= tail.head.seq else { return report }
             start = LinePosition(segmentIndex: index, offset: known.offset, lineNumber: known.lineNumber, previousHash: known.previousHash)
@@ -58,7 +58,7 @@ extension FileJournal {
             } else if let position = try locate(seq: options.fromSeq, segments: tail.segments, committedEnd: tail.committedEnd) {
                 start = position
             } else {
-                throw .damaged(JournalLocation(segment: tail.segments.last!, line: 0), reason: "seq \(options.fromSeq) cannot be found")
+                throw .damaged(JournalLocation(segment: tail.segments.last!, line: 0), reason: DamageText.seqNotFound(["seq": String(options.fromSeq)]))
             }
             if options.verifyHashes {
                 damage = try linkProblem(into: start, seq: options.fromSeq, segments: tail.segments)
@@ -138,11 +138,11 @@ extension FileJournal {
             if damage == nil && !stopped && consumed < end {
                 // Only the last segment may end mid-line (a torn write); an earlier one was cut.
                 damage = JournalProblem(location: JournalLocation(segment: name, line: lines + 1),
-                                        message: "\(end - consumed) bytes after the last complete line of a segment that is not the last")
+                                        message: DamageText.bytesAfterLastLine(["bytes": String(end - consumed)]))
             }
             if damage == nil && !stopped && index < tail.segments.count - 1, let open = checker.unfinishedBatch {
                 damage = JournalProblem(location: JournalLocation(segment: name, line: lines),
-                                        message: "batch line \(open) is the last line of a segment")
+                                        message: DamageText.batchLastLineOfSegment(["mark": open.description]))
             }
         }
         if let damage {

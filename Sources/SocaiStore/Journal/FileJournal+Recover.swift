@@ -36,13 +36,13 @@ extension FileJournal {
         let location = JournalLocation(segment: first, line: 1)
         guard SegmentNames.ordinal(first) == 1 else {
             throw .damaged(JournalLocation(segment: SegmentNames.name(1), line: 0),
-                           reason: "segment \(SegmentNames.name(1)) is missing, and journal.json is rebuilt from its first line")
+                           reason: DamageText.firstSegmentMissing(["segment": SegmentNames.name(1)]))
         }
 
         let fd = try FileDescriptor.open(FileSystem.join(directory, first), O_RDONLY)
         var line: [UInt8]?
         try ForwardLineReader.forEachLine(fd, to: try fd.size()) { bytes, _, _ in line = Array(bytes); return false }
-        guard let line else { throw .damaged(location, reason: "the first segment holds no complete line to rebuild journal.json from") }
+        guard let line else { throw .damaged(location, reason: DamageText.nothingToRecover()) }
         let result = line.withUnsafeBytes { buffer in
             Result(catching: { () throws(LineDecodingError) in try JournalLineCodec.decode(buffer) })
         }
@@ -53,7 +53,7 @@ extension FileJournal {
         }
         let prefix = "urn:socai:journal:"
         guard decoded.source.hasPrefix(prefix), decoded.source.count > prefix.count else {
-            throw .damaged(location, reason: "its source is \(decoded.source), not a socai journal's \(prefix)ID")
+            throw .damaged(location, reason: DamageText.notSocaiSource(["source": decoded.source, "prefix": prefix]))
         }
         let id = String(decoded.source.dropFirst(prefix.count))
         let chains = line.withUnsafeBytes { buffer -> Bool in
@@ -61,7 +61,7 @@ extension FileJournal {
             return JournalLineCodec.chainHash(previous: JournalLineCodec.genesisHash(journalID: id), body: body) == stored
         }
         guard chains else {
-            throw .damaged(location, reason: "its chain hash does not start from journal id \(id) (the line was changed), so the id cannot be recovered")
+            throw .damaged(location, reason: DamageText.chainNotFromID(["id": id]))
         }
 
         var size = segmentBytes ?? JournalMetadata.defaultSegmentBytes

@@ -66,7 +66,7 @@ extension FileJournal {
                     guard let previous = try BackwardLineReader.line(endingAt: batchStart, in: fd) else {
                         let line = try BackwardLineReader.lineNumber(at: start, in: fd)
                         throw .damaged(JournalLocation(segment: last, line: line),
-                                       reason: "batch line \(mark) has fewer than \(mark.index - 1) lines before it in its segment")
+                                       reason: DamageText.batchTooShort(["mark": mark.description, "count": String(mark.index - 1)]))
                     }
                     batchStart = previous.start
                 }
@@ -96,14 +96,14 @@ extension FileJournal {
                 end = try segmentFD.size()
                 if end > 0, try segmentFD.read(count: 1, at: end - 1) != [0x0A] {
                     throw .damaged(JournalLocation(segment: name, line: try BackwardLineReader.lineNumber(at: end, in: segmentFD)),
-                                   reason: "an earlier segment does not end with a complete line")
+                                   reason: DamageText.earlierSegmentIncomplete())
                 }
             }
             if let (start, bytes) = try BackwardLineReader.line(endingAt: end, in: segmentFD) {
                 let decoded = try decodeForTail(bytes, segment: name, offset: start, fd: segmentFD)
                 if let mark = decoded.envelope.batch, mark.index != mark.count {
                     throw .damaged(JournalLocation(segment: name, line: try BackwardLineReader.lineNumber(at: start, in: segmentFD)),
-                                   reason: "a batch (\(mark)) is cut off before a later segment")
+                                   reason: DamageText.batchCutBeforeLaterSegment(["mark": mark.description]))
                 }
                 state.head = JournalHead(seq: decoded.envelope.seq, hash: decoded.storedHash,
                                          recordedTime: decoded.envelope.recordedTime)
@@ -117,7 +117,7 @@ extension FileJournal {
                     }
                     if !ok {
                         throw .damaged(JournalLocation(segment: name, line: try BackwardLineReader.lineNumber(at: start, in: segmentFD)),
-                                       reason: "the last line's chain hash does not match its bytes")
+                                       reason: DamageText.lastLineHashMismatch())
                     }
                 }
                 return state
@@ -142,7 +142,7 @@ extension FileJournal {
         }
         guard verified else {
             throw .damaged(JournalLocation(segment: names[names.count - 1], line: try BackwardLineReader.lineNumber(at: offset, in: fd)),
-                           reason: "the last line has no newline and its chain hash does not match its bytes (a changed byte, not an interrupted write)")
+                           reason: DamageText.lastLineChangedNoNewline())
         }
         return MissingNewline(segment: names[names.count - 1], offset: offset, byteCount: bytes.count, seq: decoded.envelope.seq,
                               previousHash: previousHash)

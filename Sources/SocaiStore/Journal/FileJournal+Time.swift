@@ -73,7 +73,7 @@ extension FileJournal {
                 position += newline + 1
                 let decoded = bytes.withUnsafeBytes { b in Result { () throws(LineDecodingError) in try JournalLineCodec.decode(b) } }
                 guard case .success(let line) = decoded else {
-                    throw .damaged(JournalLocation(segment: "?", line: 0), reason: "a line cannot be read while looking up a recorded time")
+                    throw .damaged(JournalLocation(segment: "?", line: 0), reason: DamageText.unreadableLookingUpTime())
                 }
                 return (start, position, line.seq, line.recordedTime)
             }

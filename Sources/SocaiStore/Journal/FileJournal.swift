@@ -73,7 +73,7 @@ public struct FileJournal: Sendable {
         for (index, name) in names.enumerated() where SegmentNames.ordinal(name) != index + 1 {
             let missing = SegmentNames.name(index + 1)
             throw .damaged(JournalLocation(segment: missing, line: 0),
-                           reason: "segment \(missing) is missing (found \(name) instead)" + SegmentNames.renamedHint(missing, among: all))
+                           reason: DamageText.segmentMissingInstead(["missing": missing, "found": name]) + SegmentNames.renamedHint(missing, among: all))
         }
         if let problem = try missingAfterSeal(names, all: all) { throw .damaged(problem.location, reason: problem.message) }
         return names
@@ -92,9 +92,9 @@ public struct FileJournal: Sendable {
         guard seal.bytes == size, let ordinal = SegmentNames.ordinal(last) else { return nil }
         let missing = SegmentNames.name(ordinal + 1)
         return JournalProblem(location: JournalLocation(segment: missing, line: 0),
-                              message: "segment \(missing) is missing: \(last) is sealed, which happens only when the journal moves on "
-                                + "to \(missing) (seq \(seal.lastSeq + 1) on)" + SegmentNames.renamedHint(missing, among: all)
-                                + "; if it never existed (a crash while moving on), delete \(last + SegmentSeal.suffix)")
+                              message: DamageText.missingAfterSeal(["missing": missing, "last": last, "seq": String(seal.lastSeq + 1)])
+                                + SegmentNames.renamedHint(missing, among: all)
+                                + DamageText.deleteSealIfNeverExisted(["seal": last + SegmentSeal.suffix]))
     }
 
     func path(_ segment: String) -> String { FileSystem.join(directory, segment) }

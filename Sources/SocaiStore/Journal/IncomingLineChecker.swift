@@ -37,8 +37,7 @@ public struct IncomingLineChecker {
         switch result {
         case .success(let line): decoded = line
         case .failure(let error):
-            return .problem(LocalizedText(en: "not a socai journal line: \(error.reason)",
-                                          vi: "không phải một dòng của sổ socai: \(error.reason)"))
+            return .problem(LocalizedText(en: "not a socai journal line: ", vi: "không phải một dòng của sổ socai: ") + error.reason)
         }
         let source = decoded.source, seq = decoded.seq
         // Keyed by a per-process random seed (SipHash): a changed copy cannot be made to look the same.

@@ -26,7 +26,7 @@ public enum JournalError: Error, Sendable, Hashable {
     /// `init` on a directory that already holds a journal.
     case alreadyExists(path: String)
     /// A complete line that fails its JSON, its hash or the sequence: damage, not a torn write.
-    case damaged(JournalLocation, reason: String)
+    case damaged(JournalLocation, reason: LocalizedText)
     /// `--expect-seq` did not match the journal's last seq.
     case sequenceConflict(expected: Int64, actual: Int64)
     /// Another writer held the lock longer than the wait allowed.
@@ -34,9 +34,16 @@ public enum JournalError: Error, Sendable, Hashable {
     /// An event id given for an idempotent retry is already used by a different event.
     case eventIDInUse(EventID, seq: Int64)
     /// The metadata file is unreadable or of an unknown format/version.
-    case badMetadata(path: String, reason: String)
+    case badMetadata(path: String, reason: LocalizedText)
     /// A system call failed (disk full, permission denied, read-only file system…).
     case io(operation: String, path: String, errno: Int32)
+
+    /// Damage whose reason SocaiCore's image reader gives, in English only (the image format's own
+    /// checks, and errors it passes on): quoted as such in the Vietnamese text. The loader names an
+    /// image it cannot open this way.
+    public static func damaged(_ location: JournalLocation, reason: String) -> JournalError {
+        .damaged(location, reason: SnapshotText.invalid(reason))
+    }
 
     public var message: LocalizedText {
         switch self {
@@ -55,8 +62,8 @@ public enum JournalError: Error, Sendable, Hashable {
             LocalizedText(en: "\(path) already holds a journal; nothing was changed",
                           vi: "\(path) đã có sổ; không thay đổi gì")
         case .damaged(let location, let reason):
-            LocalizedText(en: "the journal is damaged at \(location): \(reason); run `socai verify` for details",
-                          vi: "sổ bị hỏng tại \(location): \(reason); chạy `socai verify` để xem chi tiết")
+            LocalizedText(en: "the journal is damaged at \(location): \(reason.en); run `socai verify` for details",
+                          vi: "sổ bị hỏng tại \(location): \(reason.vi); chạy `socai verify` để xem chi tiết")
         case .sequenceConflict(let expected, let actual):
             LocalizedText(en: "the journal's last seq is \(actual), not \(expected) as --expect-seq said; someone recorded in the meantime; nothing was written",
                           vi: "số thứ tự cuối của sổ là \(actual), không phải \(expected) như --expect-seq; đã có người ghi trước; không ghi gì")
@@ -67,10 +74,10 @@ public enum JournalError: Error, Sendable, Hashable {
             LocalizedText(en: "event id \(id) is already used by a different event (seq \(seq)); nothing was written",
                           vi: "mã sự kiện \(id) đã dùng cho một sự kiện khác (số \(seq)); không ghi gì")
         case .badMetadata(let path, let reason):
-            LocalizedText(en: "cannot read \(path): \(reason)", vi: "không đọc được \(path): \(reason)")
+            LocalizedText(en: "cannot read \(path): \(reason.en)", vi: "không đọc được \(path): \(reason.vi)")
         case .io(let operation, let path, let code):
-            LocalizedText(en: "\(operation) \(path) failed: \(SystemError.describe(code))",
-                          vi: "\(operation) \(path) thất bại: \(SystemError.describe(code))")
+            LocalizedText(en: "\(operation) \(path) failed: \(SystemError.describe(code).en)",
+                          vi: "\(SystemError.operation(operation).vi) \(path) thất bại: \(SystemError.describe(code).vi)")
         }
     }
 }

@@ -59,7 +59,7 @@ public struct JournalFollower {
             let first = min(fromSeq, tail.head.seq)
             guard let found = try journal.locate(seq: first, segments: tail.segments, committedEnd: tail.committedEnd) else {
                 throw .damaged(JournalLocation(segment: tail.segments.last ?? SegmentNames.name(1), line: 0),
-                               reason: "seq \(first) cannot be found")
+                               reason: DamageText.seqNotFound(["seq": String(first)]))
             }
             var start = LineChecker(source: journal.metadata.source, verifyHashes: true, previousHash: found.previousHash,
                                     expectedSeq: first)
@@ -74,7 +74,7 @@ public struct JournalFollower {
         }
         guard place.segmentIndex < tail.segments.count else {
             throw .damaged(JournalLocation(segment: SegmentNames.name(place.segmentIndex + 1), line: place.lineNumber),
-                           reason: "the segment being read is gone: the journal was cut or replaced")
+                           reason: DamageText.segmentGone())
         }
         while place.segmentIndex < tail.segments.count {
             let name = tail.segments[place.segmentIndex]
@@ -83,8 +83,7 @@ public struct JournalFollower {
             let end = isLast ? tail.committedEnd : try fd.size()
             guard end >= place.offset else {
                 throw .damaged(JournalLocation(segment: name, line: place.lineNumber),
-                               reason: "the segment is shorter (\(end) bytes) than what was already read from it (\(place.offset) bytes): "
-                                   + "the journal was cut or rewritten")
+                               reason: DamageText.segmentShorter(["end": String(end), "read": String(place.offset)]))
             }
             var damage: JournalProblem?
             let fromSeq = self.fromSeq
@@ -110,10 +109,10 @@ public struct JournalFollower {
             // A closed segment must end with a complete line and outside a batch.
             if consumed < end {
                 throw .damaged(JournalLocation(segment: name, line: next),
-                               reason: "\(end - consumed) bytes after the last complete line of a segment that is not the last")
+                               reason: DamageText.bytesAfterLastLine(["bytes": String(end - consumed)]))
             }
             if let open = checks.unfinishedBatch {
-                throw .damaged(JournalLocation(segment: name, line: next - 1), reason: "batch line \(open) is the last line of a segment")
+                throw .damaged(JournalLocation(segment: name, line: next - 1), reason: DamageText.batchLastLineOfSegment(["mark": open.description]))
             }
             place = LinePosition(segmentIndex: place.segmentIndex + 1, offset: 0, lineNumber: 1, previousHash: checks.previousHash)
         }

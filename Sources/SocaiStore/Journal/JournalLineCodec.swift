@@ -84,9 +84,9 @@ public enum JournalLineCodec {
         case .success(let read) where read.envelope == envelope:
             return
         case .success:
-            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: "the encoded event reads back differently; nothing was written")
+            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: DamageText.encodedReadsBackDifferently())
         case .failure(let error):
-            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: "the encoded event does not read back (\(error.reason)); nothing was written")
+            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: DamageText.encodedDoesNotReadBack(["reason": error.reason]))
         }
     }
 
@@ -150,19 +150,14 @@ public enum JournalLineCodec {
     /// Why a line lacks the hash tail, with the cause when its shape gives it away: an empty line
     /// (a blank line an editor or a script added) or a carriage return (saved with Windows line
     /// endings) is fixed by removing those bytes, which a clerk can do; anything else is a change.
-    static func missingHashReason(_ line: UnsafeRawBufferPointer) -> String {
-        if line.isEmpty {
-            return "the line is empty (a blank line an editor or a script added); delete that empty line, and the journal reads again"
-        }
-        if line[line.count - 1] == 0x0D {
-            return "the line ends with a carriage return (the file was saved with Windows line endings); save it with Unix (LF) line endings"
-        }
-        return "the line does not end with its chain hash (bytes changed, cut or inserted)"
+    static func missingHashReason(_ line: UnsafeRawBufferPointer) -> LocalizedText {
+        if line.isEmpty { return DamageText.lineEmpty() }
+        if line[line.count - 1] == 0x0D { return DamageText.carriageReturn() }
+        return DamageText.noChainHash()
     }
 
-    static func notTornReason(extraBytes: Int) -> String {
-        "the last line is complete but \(extraBytes) byte\(extraBytes == 1 ? "" : "s") follow\(extraBytes == 1 ? "s" : "") it where its newline should be "
-            + "(a changed or added byte, not an interrupted write)"
+    static func notTornReason(extraBytes: Int) -> LocalizedText {
+        (extraBytes == 1 ? DamageText.notTornOne : DamageText.notTornMany)(["bytes": String(extraBytes)])
     }
 
     /// Decodes a line (without `\n`) into its event, checking every CloudEvents attribute socai writes
@@ -246,7 +241,7 @@ public struct DecodedLine: Sendable {
 
 /// Why a complete line is not a valid socai event.
 public struct LineDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-    public var description: String { reason }
+    public var reason: LocalizedText
+    public init(_ reason: LocalizedText) { self.reason = reason }
+    public var description: String { reason.en }
 }

@@ -38,24 +38,21 @@ public struct JournalMetadata: Sendable, Hashable {
 
     static func parse(_ bytes: [UInt8], path: String) throws(JournalError) -> JournalMetadata {
         let value: JSONValue
-        do { value = try JSONParser.parse(bytes) } catch { throw .badMetadata(path: path, reason: "not JSON: \(error)") }
+        do { value = try JSONParser.parse(bytes) } catch { throw .badMetadata(path: path, reason: DamageText.metadataNotJSON(["detail": error.text])) }
         guard let o = value.object, o["format"]?.string == JournalMetadata.format else {
-            throw .badMetadata(path: path, reason: "not a socai journal")
+            throw .badMetadata(path: path, reason: DamageText.notASocaiJournal())
         }
         guard o["version"]?.integer == JournalMetadata.currentVersion else {
-            throw .badMetadata(path: path, reason: "journal format version \(o["version"].map { JSONWriter.string($0) } ?? "?") is not supported by this socai")
+            throw .badMetadata(path: path, reason: DamageText.unsupportedVersion(["version": o["version"].map { JSONWriter.string($0) } ?? "?"]))
         }
-        func field(_ name: String, _ what: String) -> JournalError {
-            .badMetadata(path: path, reason: "\"\(name)\" is " + (o[name].map { JSONWriter.string($0) } ?? "missing") + "; it must be " + what)
+        func field(_ name: String, _ what: DamageText) -> JournalError {
+            .badMetadata(path: path, reason: o[name].map { DamageText.metadataFieldWrong(["name": LocalizedText(name), "value": LocalizedText(JSONWriter.string($0)), "what": what()]) }
+                ?? DamageText.metadataFieldMissing(["name": LocalizedText(name), "what": what()]))
         }
-        guard let id = o["id"]?.string, !id.isEmpty else { throw field("id", "the journal's id, a string") }
-        guard let source = o["source"]?.string, !source.isEmpty else { throw field("source", "the events' source, a string such as \"urn:socai:journal:\" + id") }
-        guard let size = o["segmentbytes"]?.integer, size >= 4096 else {
-            throw field("segmentbytes", "a whole number of bytes, at least 4096 (64 MiB is 67108864)")
-        }
-        guard let createdText = o["created"]?.string, let created = Instant.parseRFC3339(createdText) else {
-            throw field("created", "a UTC time such as \"2026-11-23T10:00:00.000Z\"")
-        }
+        guard let id = o["id"]?.string, !id.isEmpty else { throw field("id", .metadataID) }
+        guard let source = o["source"]?.string, !source.isEmpty else { throw field("source", .metadataSource) }
+        guard let size = o["segmentbytes"]?.integer, size >= 4096 else { throw field("segmentbytes", .metadataSegmentBytes) }
+        guard let createdText = o["created"]?.string, let created = Instant.parseRFC3339(createdText) else { throw field("created", .metadataCreated) }
         var metadata = JournalMetadata(id: id, segmentBytes: Int(size), created: created)
         metadata.source = source
         return metadata

@@ -50,8 +50,8 @@ public struct ReadReport: Sendable {
         if let missing = missingNewline { notices.append(missing.notice) }
         if let damage {
             notices.append(LocalizedText(
-                en: "the journal is damaged at \(damage.location): \(damage.message); answering from the \(eventsRead) events before it (--allow-damaged)",
-                vi: "sổ bị hỏng tại \(damage.location): \(damage.message); trả lời từ \(eventsRead) sự kiện trước đó (--allow-damaged)"))
+                en: "the journal is damaged at \(damage.location): \(damage.message.en); answering from the \(eventsRead) events before it (--allow-damaged)",
+                vi: "sổ bị hỏng tại \(damage.location): \(damage.message.vi); trả lời từ \(LocalizedText.count(eventsRead).vi) sự kiện trước đó (--allow-damaged)"))
         }
         return notices
     }
@@ -103,15 +103,18 @@ public struct IncompleteBatch: Sendable, Hashable {
     }
 }
 
-/// A problem found in the journal: where, and what is wrong.
+/// A problem found in the journal: where, and what is wrong (in both languages: `DamageText`).
 public struct JournalProblem: Sendable, Hashable, CustomStringConvertible {
     public var location: JournalLocation
-    public var message: String
+    public var message: LocalizedText
 
-    public init(location: JournalLocation, message: String) {
+    public init(location: JournalLocation, message: LocalizedText) {
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(location): \(message)" }
+    /// `segment-00000001.jsonl:12: what is wrong`, in one language.
+    public func text(_ language: Language) -> String { "\(location): " + message.text(language) }
+
+    public var description: String { text(.en) }
 }

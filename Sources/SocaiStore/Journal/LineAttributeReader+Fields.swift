@@ -115,17 +115,17 @@ struct Fields {
             return parsed[attribute]?.string
         }
         func required(_ attribute: LineAttribute) throws(LineDecodingError) -> String {
-            guard let text = string(attribute) else { throw LineDecodingError("attribute '\(attribute.name)' is missing or not a string") }
+            guard let text = string(attribute) else { throw LineDecodingError(DamageText.attributeMissing(["name": attribute.name])) }
             return text
         }
 
         if canonical & LineAttribute.specversion.bit == 0 {
-            guard try required(.specversion) == "1.0" else { throw LineDecodingError("specversion is not 1.0") }
+            guard try required(.specversion) == "1.0" else { throw LineDecodingError(DamageText.specversionNot1()) }
         }
         var key = idKey
         var eventID: EventID?
         if key == nil {
-            guard let id = EventID(try required(.id)) else { throw LineDecodingError("id is not a UUID") }
+            guard let id = EventID(try required(.id)) else { throw LineDecodingError(DamageText.idNotUUID()) }
             eventID = id
             key = EventKey(id)
         }
@@ -134,12 +134,12 @@ struct Fields {
         var type = self.type
         if type == nil {
             let text = try required(.type)
-            guard let known = EventType(rawValue: text) else { throw LineDecodingError("unknown event type '\(text)'") }
+            guard let known = EventType(rawValue: text) else { throw LineDecodingError(DamageText.unknownEventType(["type": text])) }
             type = known
         }
         var subject = self.subject
         if subject == nil {
-            guard let unit = UnitID(try required(.subject)) else { throw LineDecodingError("subject is not a unit id") }
+            guard let unit = UnitID(try required(.subject)) else { throw LineDecodingError(DamageText.subjectNotUnit()) }
             subject = unit
         }
         var date = self.date
@@ -147,22 +147,22 @@ struct Fields {
             let time = try required(.time)
             guard time.utf8.count == 25, time.hasSuffix("T00:00:00+07:00"),
                   let parsedDate = CalendarDate(isoText: String(time.prefix(10))) else {
-                throw LineDecodingError("time is not a date at 00:00 Vietnam time")
+                throw LineDecodingError(DamageText.timeNotMidnight())
             }
             date = parsedDate
         }
         if canonical & LineAttribute.datacontenttype.bit == 0 {
             guard try required(.datacontenttype) == "application/json" else {
-                throw LineDecodingError("datacontenttype is not application/json")
+                throw LineDecodingError(DamageText.contentTypeNotJSON())
             }
         }
         guard let seq = seq ?? parsed[.seq]?.integer, seq >= 1, seq <= JournalLineCodec.maxSeq else {
-            throw LineDecodingError("seq is missing or not a positive integer up to \(JournalLineCodec.maxSeq)")
+            throw LineDecodingError(DamageText.seqNotPositive(["max": String(JournalLineCodec.maxSeq)]))
         }
         var recorded = recordedTime
         if recorded == nil {
             guard let instant = Instant.parseRFC3339(try required(.recordedtime)) else {
-                throw LineDecodingError("recordedtime is not an RFC 3339 time")
+                throw LineDecodingError(DamageText.recordedTimeNotRFC3339())
             }
             recorded = instant
         }
@@ -170,33 +170,33 @@ struct Fields {
         if let known = self.recordedBy { recordedBy = known } else { recordedBy = try required(.recordedby) }
         var document = self.document
         if document == nil, has(.sourcedoc) {
-            guard let text = string(.sourcedoc) else { throw LineDecodingError("sourcedoc is not a string") }
+            guard let text = string(.sourcedoc) else { throw LineDecodingError(DamageText.sourcedocNotString()) }
             document = text
         }
         var batch = self.batch
         if batch == nil, has(.batch) {
-            guard let text = string(.batch), let mark = BatchMark(text) else { throw LineDecodingError("batch is not i/n") }
+            guard let text = string(.batch), let mark = BatchMark(text) else { throw LineDecodingError(DamageText.batchNotMark()) }
             batch = mark
         }
         var origin: EventOrigin?
         let originsPresent = [LineAttribute.originsource, .originseq, .origintime].filter(has).count
         if originsPresent > 0 {
             guard originsPresent == 3 else {
-                throw LineDecodingError("originsource, originseq and origintime must be given together")
+                throw LineDecodingError(DamageText.originTogether())
             }
             guard let text = originSource ?? string(.originsource), !text.isEmpty else {
-                throw LineDecodingError("originsource is not a non-empty string")
+                throw LineDecodingError(DamageText.originSourceEmpty())
             }
             guard let number = originSeq ?? parsed[.originseq]?.integer, number >= 1, number <= JournalLineCodec.maxSeq else {
-                throw LineDecodingError("originseq is not a positive integer up to \(JournalLineCodec.maxSeq)")
+                throw LineDecodingError(DamageText.originSeqNotPositive(["max": String(JournalLineCodec.maxSeq)]))
             }
             guard let time = originTime ?? string(.origintime).flatMap(Instant.parseRFC3339) else {
-                throw LineDecodingError("origintime is not an RFC 3339 time")
+                throw LineDecodingError(DamageText.originTimeNotRFC3339())
             }
             origin = EventOrigin(source: text, seq: number, recordedTime: time)
         }
-        guard flow != nil || dataObject != nil else { throw LineDecodingError("data is missing or not an object") }
-        if let (name, _) = unknown.first { throw LineDecodingError("unknown attribute '\(name)'") }
+        guard flow != nil || dataObject != nil else { throw LineDecodingError(DamageText.dataNotObject()) }
+        if let (name, _) = unknown.first { throw LineDecodingError(DamageText.unknownAttribute(["name": name])) }
 
         if let flow {
             let line = FlowLine(seq: seq, id: key!, subject: subject!, effectiveDate: date!, recordedTime: recorded!,
@@ -204,7 +204,7 @@ struct Fields {
             return DecodedLine(flow: line, source: source, storedHash: storedHash)
         }
         let payload: EventPayload
-        do { payload = try EventPayload(type: type!, data: dataObject!) } catch { throw LineDecodingError("\(error)") }
+        do { payload = try EventPayload(type: type!, data: dataObject!) } catch { throw LineDecodingError(error.text) }
         // An id read in socai's form becomes an EventID from its bytes, not from the packed key.
         let id = eventID ?? EventID(canonical: String(decoding: UnsafeRawBufferPointer(rebasing: line[idStart..<(idStart + 36)]), as: UTF8.self))
         let envelope = EventEnvelope(seq: seq, id: id, subject: subject!, effectiveDate: date!, recordedTime: recorded!,

@@ -41,11 +41,11 @@ struct LineAttributeReader {
     static func jsonError(_ line: UnsafeRawBufferPointer) -> LineDecodingError {
         do {
             let value = try JSONParser.parse(line)
-            if value.object == nil { return LineDecodingError("not a JSON object") }
+            if value.object == nil { return LineDecodingError(DamageText.notJSONObject()) }
         } catch {
-            return LineDecodingError("not valid JSON: \(error)")
+            return LineDecodingError(DamageText.notValidJSONAt(["detail": error.text]))
         }
-        return LineDecodingError("not valid JSON")
+        return LineDecodingError(DamageText.notValidJSON())
     }
 
     // MARK: Reading the members

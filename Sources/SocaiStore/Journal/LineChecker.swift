@@ -32,7 +32,7 @@ struct LineChecker {
     struct LocalOutcome {
         var decoded: DecodedLine?
         var stored: SHA256Digest?
-        var problem: String?
+        var problem: LocalizedText?
     }
 
     /// The checks of one line on its own.
@@ -49,7 +49,7 @@ struct LineChecker {
         }
         if verifyHashes && JournalLineCodec.chainHash(previous: previousHash, body: body) != stored {
             return LocalOutcome(decoded: decoded, stored: stored,
-                                problem: "the chain hash does not match the line's bytes and the line before it")
+                                problem: DamageText.chainHashMismatch())
         }
         return LocalOutcome(decoded: decoded, stored: stored, problem: nil)
     }
@@ -67,7 +67,7 @@ struct LineChecker {
     mutating func sequence(_ outcome: borrowing LocalOutcome) -> LineDecodingError? {
         guard outcome.decoded != nil else {
             resynchronise(storedHash: outcome.stored)
-            return LineDecodingError(outcome.problem ?? "unreadable")
+            return LineDecodingError(outcome.problem ?? DamageText.unreadable())
         }
         let seq = outcome.decoded!.seq, recordedTime = outcome.decoded!.recordedTime, batch = outcome.decoded!.batch
         let storedHash = outcome.decoded!.storedHash
@@ -80,22 +80,23 @@ struct LineChecker {
         } else {
             batchFits = batch.map { $0.index == 1 || startsInsideBatch } ?? true
         }
-        var problems: [String] = []
+        var problems: [LocalizedText] = []
         if seq != expectedSeq || outcome.problem != nil || !sameSource || !inOrder || !batchFits {
             if seq != expectedSeq {
-                problems.append("seq is \(seq), expected \(expectedSeq) (a line is missing, duplicated or out of order)")
+                problems.append(DamageText.seqExpected(["seq": String(seq), "expected": String(expectedSeq)]))
             }
             if let problem = outcome.problem { problems.append(problem) }
             if !sameSource {
-                problems.append("source is \(outcome.decoded!.source), not this journal's \(source)")
+                problems.append(DamageText.otherSource(["source": outcome.decoded!.source, "journal": source]))
             }
             if let last = lastRecordedTime, !inOrder {
-                problems.append("recordedtime \(recordedTime) is earlier than the line before it (\(last))")
+                problems.append(DamageText.recordedTimeEarlier(["time": recordedTime.description, "last": last.description]))
             }
             if !batchFits, let open = openBatch {
-                problems.append("batch line \(open) is followed by \(batch.map(\.description) ?? "a line outside the batch")")
+                problems.append(batch.map { DamageText.batchFollowedBy(["mark": open.description, "next": $0.description]) }
+                                    ?? DamageText.batchFollowedByOutside(["mark": open.description]))
             } else if !batchFits, let mark = batch {
-                problems.append("batch line \(mark) does not follow line \(mark.index - 1)/\(mark.count)")
+                problems.append(DamageText.batchDoesNotFollow(["mark": mark.description, "previous": "\(mark.index - 1)/\(mark.count)"]))
             }
         } else if !sameSourceStorage {
             // From now on the journal's source is compared with the line's interned copy, which

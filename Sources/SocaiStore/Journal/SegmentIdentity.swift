@@ -54,9 +54,9 @@ public struct SegmentIdentity: Sendable, Hashable {
 /// Why an image no longer matches its journal: damage to name (65), or simply another journal.
 public enum ImageMismatch: Error, Sendable {
     /// The journal itself changed under the image: a segment truncated, emptied, replaced, removed or renamed.
-    case damaged(JournalLocation, reason: String)
+    case damaged(JournalLocation, reason: LocalizedText)
     /// The image cannot serve this journal (another journal, another format): ignored.
-    case unusable(String)
+    case unusable(LocalizedText)
 }
 
 extension FileJournal {
@@ -109,21 +109,21 @@ extension FileJournal {
             guard i < segments.count, segments[i] == expected.name else {
                 let present = segments.contains(expected.name)
                 throw .damaged(JournalLocation(segment: expected.name, line: 0),
-                               reason: present ? "segments are out of order" : "the segment is missing (removed or renamed) though the journal had it")
+                               reason: present ? DamageText.segmentsOutOfOrder() : DamageText.segmentMissingThoughHad())
             }
             let path = self.path(expected.name)
             guard let now = FileIdentity.of(path) else {
-                throw .damaged(JournalLocation(segment: expected.name, line: 0), reason: "the segment cannot be read")
+                throw .damaged(JournalLocation(segment: expected.name, line: 0), reason: DamageText.segmentUnreadable())
             }
             let isLastCovered = i == identities.count - 1
             if now.size < expected.covered {
                 throw .damaged(JournalLocation(segment: expected.name, line: 0),
-                               reason: now.size == 0 ? "the segment was emptied (\(expected.covered) bytes before)"
-                                   : "the segment was cut to \(now.size) bytes (\(expected.covered) before)")
+                               reason: now.size == 0 ? DamageText.segmentEmptied(["before": String(expected.covered)])
+                                   : DamageText.segmentCut(["now": String(now.size), "before": String(expected.covered)]))
             }
             if !isLastCovered && now.size != expected.covered {
                 throw .damaged(JournalLocation(segment: expected.name, line: 0),
-                               reason: "a closed segment grew from \(expected.covered) to \(now.size) bytes")
+                               reason: DamageText.closedSegmentGrew(["before": String(expected.covered), "now": String(now.size)]))
             }
             if now.inode == expected.inode && now.modified == expected.modified && now.size == expected.covered { continue }
             if isLastCovered && now.inode == expected.inode && now.modified == expected.modified { continue }
@@ -133,17 +133,17 @@ extension FileJournal {
                 let fd = try FileDescriptor.open(path, O_RDONLY)
                 sum = try SegmentSeal.checksum(fd, size: expected.covered)
             } catch {
-                throw .damaged(JournalLocation(segment: expected.name, line: 0), reason: "the segment cannot be read")
+                throw .damaged(JournalLocation(segment: expected.name, line: 0), reason: DamageText.segmentUnreadable())
             }
             if sum != expected.checksum {
                 // Other bytes under the same name: an edited line or a journal made again under
                 // the same id. The image cannot tell which; the full fold it falls back to can
                 // (an edited line breaks the hash chain and is named there, with its line).
-                throw .unusable("the bytes of \(expected.name) are not the ones it was made from")
+                throw .unusable(SnapshotText.otherBytes(["segment": expected.name]))
             }
         }
         if segments.count > identities.count, let last = identities.last, segments.firstIndex(of: last.name) != identities.count - 1 {
-            throw .damaged(JournalLocation(segment: last.name, line: 0), reason: "segments are out of order")
+            throw .damaged(JournalLocation(segment: last.name, line: 0), reason: DamageText.segmentsOutOfOrder())
         }
     }
 }

@@ -1,3 +1,5 @@
+import SocaiCore
+
 /// How segment files are named: `segment-00000001.jsonl`, so `ls` order is journal order, and
 /// how quarantine files beside them are named.
 enum SegmentNames {
@@ -27,14 +29,14 @@ enum SegmentNames {
         segment + ".quarantine-" + stamp
     }
 
-    /// ", found NAME: rename it back to SEGMENT" when a file in the directory looks like `segment`
+    /// "; found NAME: rename it back to SEGMENT" when a file in the directory looks like `segment`
     /// renamed (`segment-00000002.jsonl.bak`, `segment-00000002.old`), else "".
-    static func renamedHint(_ segment: String, among names: [String]) -> String {
+    static func renamedHint(_ segment: String, among names: [String]) -> LocalizedText {
         let stem = String(segment.dropLast(suffix.count))
         let candidates = names.filter {
             $0 != segment && $0.hasPrefix(stem) && !$0.hasSuffix(".seal") && !$0.contains(".quarantine-")
         }
-        guard !candidates.isEmpty else { return "" }
-        return "; found \(candidates.joined(separator: ", ")): rename it back to \(segment)"
+        guard !candidates.isEmpty else { return LocalizedText("") }
+        return DamageText.renamedHint(["candidates": candidates.joined(separator: ", "), "segment": segment])
     }
 }

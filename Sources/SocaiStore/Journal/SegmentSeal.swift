@@ -99,7 +99,7 @@ extension FileJournal {
         }
         if let failure { throw .damaged(failure.location, reason: failure.message) }
         guard end == size, lines > 0 else {
-            throw .damaged(JournalLocation(segment: segment, line: lines + 1), reason: "a closed segment does not end with a complete line")
+            throw .damaged(JournalLocation(segment: segment, line: lines + 1), reason: DamageText.closedSegmentIncomplete())
         }
         let seal = SegmentSeal(segment: segment, bytes: size, lines: lines, lastSeq: checker.expectedSeq - 1,
                                chainHash: checker.previousHash, checksum: try SegmentSeal.checksum(fd, size: size))

@@ -93,28 +93,30 @@ public struct SnapshotStore: Sendable {
         do { candidates = try files() } catch { return (nil, [error.message]) }
         for candidate in candidates {
             let path = FileSystem.join(directory, candidate.name)
-            func ignored(_ reason: String) {
-                notices.append(LocalizedText(en: "snapshot \(candidate.name) ignored: \(reason); folding the journal instead",
-                                             vi: "bỏ qua ảnh chụp \(candidate.name): \(reason); đọc lại toàn bộ sổ"))
+            func ignored(_ reason: LocalizedText) {
+                notices.append(SnapshotText.ignored(["name": LocalizedText(candidate.name), "reason": reason]))
             }
-            guard candidate.seq <= head else { ignored("it is ahead of the journal (seq \(candidate.seq), journal at \(head))"); continue }
+            guard candidate.seq <= head else {
+                ignored(SnapshotText.aheadOfJournal(["seq": String(candidate.seq), "head": String(head)]))
+                continue
+            }
             let storage: ImageStorage
-            do { storage = try MappedFile.map(path) } catch { ignored(error.message.en); continue }
+            do { storage = try MappedFile.map(path) } catch { ignored(error.message); continue }
             let trusted = isMarkedVerified(path)
             if !trusted {
                 guard (try? ImageReader(storage))?.verifyChecksum() == true else {
-                    ignored("its checksum does not match its contents")
+                    ignored(SnapshotText.checksumMismatch())
                     continue
                 }
             }
             let projection: Projection
-            do { projection = try Projection(image: storage, validate: !trusted) } catch { ignored(error.reason); continue }
+            do { projection = try Projection(image: storage, validate: !trusted) } catch { ignored(SnapshotText.invalid(error.reason)); continue }
             guard projection.journalID == journal.metadata.id, projection.headSeq == candidate.seq else {
-                ignored("it belongs to another journal")
+                ignored(SnapshotText.anotherJournal())
                 continue
             }
             let identities = (projection.storeHeader["segments"]?.array ?? []).compactMap(SegmentIdentity.init)
-            guard !identities.isEmpty || projection.headSeq == 0 else { ignored("it does not say which segments it covers"); continue }
+            guard !identities.isEmpty || projection.headSeq == 0 else { ignored(SnapshotText.noSegments()); continue }
             if !trusted { markVerified(path) }
             return (Opened(storage: storage, projection: projection, identities: identities, name: candidate.name), notices)
         }

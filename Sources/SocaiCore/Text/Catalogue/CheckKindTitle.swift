@@ -1,6 +1,7 @@
-/// What each `check` kind tests, in a few words, for a reader of either language: the check code
-/// (`printed-percent`) stays the same in both (it is in JSON and CSV), its title is shown beside it
-/// in text and HTML. The raw value is the kind as `Finding.kind` spells it.
+/// What each `check` kind tests, in a few words, for a reader of either language. The check code
+/// (`printed-percent`) is what JSON gives, and what English text, CSV and HTML show; a Vietnamese
+/// reader sees the title instead (text, CSV and HTML under `--lang vi`). The raw value is the kind
+/// as `Finding.kind` spells it; a test finds every kind the checks report and asks for its title.
 public enum CheckKindTitle: String, TextCatalogue {
     case composition
     case dissolvedWithMembers = "dissolved-with-members"
@@ -26,15 +27,15 @@ public enum CheckKindTitle: String, TextCatalogue {
     public var text: LocalizedText {
         switch self {
         case .composition: LocalizedText(en: "parts that do not make the whole", vi: "thành phần không khớp tổng")
-        case .dissolvedWithMembers: LocalizedText(en: "unit dissolved still holding members", vi: "đơn vị giải thể khi còn đảng viên")
-        case .duplicateRating: LocalizedText(en: "two ratings of one year and subject", vi: "hai kết quả xếp loại cùng năm, cùng đối tượng")
+        case .dissolvedWithMembers: LocalizedText(en: "dissolved holding members", vi: "giải thể khi còn đảng viên")
+        case .duplicateRating: LocalizedText(en: "rating recorded twice", vi: "kết quả đánh giá ghi hai lần")
         case .excellenceCap: LocalizedText(en: "excellence over the 20% cap", vi: "xuất sắc vượt mức 20%")
         case .flowReport: LocalizedText(en: "reported flow against recorded events", vi: "số báo cáo so với sự kiện đã ghi")
         case .implausibleChange: LocalizedText(en: "implausible change", vi: "mức tăng/giảm bất thường")
-        case .impossibleLevel: LocalizedText(en: "a figure taken below what it can be", vi: "số liệu thấp hơn mức có thể")
-        case .inactiveUnit: LocalizedText(en: "event at a unit that did not exist then", vi: "sự kiện tại đơn vị chưa có hoặc đã thôi tồn tại")
+        case .impossibleLevel: LocalizedText(en: "a level that cannot be", vi: "số liệu không thể có")
+        case .inactiveUnit: LocalizedText(en: "event outside the unit's life", vi: "sự kiện ngoài thời gian tồn tại của đơn vị")
         case .integrity: LocalizedText(en: "journal integrity", vi: "tính toàn vẹn của sổ")
-        case .overlappingPeriods: LocalizedText(en: "stated totals over overlapping periods", vi: "các tổng số báo cáo có giai đoạn chồng lấn")
+        case .overlappingPeriods: LocalizedText(en: "totals over overlapping periods", vi: "số liệu cả giai đoạn chồng thời gian")
         case .perYearDivisor: LocalizedText(en: "yearly average over whole years", vi: "bình quân năm theo số năm tròn")
         case .possibleDuplicate: LocalizedText(en: "possible duplicate", vi: "có thể ghi trùng")
         case .printedPercent: LocalizedText(en: "printed percentage", vi: "tỷ lệ in trong tài liệu")
@@ -44,5 +45,13 @@ public enum CheckKindTitle: String, TextCatalogue {
         case .tierSum: LocalizedText(en: "rating tiers that do not add up", vi: "các mức xếp loại cộng không khớp")
         case .unexplained: LocalizedText(en: "unexplained remainder", vi: "chênh lệch chưa giải thích")
         }
+    }
+}
+
+extension CheckKindTitle {
+    /// The title of the kind `Finding.kind` spells, or the code itself for a kind without one
+    /// (none: `CheckKindTitleTests` finds every kind the checks report).
+    public static func of(_ kind: String) -> LocalizedText {
+        CheckKindTitle(rawValue: kind)?.text ?? LocalizedText(kind)
     }
 }
