@@ -35,6 +35,36 @@ struct DamageTests {
         #expect(scratch.run(["log", "--from-seq", "4"]).status == 0, "a line two before the start is not read: only a full read and verify check it")
     }
 
+    /// An image records what identifies each segment it covers; a question checks those in
+    /// O(segments) and refuses (65, naming the segment) a journal changed under the image, instead
+    /// of answering from the image (docs/JOURNAL.md, "Which damage a question finds").
+    @Test("with an image: a covered segment truncated, emptied, removed or renamed is 65 naming it", arguments: ["truncated", "emptied", "removed", "renamed"])
+    func segmentChangedUnderTheImage(change: String) throws {
+        let scratch = Self.journal(admissions: 24, segmentBytes: 4096)
+        let segments = scratch.segmentNames
+        try #require(segments.count >= 3, "\(segments)")
+        #expect(scratch.run(["snapshot"]).status == 0)
+        #expect(scratch.run(["replay", "--json"]).status == 0)
+        let first = segments[0], last = segments[segments.count - 1]
+        switch change {
+        case "truncated":
+            let bytes = scratch.journalFileBytes(first)
+            let lines = bytes.split(separator: 0x0A)
+            try scratch.setJournalFileBytes(first, Array(bytes.prefix(bytes.count - lines.last!.count - 1)))
+        case "emptied":
+            try scratch.setJournalFileBytes(first, [])
+        case "removed":
+            try FileManager.default.removeItem(atPath: scratch.journalFile(last))
+        default:
+            try FileManager.default.moveItem(atPath: scratch.journalFile(last), toPath: scratch.journalFile(last + ".bak"))
+        }
+        let named = change == "removed" || change == "renamed" ? last : first
+        for arguments in [["replay", "--json"], ["term", "--unit", "u1", "--term", "2020-2025"]] {
+            let result = scratch.run(arguments)
+            #expect(result.status == 65 && result.stderr.contains(named), "\(change): \(arguments): \(result)")
+        }
+    }
+
     @Test("export --out onto a segment, journal.json or into the snapshots refuses (64) and changes nothing")
     func exportOutProtected() throws {
         let scratch = Self.journal()

@@ -60,10 +60,10 @@ public enum ProjectionLoader {
                     switch error as ImageMismatch {
                     case .damaged(let location, let reason):
                         guard options.allowDamaged else { throw .damaged(location, reason: reason) }
-                        notices.append(LocalizedText(en: "snapshot \(candidate.name) ignored: \(location): \(reason)",
-                                                     vi: "bỏ qua ảnh chụp \(candidate.name): \(location): \(reason)"))
+                        notices.append(SnapshotText.ignoredAt(["name": LocalizedText(candidate.name),
+                                                               "location": LocalizedText(location.description), "reason": reason]))
                     case .unusable(let reason):
-                        notices.append(LocalizedText(en: "snapshot \(candidate.name) ignored: \(reason)", vi: "bỏ qua ảnh chụp \(candidate.name): \(reason)"))
+                        notices.append(SnapshotText.ignored(["name": LocalizedText(candidate.name), "reason": reason]))
                     }
                 }
             }
