@@ -31,9 +31,11 @@ public struct Finding: Sendable, Hashable {
     public var message: LocalizedText
     /// The event the finding is about.
     public var seq: Int64?
+    /// In a union of journals: the journal that event is in, and its seq there (`seq` is the union's).
+    public var place: JournalPlace?
 
     public init(unit: UnitID, date: CalendarDate, figure: String, stated: String? = nil, derived: String? = nil,
-                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil) {
+                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil, place: JournalPlace? = nil) {
         self.unit = unit
         self.date = date
         self.figure = figure
@@ -43,5 +45,6 @@ public struct Finding: Sendable, Hashable {
         self.severity = severity
         self.message = message
         self.seq = seq
+        self.place = place
     }
 }

@@ -6,13 +6,18 @@ public struct RecordContext: Sendable {
     public var recordedBy: String
     public var source: String?
     public var eventID: EventID
+    /// The unit the journal reports to (`init --reports-to`): accepted as `--parent` of a unit or
+    /// a move although the journal does not hold it (the superior's journal does).
+    public var reportsTo: UnitID?
 
-    public init(today: CalendarDate, allowFuture: Bool = false, recordedBy: String, source: String? = nil, eventID: EventID) {
+    public init(today: CalendarDate, allowFuture: Bool = false, recordedBy: String, source: String? = nil, eventID: EventID,
+                reportsTo: UnitID? = nil) {
         self.today = today
         self.allowFuture = allowFuture
         self.recordedBy = recordedBy
         self.source = source
         self.eventID = eventID
+        self.reportsTo = reportsTo
     }
 }
 

@@ -9,7 +9,7 @@ public enum CheckText {
             .sorted { ($0.severity, $0.unit.rawValue, $0.date) < ($1.severity, $1.unit.rawValue, $1.date) }
         for f in shown {
             out += style.severity(p.text(f.severity.label), f.severity) + " [" + f.kind + "] " + f.unit.rawValue + " " + p.date(f.date) + " " + f.figure + ": "
-                + p.text(f.message) + (f.seq.map { " (seq \($0))" } ?? "") + "\n"
+                + p.text(f.message) + (f.seq.map { " (seq \($0)" + (f.place.map { ", \($0)" } ?? "") + ")" } ?? "") + "\n"
         }
         let errors = r.findings.filter { $0.severity == .error }.count
         let warnings = r.findings.filter { $0.severity == .warning }.count
