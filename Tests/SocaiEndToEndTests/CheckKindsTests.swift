@@ -372,5 +372,8 @@ struct CheckKindsTests {
         #expect(kinds.count >= 12)
         let covered = Set(Self.scenarios.flatMap { $0.findings.map(\.kind) })
         #expect(kinds.subtracting(covered).isEmpty, "kinds without a scenario: \(kinds.subtracting(covered).sorted())")
+        // …and a title in both languages, shown beside the code in text and HTML.
+        let untitled = kinds.filter { CheckKindTitle(rawValue: $0) == nil }
+        #expect(untitled.isEmpty, "kinds without a CheckKindTitle: \(untitled.sorted())")
     }
 }

@@ -25,7 +25,8 @@ public struct Finding: Sendable, Hashable {
     public var derived: String?
     /// The check that found it: `unexplained`, `tier-sum`, `printed-percent`, `printed-sum`,
     /// `roll-up`, `composition`, `excellence-cap`, `flow-report`, `target`, `implausible-change`,
-    /// `per-year-divisor`, `integrity`.
+    /// `per-year-divisor`, `integrity`; over several journals read as one, `union-conflict` and
+    /// `outside-subtree` (`UnionChecks`).
     public var kind: String
     public var severity: Severity
     public var message: LocalizedText

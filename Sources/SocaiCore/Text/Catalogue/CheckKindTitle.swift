@@ -3,10 +3,16 @@
 /// in text and HTML. The raw value is the kind as `Finding.kind` spells it.
 public enum CheckKindTitle: String, TextCatalogue {
     case composition
+    case dissolvedWithMembers = "dissolved-with-members"
+    case duplicateRating = "duplicate-rating"
     case excellenceCap = "excellence-cap"
     case flowReport = "flow-report"
     case implausibleChange = "implausible-change"
+    case impossibleLevel = "impossible-level"
+    case inactiveUnit = "inactive-unit"
     case integrity
+    case outsideSubtree = "outside-subtree"
+    case overlappingPeriods = "overlapping-periods"
     case perYearDivisor = "per-year-divisor"
     case possibleDuplicate = "possible-duplicate"
     case printedPercent = "printed-percent"
@@ -15,16 +21,23 @@ public enum CheckKindTitle: String, TextCatalogue {
     case target
     case tierSum = "tier-sum"
     case unexplained
+    case unionConflict = "union-conflict"
 
     public static let area = "check-kind"
 
     public var text: LocalizedText {
         switch self {
         case .composition: LocalizedText(en: "parts that do not make the whole", vi: "thành phần không khớp tổng")
+        case .dissolvedWithMembers: LocalizedText(en: "members left in a dissolved unit", vi: "đảng viên còn lại ở đơn vị đã giải thể")
+        case .duplicateRating: LocalizedText(en: "rated twice for one year", vi: "xếp loại hai lần trong một năm")
         case .excellenceCap: LocalizedText(en: "excellence over the 20% cap", vi: "xuất sắc vượt mức 20%")
         case .flowReport: LocalizedText(en: "reported flow against recorded events", vi: "số báo cáo so với sự kiện đã ghi")
         case .implausibleChange: LocalizedText(en: "implausible change", vi: "mức tăng/giảm bất thường")
+        case .impossibleLevel: LocalizedText(en: "a count that cannot be", vi: "số lượng không thể có")
+        case .inactiveUnit: LocalizedText(en: "event of a unit not active on its date", vi: "sự kiện của đơn vị chưa thành lập hoặc đã kết thúc")
         case .integrity: LocalizedText(en: "journal integrity", vi: "tính toàn vẹn của sổ")
+        case .outsideSubtree: LocalizedText(en: "event outside the journal's units", vi: "sự kiện ngoài phạm vi đơn vị của sổ")
+        case .overlappingPeriods: LocalizedText(en: "totals over overlapping periods", vi: "tổng số của các kỳ chồng lên nhau")
         case .perYearDivisor: LocalizedText(en: "yearly average over whole years", vi: "bình quân năm theo số năm tròn")
         case .possibleDuplicate: LocalizedText(en: "possible duplicate", vi: "có thể ghi trùng")
         case .printedPercent: LocalizedText(en: "printed percentage", vi: "tỷ lệ in trong tài liệu")
@@ -33,6 +46,7 @@ public enum CheckKindTitle: String, TextCatalogue {
         case .target: LocalizedText(en: "target", vi: "chỉ tiêu")
         case .tierSum: LocalizedText(en: "rating tiers that do not add up", vi: "các mức xếp loại cộng không khớp")
         case .unexplained: LocalizedText(en: "unexplained remainder", vi: "chênh lệch chưa giải thích")
+        case .unionConflict: LocalizedText(en: "journals that disagree", vi: "các sổ ghi không khớp nhau")
         }
     }
 }
