@@ -55,7 +55,7 @@ public enum SocaiCLI {
         }
         let invocation = try Invocation(context: context, globals: parsed)
         if resolved.command.name == "record" {
-            return try GuidedEntry.run(invocation)
+            return try GuidedEntry.run(invocation.writingToFirst())
         }
         let top = resolved.command.name.split(separator: " ").first.map(String.init) ?? ""
         guard let command = commands.first(where: { $0.spec.name == top }) else {

@@ -34,6 +34,11 @@ struct CheckKindsTests {
         var checkArguments: [String] = []
         var status: Int32
         var findings: [Finding]
+        /// A second journal, `Other`, read with the first as one (`--journal Journal --journal
+        /// Other`, issue 19): made with `init --reports-to huyen`, it takes the first journal's
+        /// lines from seq `forwardFrom` (`export`/`import --format cloudevents-lines`), then these records.
+        var other: [[String]]? = nil
+        var forwardFrom: Int? = nil
         var description: String { name }
     }
 
@@ -259,6 +264,39 @@ struct CheckKindsTests {
             finding("target", "note", stated: "10", derived: "8", figure: "villages-without-members-reduction-per-year",
                     date: "2020-10-01", "10% a year against a target of 8: exceeded"),
         ]),
+        Scenario(name: "union-conflict: one unit registered differently in two journals", records: [], status: 1, findings: [
+            finding("union-conflict", "error", stated: nil, derived: nil, figure: "-", date: "2010-01-01", unit: "cb",
+                    "unit cb is registered differently in Journal (Journal:2: vn.socai.unit.established.v1 cb 2010-01-01 {\"id\":\"cb\",\"name\":\"Chi bộ C\",\"kind\":\"cell\",\"parent\":\"huyen\"}) and in Other (Other:1: vn.socai.unit.established.v1 cb 2010-01-01 {\"id\":\"cb\",\"name\":\"Chi bộ Cê\",\"kind\":\"cell\",\"parent\":\"huyen\"}); the union keeps Journal's registration and leaves out the other with its corrections"),
+        ], other: [
+            ["unit", "--id", "cb", "--name", "Chi bộ Cê", "--kind", "cell", "--parent", "huyen", "--date", "2010-01-01"],
+        ]),
+        Scenario(name: "union-conflict: one event id with two different facts in two journals", records: [], status: 1, findings: [
+            finding("union-conflict", "error", stated: nil, derived: nil, figure: "-", date: "2010-01-01", unit: "cb",
+                    "event 01a2c000-0000-7000-8000-0000000000cb is Journal:2 and Other:1 with different facts: Journal says vn.socai.unit.established.v1 cb 2010-01-01 {\"id\":\"cb\",\"name\":\"Chi bộ C\",\"kind\":\"cell\",\"parent\":\"huyen\"}; Other says vn.socai.unit.established.v1 cx 2010-01-01 {\"id\":\"cx\",\"name\":\"Chi bộ X\",\"kind\":\"cell\",\"parent\":\"huyen\"}; the union counts Journal's"),
+        ], other: [
+            ["unit", "--id", "cx", "--name", "Chi bộ X", "--kind", "cell", "--parent", "huyen", "--date", "2010-01-01",
+             "--event-id", "01a2c000-0000-7000-8000-0000000000cb"],
+        ]),
+        Scenario(name: "union-conflict: two reports of one figure, unit and date that differ, from two journals", records: [
+            ["conference", "--unit", "cb", "--date", "2021-12-31", "--title", "T", "--figure", "members=30"],
+        ], status: 1, findings: [
+            // The union folds both reports; the later one is also an unexplained +1 against the first.
+            finding("unexplained", "warning", stated: "31", derived: "30", figure: "members", date: "2021-12-31", unit: "cb",
+                    "reported 31, but 30 on 2021-12-31 and the events since give 30: +1 unexplained (no recorded event accounts for it)"),
+            finding("union-conflict", "error", stated: "31", derived: nil, figure: "members", date: "2021-12-31", unit: "cb",
+                    "members of cb on 2021-12-31: 30 in Journal (Journal:3), 31 in Other (Other:2); correct the one that is wrong"),
+        ], other: [
+            ["unit", "--id", "cb", "--name", "Chi bộ C", "--kind", "cell", "--parent", "huyen", "--date", "2010-01-01"],
+            ["conference", "--unit", "cb", "--date", "2021-12-31", "--title", "T", "--figure", "members=31"],
+        ]),
+        Scenario(name: "outside-subtree: a journal holding an event about another journal's unit", records: [
+            ["admission", "--unit", "cb", "--date", "2021-03-01", "--count", "3"],
+        ], status: 1, findings: [
+            finding("outside-subtree", "error", stated: nil, derived: nil, figure: "-", date: "2021-03-01", unit: "cb",
+                    "Other holds events about cb (the first: Other:1), which is outside Other's subtree (the units it registers and those under them); it is registered in Journal; record it in the journal that keeps that unit"),
+        ], other: [
+            ["unit", "--id", "cz", "--name", "Chi bộ Z", "--kind", "cell", "--parent", "huyen", "--date", "2010-01-01"],
+        ], forwardFrom: 3),
         Scenario(name: "integrity: events of a unit whose establishment was retracted", records: [
             ["admission", "--unit", "cb", "--date", "2021-03-01", "--count", "3"],
             ["correction", "--event", "01a2c000-0000-7000-8000-0000000000cb", "--retract", "--reason", "không có"],
@@ -291,7 +329,20 @@ struct CheckKindsTests {
             let result = journal.run(["record"] + arguments)
             #expect(result.status == 0, "record \(arguments.joined(separator: " ")): \(result)")
         }
-        let result = journal.run(["check", "--json"] + scenario.checkArguments)
+        var journals: [String] = []
+        if let other = scenario.other {
+            #expect(journal.run(["--journal", "Other", "init", "--reports-to", "huyen"]).status == 0)
+            if let seq = scenario.forwardFrom {
+                let lines = journal.run(["export", "--format", "cloudevents-lines", "--from-seq", String(seq)])
+                #expect(journal.run(["--journal", "Other", "import", "--format", "cloudevents-lines", "-"], stdin: lines.stdout).status == 0)
+            }
+            for arguments in other {
+                let result = journal.run(["--journal", "Other", "record"] + arguments)
+                #expect(result.status == 0, "record \(arguments.joined(separator: " ")): \(result)")
+            }
+            journals = ["--journal", "Journal", "--journal", "Other"]
+        }
+        let result = journal.run(journals + ["check", "--json"] + scenario.checkArguments)
         #expect(result.status == scenario.status, "\(result)")
         let output = try #require(try JSONParser.parse(result.stdout).object)
         #expect(output["ok"] == .bool(scenario.status == 0))
@@ -306,9 +357,9 @@ struct CheckKindsTests {
             #expect(f.object?["stated"] != nil && f.object?["derived"] != nil, "\(f)")
         }
         // A Vietnamese reader meets no English: each kind by its title, ratings in words, "số" for seq.
-        let allowed = VietnameseOutput.allowedWords(unitIDs: ["huyen", "cb"])
+        let allowed = VietnameseOutput.allowedWords(unitIDs: ["huyen", "cb", "cx", "cz", "Journal", "Other"])
         for arguments in [["check", "--lang", "vi", "--notes"], ["check", "--lang", "vi", "--format", "csv"]] {
-            let vi = journal.run(arguments + scenario.checkArguments)
+            let vi = journal.run(journals + arguments + scenario.checkArguments)
             #expect(vi.status == scenario.status, "\(vi)")
             let english = EnglishWords.find(in: vi.stdout + vi.stderr, allowed: allowed)
             #expect(english.isEmpty, "\(arguments): English \(english) in:\n\(vi.stdout)\(vi.stderr)")
@@ -342,6 +393,9 @@ struct CheckKindsTests {
         #expect(kinds.count >= 12)
         let covered = Set(Self.scenarios.flatMap { $0.findings.map(\.kind) })
         #expect(kinds.subtracting(covered).isEmpty, "kinds without a scenario: \(kinds.subtracting(covered).sorted())")
+        // …and a title in both languages, shown beside the code in text and HTML.
+        let untitled = kinds.filter { CheckKindTitle(rawValue: $0) == nil }
+        #expect(untitled.isEmpty, "kinds without a CheckKindTitle: \(untitled.sorted())")
     }
 
     @Test("every kind the checks can report has a title in both languages (CheckKindTitle)")

@@ -81,6 +81,65 @@ struct GitWorkflowTests {
         Self.expectRefused(read, line: lines.count)
     }
 
+    /// Two writers of one journal (its owner, and someone who recorded into a clone) have forked
+    /// it: git will not merge the forks (both appended to the same segment); a merge forced
+    /// through (`merge=union`, or a conflict "resolved" by keeping both) is refused by `verify`
+    /// and every reader; the clone's lines cannot be imported into the owner's journal either (they
+    /// claim to come from it). The fact is recorded again in the owner's journal with its id, and
+    /// the clone goes back to the owner's history.
+    @Test func twoWritersOfOneJournalDoNotMerge() throws {
+        let district = F.district()
+        let repo = district.journalPath
+        #expect(Self.git(["init", "-q"], in: repo).status == 0)
+        #expect(Self.git(["add", "-A"], in: repo).status == 0)
+        #expect(Self.git(["commit", "-q", "-m", "Sổ đến hết tháng 5"], in: repo).status == 0)
+        let owned = F.lines(district).count
+        let elsewhere = TemporaryDirectory()
+        let clone = elsewhere.file("sop-cop")
+        #expect(Self.git(["clone", "-q", repo, clone], in: elsewhere.path).status == 0)
+        let inClone = { (arguments: [String]) in SocaiProcess.run(["--journal", clone] + arguments, in: elsewhere.path) }
+
+        // Both record, each on its own copy, and commit.
+        let forked = inClone(["record", "admission", "--unit", "xa-a", "--date", "2021-06-01", "--count", "2"])
+        #expect(forked.status == 0, "\(forked)")
+        let forkedID = try #require(forked.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(Self.git(["commit", "-q", "-a", "-m", "ghi ở bản sao"], in: clone).status == 0)
+        #expect(district.run(["record", "admission", "--unit", "muong-lan", "--date", "2021-06-01", "--count", "7"]).status == 0)
+        #expect(Self.git(["commit", "-q", "-a", "-m", "Kết nạp tháng 6"], in: repo).status == 0)
+        let ownerAnswers = F.answers(district)
+
+        // git refuses the merge: both sides appended to the same segment.
+        let merge = Self.git(["pull", "--no-rebase", clone, "main"], in: repo)
+        #expect(merge.status != 0 && (merge.stdout + merge.stderr).contains("CONFLICT"), "\(merge)")
+        #expect(Self.git(["merge", "--abort"], in: repo).status == 0)
+        #expect(district.run(["verify"]).status == 0)
+
+        // Forced through (both lines kept), the journal is refused where the forks meet.
+        try "*.jsonl merge=union\n".write(toFile: repo + "/.git/info/attributes", atomically: true, encoding: .utf8)
+        #expect(Self.git(["pull", "-q", "--no-rebase", clone, "main"], in: repo).status == 0)
+        let read = { (arguments: [String]) in district.run(arguments) }
+        Self.expectRefused(read, line: owned + 2)
+        #expect(district.run(["verify"]).stdout.contains("seq is \(owned + 1), expected \(owned + 2)"))
+        #expect(Self.git(["reset", "-q", "--hard", "ORIG_HEAD"], in: repo).status == 0)
+        #expect(district.run(["verify"]).status == 0)
+
+        // The clone's lines claim to come from the owner's journal, which does not hold them.
+        let lines = inClone(["export", "--format", "cloudevents-lines", "--from-seq", String(owned + 1)])
+        let imported = district.run(["import", "--format", "cloudevents-lines", "-"], stdin: lines.stdout)
+        #expect(imported.status == 64 && imported.stderr.contains("names this journal as where it was recorded"), "\(imported)")
+
+        // The way back: the fact recorded again in the owner's journal under its id; the clone
+        // takes the owner's history.
+        #expect(district.run(["record", "admission", "--unit", "xa-a", "--date", "2021-06-01", "--count", "2",
+                              "--event-id", forkedID]).status == 0)
+        #expect(Self.git(["commit", "-q", "-a", "-m", "ghi lại từ bản sao"], in: repo).status == 0)
+        #expect(Self.git(["fetch", "-q"], in: clone).status == 0)
+        #expect(Self.git(["reset", "-q", "--hard", "origin/main"], in: clone).status == 0)
+        #expect(inClone(["verify"]).status == 0)
+        #expect(inClone(["replay", "--json", "--to", "2021-12-31"]).stdout == district.run(["replay", "--json", "--to", "2021-12-31"]).stdout)
+        #expect(F.answers(district) != ownerAnswers, "xa-a's admission now counts")
+    }
+
     /// `verify` finds the damaged line (exit 1) and every reader refuses the journal (exit 65), naming it.
     static func expectRefused(_ read: ([String]) -> SocaiResult, line: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let location = "segment-00000001.jsonl:\(line)"

@@ -34,7 +34,16 @@ enum AuditCommand: Command {
         let rules = session.rules
         let unit = try invocation.unit(arguments.value("unit") ?? "", in: rules, command: spec.name)
         let boundaries = try invocation.boundaries(arguments, unit: unit, in: rules, command: spec.name)
-        let report = rules.audit(unit, figure, from: from, to: to, knownAt: knownAt, boundaries: boundaries)
+        var report = rules.audit(unit, figure, from: from, to: to, knownAt: knownAt, boundaries: boundaries)
+        if let union = session.union {
+            // Several journals read as one: each event also names its journal and its seq there.
+            for i in report.entries.indices {
+                report.entries[i].place = union.places.place(of: report.entries[i].seq)
+                for c in report.entries[i].corrections.indices {
+                    report.entries[i].corrections[c].place = union.places.place(of: report.entries[i].corrections[c].seq)
+                }
+            }
+        }
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.audit(report)))
         case .csv: invocation.out(ReportCSV.audit(report, invocation.presenter, bom: invocation.globals.flag("bom")))

@@ -24,7 +24,7 @@ enum CheckCommand: Command {
         let session = try JournalSession.load(invocation, knownAt: try invocation.knownAt(arguments), refresh: true)
         let rules = session.rules
         let scope = try arguments.value("unit").map { (text) throws(CLIError) in try invocation.unit(text, in: rules, command: spec.name) }
-        let report = rules.check(scope: scope, strict: arguments.flag("strict"))
+        let report = rules.check(scope: scope, strict: arguments.flag("strict"), union: session.union)
         switch invocation.format {
         case .json: invocation.out(PrettyJSON.render(ReportJSON.check(report, language: invocation.language)))
         case .csv: invocation.out(ReportCSV.check(report, invocation.presenter, bom: invocation.globals.flag("bom")))

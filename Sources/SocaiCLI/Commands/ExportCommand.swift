@@ -97,6 +97,9 @@ enum ExportCommand: Command {
         case .cloudEvents:
             (output, summary) = try cloudEvents(arguments, invocation)
         case .cloudEventsLines:
+            try invocation.requireOneJournal(spec.name, as: "export --format cloudevents-lines", why: LocalizedText(
+                en: "the stream is one journal's lines in its seq order; stream each journal on its own",
+                vi: "luồng là các dòng của một sổ theo số thứ tự của sổ đó; hãy xuất luồng từng sổ riêng"))
             return try CloudEventsLineExport.run(arguments, invocation)
         }
         guard let path = arguments.value("out") else {
@@ -118,10 +121,11 @@ enum ExportCommand: Command {
     /// A report written over a segment or journal.json would destroy what it reports on: `--out`
     /// must lie outside the journal and snapshot directories and be none of their files by another name.
     static func refuseProtected(_ out: String, _ invocation: Invocation) throws(CLIError) {
-        let journal = invocation.journalPath, snapshots = invocation.snapshotsPath
-        guard let conflict = ProtectedPaths.conflict(writing: out, protecting: [journal, snapshots]) else { return }
-        let kind = conflict.directory == journal ? LocalizedText(en: "the journal directory", vi: "thư mục sổ")
-                                                 : LocalizedText(en: "the snapshot directory", vi: "thư mục ảnh chụp")
+        let journals = invocation.journalPaths, snapshots = invocation.snapshotsPath
+        guard let conflict = ProtectedPaths.conflict(writing: out, protecting: journals + [snapshots]) else { return }
+        let journal = journals.joined(separator: ", ")
+        let kind = journals.contains(conflict.directory) ? LocalizedText(en: "the journal directory", vi: "thư mục sổ")
+                                                         : LocalizedText(en: "the snapshot directory", vi: "thư mục ảnh chụp")
         let place = conflict.sameFileAs.map { LocalizedText(en: "is another name for \($0), in ", vi: "là tên khác của \($0), trong ") }
             ?? LocalizedText(en: "is inside ", vi: "nằm trong ")
         throw .message(LocalizedText(en: "--out \(out) ", vi: "--out \(out) ") + place + kind
@@ -193,6 +197,7 @@ enum ExportCommand: Command {
 
     /// The journal's lines spliced into a JSON array: each element is a stored line, unchanged.
     static func cloudEvents(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> (String, LocalizedText) {
+        if invocation.isUnion { return try unionCloudEvents(arguments, invocation) }
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
         let knownAt = try invocation.knownAt(arguments)
@@ -225,5 +230,23 @@ enum ExportCommand: Command {
         return (String(decoding: bytes, as: UTF8.self),
                 LocalizedText(en: "\(count) events (application/cloudevents-batch+json)",
                               vi: "\(LocalizedText.count(count).vi) sự kiện (application/cloudevents-batch+json)"))
+    }
+
+    /// Several journals read as one: their events in the union's order, each once (a forwarded
+    /// copy is left out), each the stored line unchanged; every line's `source` names its journal.
+    static func unionCloudEvents(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> (String, LocalizedText) {
+        let knownAt = try invocation.knownAt(arguments)
+        let session = try JournalSession.load(invocation, knownAt: knownAt)
+        let unit = try arguments.value("unit").map { (text) throws(CLIError) in
+            session.rules.registry[try invocation.unit(text, in: session.rules, command: spec.name)].id
+        }
+        let known = session.knowledge.seq
+        let lines = try UnionLines.read(session.union!, invocation) { event, seq in
+            seq <= known && (unit.map { LogCommand.involves(event, $0) } ?? true)
+        }
+        let body = lines.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: ",\n")
+        return ((lines.isEmpty ? "[" : "[\n") + body + (lines.isEmpty ? "]\n" : "\n]\n"),
+                LocalizedText(en: "\(lines.count) events (application/cloudevents-batch+json)",
+                              vi: "\(lines.count) sự kiện (application/cloudevents-batch+json)"))
     }
 }

@@ -20,7 +20,9 @@ enum GuidedEntry {
         var recorded = 0
         while true {
             let outcome: (String, RecordRequest, String?)?
-            do { outcome = try entry(dialogue, view: session.rules, first: recorded == 0) } catch {
+            do {
+                outcome = try entry(dialogue, view: session.rules, reportsTo: session.journal.metadata.reportsTo, first: recorded == 0)
+            } catch {
                 invocation.out("\n" + t(.cancelled, [:]) + (recorded == 0 ? t(.nothingWritten, [:]) : t(.eventNotWritten, [:])) + "\n")
                 return .success
             }
@@ -39,7 +41,7 @@ enum GuidedEntry {
     }
 
     /// One event: its type, the request, the source document; nil when the user is done.
-    static func entry(_ d: GuidedDialogue, view: Rules, first: Bool) throws(Cancelled) -> (String, RecordRequest, String?)? {
+    static func entry(_ d: GuidedDialogue, view: Rules, reportsTo: UnitID?, first: Bool) throws(Cancelled) -> (String, RecordRequest, String?)? {
         let t = d.t
         var typeField = GuidedField("type", .choice(.eventTypes), label: .eventType, required: first, help: GuidedText.typeHelp())
         typeField.marksOptional = false
@@ -88,7 +90,7 @@ enum GuidedEntry {
                 (answers[name] ?? []).map { RecordRequest.Option(name, RecordCommand.normalised($0)) } })
             var generator = SystemRandomNumberGenerator()
             let context = RecordContext(today: today, recordedBy: d.invocation.context.loginName, source: source,
-                                        eventID: EventID.version7(at: d.invocation.context.now(), using: &generator))
+                                        eventID: EventID.version7(at: d.invocation.context.now(), using: &generator), reportsTo: reportsTo)
             switch EventBuilder.build(request, rules: view, context: context) {
             case .failure(let failure):
                 for issue in failure.issues { d.say(t(.errorPrefix, [:]) + d.invocation.presenter.text(issue.message)) }
@@ -121,7 +123,7 @@ enum GuidedEntry {
                     return (type, request, source)
                 }
                 d.say(t(.notRecorded, [:]))
-                return try entry(d, view: view, first: false)
+                return try entry(d, view: view, reportsTo: reportsTo, first: false)
             }
         }
     }

@@ -56,6 +56,7 @@ enum ImportCommand: Command {
                    "socai import --format cloudevents-lines sop-cop-events.jsonl"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        let invocation = invocation.writingToFirst()
         guard let path = arguments.positionals.first else {
             throw .usage(UsageError(message: LocalizedText(en: "give the file to import", vi: "hãy ghi tệp cần nhập"), command: spec.name))
         }
@@ -82,6 +83,7 @@ enum ImportCommand: Command {
         }
 
         var session = try JournalSession.load(invocation)
+        let reportsTo = session.journal.metadata.reportsTo
         let expectSeq = try LogCommand.integer(arguments, "expect-seq").map(Int64.init)
         let writer = EventWriter(invocation: invocation, dryRun: arguments.flag("dry-run"), expectSeq: expectSeq)
         let defaultBy = arguments.value("by").map(RecordCommand.normalised) ?? invocation.context.loginName
@@ -140,7 +142,7 @@ enum ImportCommand: Command {
                 let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
                                             recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
                                             eventID: eventID ?? derived[line.number] ?? EventID.version7(at: now, using: &generator),
-                                            eventIDGiven: eventID != nil)
+                                            eventIDGiven: eventID != nil, reportsTo: reportsTo)
                 switch EventBuilder.build(line.request, rules: rules, context: context) {
                 case .success(let built):
                     events.append(built.event)

@@ -21,12 +21,26 @@ enum InitCommand: Command {
                   OptionSpec(name: "journal-id", value: .uuid, help: LocalizedText(
                       en: "The journal's id (default: a new one); for reproducible journals.",
                       vi: "Mã của sổ (mặc định: mã mới); dùng để tạo lại sổ giống hệt.")),
+                  OptionSpec(name: "reports-to", value: .unit, help: LocalizedText(
+                      en: "The unit this committee reports to, kept in the superior's journal: this journal's units may name it as --parent, and reading both journals as one hangs this journal's tree under it.",
+                      vi: "Đơn vị cấp trên mà cấp ủy này báo cáo lên, do sổ của cấp trên quản lý: các đơn vị của sổ này được ghi --parent là đơn vị đó, và khi đọc chung hai sổ, cây đơn vị của sổ này nằm dưới đơn vị đó.")),
                   OptionSpec(name: "recover", help: LocalizedText(
                       en: "Rebuild a lost journal.json from the segments in the journal directory.",
                       vi: "Dựng lại tệp journal.json bị mất từ các phân đoạn trong thư mục sổ."))],
-        examples: ["socai init", "socai --journal /data/dang-bo-huyen init", "socai --journal /data/dang-bo-huyen init --recover"])
+        examples: ["socai init", "socai --journal /data/dang-bo-huyen init", "socai --journal /data/huyen-sop-cop init --reports-to son-la",
+                   "socai --journal /data/dang-bo-huyen init --recover"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        try invocation.requireOneJournal(spec.name, why: LocalizedText(en: "it creates one journal", vi: "lệnh này tạo một sổ"))
+        var reportsTo: UnitID?
+        if let text = arguments.value("reports-to") {
+            guard let unit = UnitID(text) else {
+                throw .invalid([ValidationIssue(field: "reports-to", value: text, message: LocalizedText(
+                    en: "--reports-to '\(text)': give the unit's id as the superior's journal has it: lowercase ASCII letters, digits and single dashes, e.g. son-la",
+                    vi: "--reports-to '\(text)': hãy ghi mã đơn vị như trong sổ của cấp trên: chữ thường không dấu, số và dấu gạch ngang, ví dụ son-la"))])
+            }
+            reportsTo = unit
+        }
         var segmentBytes = JournalMetadata.defaultSegmentBytes
         if let text = arguments.value("segment-bytes") {
             guard let n = Int(text), n >= 4096 else {
@@ -38,7 +52,7 @@ enum InitCommand: Command {
             guard arguments.value("journal-id") == nil else {
                 throw .usage(UsageError(message: CommandText.recoverTakesNoJournalID(), command: spec.name))
             }
-            return try recover(arguments.value("segment-bytes") == nil ? nil : segmentBytes, invocation)
+            return try recover(arguments.value("segment-bytes") == nil ? nil : segmentBytes, reportsTo: reportsTo, invocation)
         }
         var generator = SystemRandomNumberGenerator()
         let now = invocation.context.now()
@@ -50,8 +64,13 @@ enum InitCommand: Command {
             id = given.rawValue
         }
         do {
-            let journal = try FileJournal.create(at: invocation.journalPath, id: id, segmentBytes: segmentBytes, now: now)
+            let journal = try FileJournal.create(at: invocation.journalPath, id: id, segmentBytes: segmentBytes, now: now, reportsTo: reportsTo)
             invocation.out(invocation.presenter.text(CommandText.createdJournal(["directory": journal.directory, "id": id])) + "\n")
+            if let reportsTo {
+                invocation.out(invocation.presenter.text(LocalizedText(
+                    en: "it reports to \(reportsTo): its units may name \(reportsTo) as --parent; read it with the journal that holds \(reportsTo) (--journal twice) to see its tree under it\n",
+                    vi: "sổ báo cáo lên \(reportsTo): các đơn vị của sổ được ghi --parent \(reportsTo); đọc chung với sổ quản lý \(reportsTo) (--journal hai lần) để thấy cây đơn vị nằm dưới đơn vị đó\n")))
+            }
             // Ready to be a git repository: snapshots and crash leftovers stay out of it.
             if !(try JournalGitIgnore.write(into: journal.directory)) {
                 invocation.notice(LocalizedText(
@@ -65,9 +84,13 @@ enum InitCommand: Command {
     }
 
     /// `init --recover`: journal.json rebuilt from the segments, then everything verified.
-    static func recover(_ segmentBytes: Int?, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+    static func recover(_ segmentBytes: Int?, reportsTo: UnitID?, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
         let recovery: MetadataRecovery
-        do { recovery = try FileJournal.recover(at: invocation.journalPath, segmentBytes: segmentBytes) } catch { throw .journal(error) }
+        do {
+            recovery = try FileJournal.recover(at: invocation.journalPath, segmentBytes: segmentBytes, reportsTo: reportsTo)
+        } catch {
+            throw .journal(error)
+        }
         let metadata = recovery.journal.metadata
         let directory = recovery.journal.directory
         let size: LocalizedText = switch recovery.segmentSizeSource {

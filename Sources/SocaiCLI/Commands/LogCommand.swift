@@ -18,8 +18,12 @@ enum LogCommand: Command {
         examples: ["socai log --unit sop-cop", "socai log --type conference --json", "socai log --from-seq 40 --limit 5"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
-        let journal: FileJournal
-        do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
+        // Several journals read as one: the union, its seqs and where each event came from.
+        let union = invocation.isUnion ? try JournalSession.load(invocation) : nil
+        var journal: FileJournal?
+        if union == nil {
+            do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
+        }
         var type: EventType?
         if let text = arguments.value("type") {
             type = EventType(loosely: text) ?? ChoiceList.eventTypes.resolve(text).flatMap(EventType.init(recordName:))
@@ -35,7 +39,8 @@ enum LogCommand: Command {
         let limit = try integer(arguments, "limit")
         var unit: UnitID?
         if let text = arguments.value("unit") {
-            let session = try JournalSession.load(invocation)
+            let session: JournalSession
+            if let union { session = union } else { session = try JournalSession.load(invocation) }
             switch UnitLookup.resolve(text, in: session.rules.registry) {
             case .found(let index): unit = session.rules.registry[index].id
             case .ambiguous(let candidates):
@@ -47,16 +52,17 @@ enum LogCommand: Command {
                                         hint: suggestions.isEmpty ? nil : UsageText.didYouMean(["suggestions": suggestions.joined(separator: "; ")])))
             }
         }
+        if let facts = union?.union {
+            return try listUnion(facts, invocation, type: type, unit: unit, fromSeq: Int64(fromSeq), limit: limit)
+        }
         let p = invocation.presenter
         var shown = 0
         var json = "{\"events\": ["
         var csv = ReportCSV.logWriter(p, bom: invocation.globals.flag("bom"))
-        var table = TextTable(columns: [(p.text(CommandText.logSeq()), .right), (p.text(CommandText.logDate()), .left),
-                                        (p.text(CommandText.logEvent()), .left), (p.text(CommandText.logUnit()), .left),
-                                        (p.text(CommandText.logWhat()), .left), (p.text(CommandText.logRecorded()), .left)])
+        var table = TextTable(columns: columns(p))
         let report: ReadReport
         do {
-            report = try journal.read(ReadOptions(fromSeq: Int64(fromSeq), allowDamaged: invocation.globals.flag("allow-damaged"))) { record in
+            report = try journal!.read(ReadOptions(fromSeq: Int64(fromSeq), allowDamaged: invocation.globals.flag("allow-damaged"))) { record in
                 // Most lines are flows: filter them in their compact form, before building an envelope.
                 if let flow = record.flowLine {
                     if let unit, flow.subject != unit { return true }
@@ -73,8 +79,7 @@ enum LogCommand: Command {
                 case .csv:
                     csv.append(ReportCSV.logRow(event, p))
                 default:
-                    table.append([String(event.seq), p.date(event.effectiveDate), p.text(event.type.label), event.subject.rawValue,
-                                  EventSummary.describe(event.payload, p), p.instant(event.recordedTime) + " · " + event.recordedBy])
+                    table.append(row(event, p))
                 }
                 return true
             }
@@ -98,6 +103,53 @@ enum LogCommand: Command {
     /// again; seq and date never), each down to the width there: "recorded" keeps its time whole
     /// (23 columns and the "…" of a cut name), and at the narrowest a line of a 4-digit seq fits 80.
     static let shrinking: [(column: Int, downTo: Int)] = [(4, 40), (5, 24), (4, 20), (3, 10), (2, 10), (4, 12)]
+
+    /// The text columns; in a union, the journal each event came from and its seq there
+    /// (`district-a:12`) follow the union seq.
+    static func columns(_ p: Presenter, union: Bool = false) -> [(title: String, alignment: TextTable.Alignment)] {
+        [(p.text(CommandText.logSeq()), .right)] + (union ? [(p.text(LocalizedText(en: "journal", vi: "sổ")), .left)] : [])
+            + [(p.text(CommandText.logDate()), .left), (p.text(CommandText.logEvent()), .left), (p.text(CommandText.logUnit()), .left),
+               (p.text(CommandText.logWhat()), .left), (p.text(CommandText.logRecorded()), .left)]
+    }
+
+    static func row(_ event: EventEnvelope, _ p: Presenter, place: JournalPlace? = nil) -> [String] {
+        [String(event.seq)] + (place.map { [$0.description] } ?? [])
+            + [p.date(event.effectiveDate), p.text(event.type.label), event.subject.rawValue,
+               EventSummary.describe(event.payload, p), p.instant(event.recordedTime) + " · " + event.recordedBy]
+    }
+
+    /// `log` over several journals read as one: the union's events in its order, each once, with
+    /// its union seq (`--from-seq` counts those) and its journal and seq there.
+    static func listUnion(_ union: UnionFacts, _ invocation: Invocation, type: EventType?, unit: UnitID?, fromSeq: Int64,
+                          limit: Int?) throws(CLIError) -> ExitStatus {
+        let p = invocation.presenter
+        var lines = try UnionLines.read(union, invocation) { event, seq in
+            seq >= fromSeq && (type == nil || event.type == type) && (unit.map { involves(event, $0) } ?? true)
+        }
+        if let limit, lines.count > limit { lines.removeLast(lines.count - limit) }
+        switch invocation.format {
+        case .json:
+            invocation.out("{\"events\": [" + lines.map { "\n" + UnionLines.annotated($0) }.joined(separator: ",")
+                           + (lines.isEmpty ? "]}\n" : "\n]}\n"))
+        case .csv:
+            var csv = ReportCSV.logWriter(p, bom: invocation.globals.flag("bom"), union: true)
+            for line in lines {
+                var event = line.event
+                event.seq = line.seq
+                csv.append(ReportCSV.logRow(event, p, place: line.place))
+            }
+            invocation.out(csv.text)
+        default:
+            var table = TextTable(columns: columns(p, union: true))
+            for line in lines {
+                var event = line.event
+                event.seq = line.seq
+                table.append(row(event, p, place: line.place))
+            }
+            invocation.out(lines.isEmpty ? p.text(CommandText.noEvents()) + "\n" : table.render())
+        }
+        return .success
+    }
 
     static func involves(_ event: EventEnvelope, _ unit: UnitID) -> Bool {
         if event.subject == unit { return true }

@@ -30,6 +30,7 @@ enum RecordCommand: Command {
     static func normalised(_ text: String) -> String { text.precomposedNFC }
 
     static func record(_ request: RecordRequest, arguments: ParsedArguments, invocation: Invocation) throws(CLIError) -> ExitStatus {
+        let invocation = invocation.writingToFirst()
         let expectSeq = try LogCommand.integer(arguments, "expect-seq").map(Int64.init)
         var eventID: EventID?
         if let text = arguments.value("event-id") {
@@ -39,6 +40,7 @@ enum RecordCommand: Command {
             eventID = id
         }
         var session = try JournalSession.load(invocation)
+        let reportsTo = session.journal.metadata.reportsTo
         let writer = EventWriter(invocation: invocation, dryRun: arguments.flag("dry-run"), expectSeq: expectSeq)
         let by = arguments.value("by").map(normalised) ?? invocation.context.loginName
         let source = arguments.value("source").map(normalised)
@@ -46,7 +48,7 @@ enum RecordCommand: Command {
             var generator = SystemRandomNumberGenerator()
             let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future"), recordedBy: by,
                                         source: source, eventID: eventID ?? EventID.version7(at: now, using: &generator),
-                                        eventIDGiven: eventID != nil)
+                                        eventIDGiven: eventID != nil, reportsTo: reportsTo)
             switch EventBuilder.build(request, rules: view, context: context) {
             case .success(let built):
                 return ([built.event], built.warnings, eventID != nil)

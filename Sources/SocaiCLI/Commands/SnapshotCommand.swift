@@ -13,6 +13,9 @@ enum SnapshotCommand: Command {
         examples: ["socai snapshot", "socai --snapshots /var/cache/socai snapshot"])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws(CLIError) -> ExitStatus {
+        try invocation.requireOneJournal(spec.name, why: LocalizedText(
+            en: "an image belongs to one journal's chain; several journals read as one are folded on every question and have none",
+            vi: "ảnh chụp gắn với chuỗi băm của một sổ; nhiều sổ đọc chung được tính lại mỗi lần truy vấn và không có ảnh chụp"))
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
         do {

@@ -5,8 +5,9 @@ import SocaiReports
 enum GlobalOptions {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "journal", value: .directory, help: LocalizedText(
-            en: "The journal directory (default: $SOCAI_JOURNAL or ./Journal).",
-            vi: "Thư mục sổ (mặc định: $SOCAI_JOURNAL hoặc ./Journal).")),
+            en: "The journal directory (default: $SOCAI_JOURNAL or ./Journal). Give it again (or list several in $SOCAI_JOURNAL, separated by :) to read several journals as one; record and import write to the first.",
+            vi: "Thư mục sổ (mặc định: $SOCAI_JOURNAL hoặc ./Journal). Ghi nhiều lần (hoặc liệt kê nhiều sổ trong $SOCAI_JOURNAL, cách nhau bởi dấu :) để đọc nhiều sổ như một; record và import ghi vào sổ đầu tiên."),
+                   repeatable: true),
         OptionSpec(name: "snapshots", value: .directory, help: LocalizedText(
             en: "The snapshot directory (default: $SOCAI_SNAPSHOTS, or Snapshots beside the journal).",
             vi: "Thư mục ảnh chụp (mặc định: $SOCAI_SNAPSHOTS, hoặc Snapshots cạnh thư mục sổ).")),
@@ -82,8 +83,47 @@ struct Invocation {
 
     var quiet: Bool { globals.flag("quiet") }
 
-    var journalPath: String {
-        globals.value("journal") ?? context.environment["SOCAI_JOURNAL"] ?? "Journal"
+    /// Set by `writingToFirst()`: the one journal a writer works on.
+    private var onlyJournal: String?
+
+    /// The journals to read, in the order given: every `--journal`, else `$SOCAI_JOURNAL` split
+    /// at `:`, else `./Journal`. More than one is a union (issue 19).
+    var journalPaths: [String] {
+        if let onlyJournal { return [onlyJournal] }
+        let given = globals.values("journal")
+        if !given.isEmpty { return given }
+        let listed = (context.environment["SOCAI_JOURNAL"] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        return listed.isEmpty ? ["Journal"] : listed
+    }
+
+    /// The journal a single-journal command works on: the first given.
+    var journalPath: String { journalPaths[0] }
+
+    /// Several journals are read as one.
+    var isUnion: Bool { journalPaths.count > 1 }
+
+    /// What `record` and `import` work on when several journals are given: the first alone (the
+    /// event is validated against it, as a fact must stand in the journal that holds it), said on
+    /// stderr.
+    func writingToFirst() -> Invocation {
+        guard isUnion else { return self }
+        notice(LocalizedText(
+            en: "recording in \(journalPath), the first of the \(journalPaths.count) journals given (checked against it alone; the others are not changed)",
+            vi: "ghi vào sổ \(journalPath), sổ đầu tiên trong \(journalPaths.count) sổ đã chỉ định (chỉ đối chiếu với sổ này; các sổ khác không thay đổi)"))
+        var narrowed = self
+        narrowed.onlyJournal = journalPath
+        return narrowed
+    }
+
+    /// Refuses a union for a command that works on one journal's own files (`init`, `snapshot`,
+    /// `export --format cloudevents-lines`).
+    func requireOneJournal(_ command: String, as shown: String? = nil, why: LocalizedText) throws(CLIError) {
+        guard isUnion else { return }
+        let name = shown ?? command
+        throw .usage(UsageError(message: LocalizedText(en: "\(name) works on one journal; \(journalPaths.count) were given (",
+                                                       vi: "\(name) chỉ làm việc với một sổ; đã chỉ định \(journalPaths.count) sổ (")
+                                    + LocalizedText(journalPaths.joined(separator: ", ")) + LocalizedText("): ") + why,
+                                command: command, hint: LocalizedText(en: "give --journal once", vi: "chỉ ghi --journal một lần")))
     }
 
     var snapshotsPath: String {

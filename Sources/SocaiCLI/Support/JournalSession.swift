@@ -9,6 +9,9 @@ struct JournalSession {
     var loaded: ProjectionLoader.Loaded
     /// Set when the question is asked as known at an earlier time.
     let knownAt: Instant?
+    /// Set when several journals are read as one (`journal` is then the first): where each union
+    /// seq came from, and what the journals disagree on.
+    var union: UnionFacts?
 
     var projection: Projection { loaded.projection }
     var knowledge: Knowledge { loaded.knowledge }
@@ -21,6 +24,7 @@ struct JournalSession {
     /// `snapshots: false` folds the whole journal into one image (as `--no-snapshot` does).
     static func load(_ invocation: Invocation, knownAt: Instant? = nil, refresh: Bool = false,
                      snapshots: Bool = true) throws(CLIError) -> JournalSession {
+        if invocation.isUnion { return try loadUnion(invocation, knownAt: knownAt) }
         let journal: FileJournal
         do { journal = try FileJournal.open(at: invocation.journalPath) } catch { throw .journal(error) }
         let loaded = try loadProjection(invocation, journal, knownAt: knownAt, refresh: refresh, snapshots: snapshots)
@@ -49,8 +53,42 @@ struct JournalSession {
         return loaded
     }
 
+    /// Several journals read as one (issue 19): each verified on its own chain, folded together
+    /// every time (a union has no image).
+    private static func loadUnion(_ invocation: Invocation, knownAt: Instant?) throws(CLIError) -> JournalSession {
+        var members: [UnionLoader.Member] = []
+        for path in invocation.journalPaths {
+            if members.contains(where: { $0.name == path }) {
+                throw .usage(UsageError(message: LocalizedText(en: "journal \(path) is given twice", vi: "sổ \(path) được chỉ định hai lần"),
+                                        command: "", hint: LocalizedText(en: "give each journal once", vi: "mỗi sổ chỉ ghi một lần")))
+            }
+            do { members.append(UnionLoader.Member(name: path, journal: try FileJournal.open(at: path))) } catch { throw .journal(error) }
+        }
+        let union: UnionLoader.Loaded
+        do {
+            union = try UnionLoader.load(members, knownAt: knownAt, allowDamaged: invocation.globals.flag("allow-damaged"))
+        } catch {
+            throw .journal(error)
+        }
+        for notice in union.loaded.notices { invocation.notice(notice) }
+        if union.loaded.read.damage != nil {
+            invocation.warning(LocalizedText(en: "answers below come from the intact part of a damaged journal",
+                                             vi: "kết quả dưới đây lấy từ phần còn nguyên của một sổ bị hỏng"))
+        }
+        if !union.facts.conflicts.isEmpty {
+            invocation.warning(LocalizedText(
+                en: "the journals disagree on \(union.facts.conflicts.count) facts; the union keeps the first of each (`socai check` lists them)",
+                vi: "các sổ ghi khác nhau về \(union.facts.conflicts.count) dữ kiện; khi đọc chung giữ bản đầu tiên của mỗi dữ kiện (`socai check` liệt kê)"))
+        }
+        return JournalSession(journal: members[0].journal, loaded: union.loaded, knownAt: knownAt, union: union.facts)
+    }
+
     /// Reads what was recorded since this session loaded (another writer appended).
     mutating func catchUp(_ invocation: Invocation) throws(CLIError) {
+        if union != nil {
+            self = try JournalSession.loadUnion(invocation, knownAt: knownAt)
+            return
+        }
         loaded = try JournalSession.loadProjection(invocation, journal, knownAt: knownAt, refresh: false)
     }
 

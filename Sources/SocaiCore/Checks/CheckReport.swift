@@ -10,8 +10,10 @@ public struct CheckReport: Sendable {
 
 extension Rules {
     /// Runs every check over `scope` (a unit and its subtree, or everything).
-    /// With `strict`, an unexplained remainder is an error instead of a warning.
-    public func check(scope: Int32? = nil, strict: Bool = false) -> CheckReport {
+    /// With `strict`, an unexplained remainder is an error instead of a warning. `union`: the
+    /// projection is several journals read as one; their disagreements are findings too, and every
+    /// finding about an event names its journal and its seq there.
+    public func check(scope: Int32? = nil, strict: Bool = false, union: UnionFacts? = nil) -> CheckReport {
         let units: [Int32] = scope.map { registry.everDescendants(of: $0) } ?? Array(registry.all)
         let inScope = Set(units)
         var findings: [Finding] = []
@@ -29,6 +31,12 @@ extension Rules {
             findings += duplicateFindings(u)
             findings += flowStatementFindings(u)
             findings += dissolutionFindings(u)
+        }
+        if let union {
+            findings += unionFindings(union, units: units)
+            for i in findings.indices where findings[i].place == nil {
+                findings[i].place = findings[i].seq.flatMap(union.places.place(of:))
+            }
         }
         // Stable: findings of one event keep the order the checks made them in.
         findings = findings.enumerated().sorted { a, b in

@@ -29,15 +29,18 @@ public struct Finding: Sendable, Hashable {
     public var stated: String?
     public var derived: String?
     /// The check that found it: `unexplained`, `tier-sum`, `printed-percent`, … (every kind has
-    /// a `CheckKindTitle`, which a Vietnamese reader sees instead of the code).
+    /// a `CheckKindTitle`, which a Vietnamese reader sees instead of the code); over several
+    /// journals read as one, `union-conflict` and `outside-subtree` (`UnionChecks`).
     public var kind: String
     public var severity: Severity
     public var message: LocalizedText
     /// The event the finding is about.
     public var seq: Int64?
+    /// In a union of journals: the journal that event is in, and its seq there (`seq` is the union's).
+    public var place: JournalPlace?
 
     public init(unit: UnitID, date: CalendarDate, figure: LocalizedText, stated: String? = nil, derived: String? = nil,
-                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil) {
+                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil, place: JournalPlace? = nil) {
         self.unit = unit
         self.date = date
         self.figure = figure.en
@@ -48,12 +51,13 @@ public struct Finding: Sendable, Hashable {
         self.severity = severity
         self.message = message
         self.seq = seq
+        self.place = place
     }
 
     /// A finding about a figure key, which reads the same in both languages.
     public init(unit: UnitID, date: CalendarDate, figure: String, stated: String? = nil, derived: String? = nil,
-                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil) {
+                kind: String, severity: Severity, message: LocalizedText, seq: Int64? = nil, place: JournalPlace? = nil) {
         self.init(unit: unit, date: date, figure: LocalizedText(figure), stated: stated, derived: derived, kind: kind,
-                  severity: severity, message: message, seq: seq)
+                  severity: severity, message: message, seq: seq, place: place)
     }
 }

@@ -25,6 +25,8 @@ public struct AuditReport: Sendable {
         public var corrections: [CorrectionNote]
         /// Extra words (a merger's description, a predecessor's role).
         public var note: LocalizedText?
+        /// In a union of journals: the journal the event is in and its seq there (`seq` is the union's).
+        public var place: JournalPlace?
     }
 
     /// previous report + admissions + arrivals − departures ± transfers = derived.
@@ -54,6 +56,8 @@ public struct AuditReport: Sendable {
         /// What the event said before this correction, as data fields.
         public var previous: String
         public var retracts: Bool
+        /// In a union of journals: the journal the correction is in and its seq there.
+        public var place: JournalPlace?
     }
 
     public struct Component: Sendable {

@@ -9,15 +9,19 @@ public struct RecordContext: Sendable {
     /// The id came from the clerk (`--event-id`, an import line's `event-id`): a repeat of the
     /// same fact is then a deliberate retry, not a possible duplicate (R7).
     public var eventIDGiven: Bool
+    /// The unit the journal reports to (`init --reports-to`): accepted as `--parent` of a unit or
+    /// a move although the journal does not hold it (the superior's journal does).
+    public var reportsTo: UnitID?
 
     public init(today: CalendarDate, allowFuture: Bool = false, recordedBy: String, source: String? = nil, eventID: EventID,
-                eventIDGiven: Bool = false) {
+                eventIDGiven: Bool = false, reportsTo: UnitID? = nil) {
         self.today = today
         self.allowFuture = allowFuture
         self.recordedBy = recordedBy
         self.source = source
         self.eventID = eventID
         self.eventIDGiven = eventIDGiven
+        self.reportsTo = reportsTo
     }
 }
 

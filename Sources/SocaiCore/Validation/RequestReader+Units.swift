@@ -20,7 +20,11 @@ extension RequestReader {
         let setting = self.setting()
         var parent: UnitID?
         if let text = single("parent") {
-            if let index = unit("parent", text: text, activeAt: date) { parent = registry[index].id }
+            if let external = superior(text) {
+                parent = external
+            } else if let index = unit("parent", text: text, activeAt: date) {
+                parent = registry[index].id
+            }
         }
         let aliases = self.aliases()
         guard let id, let name, let kind, let date else { return nil }
@@ -58,9 +62,20 @@ extension RequestReader {
         return result
     }
 
+    /// The unit the journal reports to, when `text` names it by id: a parent this journal does
+    /// not hold (`init --reports-to`), so it is not looked up among this journal's units.
+    func superior(_ text: String) -> UnitID? {
+        guard let reportsTo = context.reportsTo, text.trimmingSpaces == reportsTo.rawValue else { return nil }
+        return reportsTo
+    }
+
     mutating func unitMoved() -> (UnitID, CalendarDate, EventPayload)? {
         let date = self.date("date")
         let unit = self.unit("unit", activeAt: date)
+        if request.values("parent").count == 1, let external = superior(request.values("parent")[0]) {
+            guard let unit, let date else { return nil }
+            return (registry[unit].id, date, .unitMoved(UnitMoved(parent: external, printed: printedPercents(onRating: false))))
+        }
         let parent = self.unit("parent", activeAt: date)
         if let unit, let parent, let date, registry.isWithin(parent, unit, at: date) {
             fail("parent", registry[parent].id.rawValue,
@@ -172,7 +187,7 @@ extension RequestReader {
             let kind = self.kind("kind", required: true) ?? sources.first.flatMap { s in date.flatMap { registry[s].kind(at: $0) } }
             var parent: UnitID?
             if let text = single("parent") {
-                parent = unit("parent", text: text, activeAt: date).map { registry[$0].id }
+                parent = superior(text) ?? unit("parent", text: text, activeAt: date).map { registry[$0].id }
             } else if let first = sources.first, let date {
                 parent = registry.parent(of: first, at: date).map { registry[$0].id }
             }

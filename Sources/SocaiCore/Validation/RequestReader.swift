@@ -64,6 +64,11 @@ struct RequestReader {
     mutating func unit(_ name: String, text: String? = nil, activeAt date: CalendarDate?) -> Int32? {
         guard let text = text ?? required(name) else { return nil }
         switch UnitLookup.resolve(text, in: registry) {
+        case .found(let index) where registry[index].id == context.reportsTo:
+            // Named as a parent it is known here, but its facts belong to the superior's journal.
+            fail(name, text,
+                 en: "--\(name) '\(text)': \(registry[index].id) is the unit this journal reports to; its facts are kept in the superior's journal: record them there",
+                 vi: "--\(name) '\(text)': \(registry[index].id) là đơn vị cấp trên mà sổ này báo cáo lên; dữ kiện của đơn vị đó do sổ cấp trên quản lý: hãy ghi vào sổ đó")
         case .found(let index):
             if let date { checkActive(index, at: date, field: name, value: text) }
             return index

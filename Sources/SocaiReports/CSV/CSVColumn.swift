@@ -9,6 +9,7 @@ public enum CSVColumn: String, TextCatalogue {
     case seq, id, type, delta, reported, unexplained, source, recordedBy = "recorded_by", recordedTime = "recorded_time"
     case corrected, retracted, severity, stated, derived, message
     case subject, logRecordedTime = "recordedtime", logRecordedBy = "recordedby", summary
+    case journal, journalSeq = "journal_seq"
 
     public static let area = "csv-column"
 
@@ -53,6 +54,8 @@ public enum CSVColumn: String, TextCatalogue {
         case .derived: "số tính được"
         case .message: "nội dung"
         case .summary: "tóm tắt"
+        case .journal: "sổ"
+        case .journalSeq: "số thứ tự trong sổ"
         }
     }
 }

@@ -97,23 +97,26 @@ public enum ReportCSV {
     }
 
     public static func audit(_ r: AuditReport, _ p: Presenter, bom: Bool) -> String {
+        let union = r.entries.contains { $0.place != nil }
         var csv = writer([.seq, .id, .type, .date, .unit, .delta, .reported, .unexplained, .value, .source, .recordedBy, .recordedTime,
-                          .corrected, .retracted], p, bom: bom)
+                          .corrected, .retracted] + (union ? placeColumns : []), p, bom: bom)
         for e in r.entries {
             csv.append([String(e.seq), e.id.rawValue, code(e.type.recordName, e.type.label, p), date(e.date, p), e.unit.rawValue,
                         number(e.delta), e.reported.map { reported($0, p) } ?? "",
                         number(e.unexplained), number(e.value), e.source ?? "", e.recordedBy, instant(e.recordedTime, p),
-                        flag(e.corrected, p), flag(e.retracted, p)])
+                        flag(e.corrected, p), flag(e.retracted, p)] + placeFields(e.place))
         }
         return csv.text
     }
 
     public static func check(_ r: CheckReport, _ p: Presenter, bom: Bool) -> String {
-        var csv = writer([.severity, .kind, .unit, .date, .figure, .stated, .derived, .message, .seq], p, bom: bom)
+        let union = r.findings.contains { $0.place != nil }
+        var csv = writer([.severity, .kind, .unit, .date, .figure, .stated, .derived, .message, .seq] + (union ? placeColumns : []),
+                         p, bom: bom)
         for f in r.findings {
             csv.append([code(f.severity.rawValue, f.severity.label, p), code(f.kind, CheckKindTitle.of(f.kind), p), f.unit.rawValue,
                         date(f.date, p), p.text(f.figureText),
-                        written(f.stated, p), written(f.derived, p), p.text(f.message), f.seq.map(String.init) ?? ""])
+                        written(f.stated, p), written(f.derived, p), p.text(f.message), f.seq.map(String.init) ?? ""] + placeFields(f.place))
         }
         return csv.text
     }
@@ -154,13 +157,22 @@ public enum ReportCSV {
     }
 
     /// `log --format csv`, written a row at a time as the journal is read.
-    public static func logWriter(_ p: Presenter, bom: Bool) -> CSVWriter {
-        writer([.seq, .id, .type, .subject, .date, .logRecordedTime, .logRecordedBy, .source, .summary], p, bom: bom)
+    /// `union`: several journals read as one; each row also names its journal and its seq there.
+    public static func logWriter(_ p: Presenter, bom: Bool, union: Bool = false) -> CSVWriter {
+        writer([.seq, .id, .type, .subject, .date, .logRecordedTime, .logRecordedBy, .source, .summary] + (union ? placeColumns : []),
+               p, bom: bom)
     }
 
-    public static func logRow(_ event: EventEnvelope, _ p: Presenter) -> [String] {
+    public static func logRow(_ event: EventEnvelope, _ p: Presenter, place: JournalPlace? = nil) -> [String] {
         [String(event.seq), event.id.rawValue, code(event.type.recordName, event.type.label, p), event.subject.rawValue,
          date(event.effectiveDate, p), instant(event.recordedTime, p), event.recordedBy, event.sourceDocument ?? "",
-         EventSummary.describe(event.payload, p)]
+         EventSummary.describe(event.payload, p)] + placeFields(place)
+    }
+
+    /// In a union: the journal an event came from and its seq there (the row's `seq` is the union's).
+    static let placeColumns: [CSVColumn] = [.journal, .journalSeq]
+
+    static func placeFields(_ place: JournalPlace?) -> [String] {
+        place.map { [$0.journal, String($0.seq)] } ?? []
     }
 }

@@ -139,6 +139,7 @@ public enum ReportJSON {
         root["entries"] = .array(report.entries.map { e in
             var o = JSONObject()
             o["seq"] = .integer(e.seq)
+            place(e.place, into: &o)
             o["id"] = .string(e.id.rawValue)
             o["type"] = .string(e.type.rawValue)
             o["date"] = .string(e.date.iso)
@@ -161,9 +162,13 @@ public enum ReportJSON {
             }
             if !e.corrections.isEmpty {
                 o["corrections"] = .array(e.corrections.map { c in
-                    .object(JSONObject([("seq", .integer(c.seq)), ("recordedTime", .string(c.recordedTime.rfc3339)),
-                                        ("recordedBy", .string(c.recordedBy)), ("reason", .string(c.reason)),
-                                        ("retracts", .bool(c.retracts)), ("previous", .string(c.previous))]))
+                    var correction = JSONObject([("seq", .integer(c.seq))])
+                    place(c.place, into: &correction)
+                    for (key, value) in [("recordedTime", JSONValue.string(c.recordedTime.rfc3339)), ("recordedBy", .string(c.recordedBy)),
+                                         ("reason", .string(c.reason)), ("retracts", .bool(c.retracts)), ("previous", .string(c.previous))] {
+                        correction[key] = value
+                    }
+                    return .object(correction)
                 })
             }
             if let note = e.note { o["note"] = .string(note.en) }
@@ -188,12 +193,14 @@ public enum ReportJSON {
         .object(JSONObject([
             ("ok", .bool(report.ok)),
             ("findings", .array(report.findings.map { f in
-                .object(JSONObject([
+                var o = JSONObject([
                     ("unit", .string(f.unit.rawValue)), ("date", .string(f.date.iso)), ("figure", .string(f.figure)),
                     ("stated", .optionalString(f.stated)), ("derived", .optionalString(f.derived)), ("kind", .string(f.kind)),
                     ("severity", .string(f.severity.rawValue)), ("message", .string(f.message.text(language))),
                     ("seq", f.seq.map { .integer($0) } ?? .null),
-                ]))
+                ])
+                place(f.place, into: &o)
+                return .object(o)
             })),
             ("reorganisation", .array(report.reorganisation.map(reorganisationStep))),
         ]))
@@ -215,5 +222,13 @@ public enum ReportJSON {
                                                                          ("members", $0.members.map { .integer(Int64($0)) } ?? .null)])) })
         }
         return .object(o)
+    }
+
+    /// In a union of journals: where the event was recorded (`journal`, `journalSeq`) beside the
+    /// union's `seq`. Left out for one journal, whose output is as it always was.
+    static func place(_ place: JournalPlace?, into object: inout JSONObject) {
+        guard let place else { return }
+        object["journal"] = .string(place.journal)
+        object["journalSeq"] = .integer(place.seq)
     }
 }

@@ -29,16 +29,20 @@ public enum AuditText {
         if r.entries.isEmpty {
             out += t("No event moved this figure.", "Không có sự kiện nào làm thay đổi chỉ tiêu này.") + "\n"
         } else {
-            var table = TextTable(columns: [(t("date", "ngày"), .left), (t("seq", "số"), .right), (t("event", "sự kiện"), .left),
-                                            (t("unit", "đơn vị"), .left), (t("change", "thay đổi"), .right),
-                                            (t("reported", "báo cáo"), .right), (t("unexplained", "chưa giải thích"), .right),
-                                            (t("running", "lũy kế"), .right), (t("source · recorded", "nguồn · người ghi"), .left)])
+            // In a union, each event also names its journal and its seq there (`district-a:12`).
+            let union = r.entries.contains { $0.place != nil }
+            var table = TextTable(columns: [(t("date", "ngày"), .left), (t("seq", "số"), .right)]
+                                  + (union ? [(t("journal", "sổ"), .left)] : [])
+                                  + [(t("event", "sự kiện"), .left),
+                                     (t("unit", "đơn vị"), .left), (t("change", "thay đổi"), .right),
+                                     (t("reported", "báo cáo"), .right), (t("unexplained", "chưa giải thích"), .right),
+                                     (t("running", "lũy kế"), .right), (t("source · recorded", "nguồn · người ghi"), .left)])
             for e in r.entries {
                 var event = p.text(e.type.label)
                 if e.retracted { event += t(" (retracted)", " (đã rút lại)") } else if e.corrected { event += t(" (corrected)", " (đã đính chính)") }
                 let source = [e.source.map { shortened($0, 48) }, e.recordedBy + " " + p.instant(e.recordedTime)]
                     .compactMap { $0 }.joined(separator: " · ")
-                table.append([p.date(e.date), String(e.seq), event, e.unit == r.unit ? "" : e.unit.rawValue,
+                table.append([p.date(e.date), String(e.seq)] + (union ? [e.place?.description ?? ""] : []) + [event, e.unit == r.unit ? "" : e.unit.rawValue,
                               e.delta.map(p.signed) ?? "", e.reported.map(p.figure) ?? "",
                               e.unexplained.map { $0 == 0 ? "0" : p.signed($0) } ?? "", e.value.map(p.count) ?? p.dash, source])
             }

@@ -9,7 +9,7 @@ public enum CheckText {
             .sorted { ($0.severity, $0.unit.rawValue, $0.date) < ($1.severity, $1.unit.rawValue, $1.date) }
         for f in shown {
             out += style.severity(p.text(f.severity.label), f.severity) + " [" + kind(f, p) + "] " + f.unit.rawValue + " " + p.date(f.date) + " "
-                + p.text(f.figureText) + ": " + p.text(f.message) + (f.seq.map { " (" + p.seq($0) + ")" } ?? "") + "\n"
+                + p.text(f.figureText) + ": " + p.text(f.message) + (f.seq.map { " (" + p.seq($0) + (f.place.map { ", \($0)" } ?? "") + ")" } ?? "") + "\n"
         }
         if !r.reorganisation.isEmpty {
             if !out.isEmpty { out += "\n" }

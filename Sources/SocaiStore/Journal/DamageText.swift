@@ -29,7 +29,7 @@ public enum DamageText: String, TextCatalogue {
     case firstSegmentMissing, nothingToRecover, notSocaiSource, chainNotFromID
     // journal.json.
     case metadataNotJSON, notASocaiJournal, unsupportedVersion, metadataFieldMissing, metadataFieldWrong
-    case metadataID, metadataSource, metadataSegmentBytes, metadataCreated
+    case metadataID, metadataSource, metadataSegmentBytes, metadataCreated, metadataReportsTo
 
     public static let area = "damage"
 
@@ -184,6 +184,8 @@ public enum DamageText: String, TextCatalogue {
                           vi: "số byte nguyên, tối thiểu 4096 (64 MiB là 67108864)")
         case .metadataCreated:
             LocalizedText(en: "a UTC time such as \"2026-11-23T10:00:00.000Z\"", vi: "thời điểm UTC như \"2026-11-23T10:00:00.000Z\"")
+        case .metadataReportsTo:
+            LocalizedText(en: "the id of the unit this journal reports to, such as \"son-la\"", vi: "mã đơn vị cấp trên mà sổ này báo cáo lên, ví dụ \"son-la\"")
         }
     }
 }

@@ -249,9 +249,9 @@ extension FileJournal {
 }
 
 extension EventEnvelope {
-    /// Whether a retried event is the same fact as the stored one (recording details aside).
+    /// Whether a retried event is the same fact as the stored one (recording details aside: the
+    /// one rule, `statesSameFact`, that also makes an id found in two journals one event).
     public func matches(_ pending: PendingEvent) -> Bool {
-        subject == pending.subject && effectiveDate == pending.effectiveDate && payload == pending.payload
-            && sourceDocument == pending.sourceDocument
+        statesSameFact(as: pending.envelope(seq: seq, recordedTime: recordedTime, batch: batch))
     }
 }

@@ -25,8 +25,9 @@ extension FileJournal {
     /// verify. The segment size only decides when the journal rolls over: the largest closed
     /// segment rounded up to 4 KiB keeps it rolling over about where it did (or the default, or
     /// `segmentBytes`). The creation time becomes the first event's recorded time. Then the whole
-    /// journal is verified with the rebuilt metadata.
-    public static func recover(at directory: String, segmentBytes: Int? = nil) throws(JournalError) -> MetadataRecovery {
+    /// journal is verified with the rebuilt metadata. The unit it reports to is not in the
+    /// segments: it is given again (`reportsTo`), or the journal reports to no one.
+    public static func recover(at directory: String, segmentBytes: Int? = nil, reportsTo: UnitID? = nil) throws(JournalError) -> MetadataRecovery {
         if FileSystem.exists(directory) && !FileSystem.isDirectory(directory) { throw .notADirectory(path: directory) }
         guard FileSystem.isDirectory(directory) else { throw .noJournal(path: directory) }
         let metadataPath = FileSystem.join(directory, JournalMetadata.fileName)
@@ -74,7 +75,7 @@ extension FileJournal {
             size = max(4096, (largest + 4095) / 4096 * 4096)
             source = .largestClosedSegment
         }
-        var metadata = JournalMetadata(id: id, segmentBytes: size, created: decoded.envelope.recordedTime)
+        var metadata = JournalMetadata(id: id, segmentBytes: size, created: decoded.envelope.recordedTime, reportsTo: reportsTo)
         metadata.source = decoded.source
         do {
             try FileSystem.createFile(metadataPath, contents: metadata.json)

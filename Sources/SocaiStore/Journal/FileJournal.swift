@@ -19,14 +19,14 @@ public struct FileJournal: Sendable {
 
     /// Creates an empty journal in `directory` (created if missing).
     public static func create(at directory: String, id: String, segmentBytes: Int = JournalMetadata.defaultSegmentBytes,
-                              now: Instant) throws(JournalError) -> FileJournal {
+                              now: Instant, reportsTo: UnitID? = nil) throws(JournalError) -> FileJournal {
         if FileSystem.exists(directory) && !FileSystem.isDirectory(directory) { throw .notADirectory(path: directory) }
         try FileSystem.makeDirectory(directory)
         let path = FileSystem.join(directory, JournalMetadata.fileName)
         if FileSystem.exists(path) { throw .alreadyExists(path: directory) }
         let existingSegments = try FileSystem.list(directory).filter { SegmentNames.ordinal($0) != nil }
         if !existingSegments.isEmpty { throw .metadataMissing(path: directory, segments: existingSegments.count) }
-        let metadata = JournalMetadata(id: id, segmentBytes: segmentBytes, created: now)
+        let metadata = JournalMetadata(id: id, segmentBytes: segmentBytes, created: now, reportsTo: reportsTo)
         do {
             try FileSystem.createFile(path, contents: metadata.json)
         } catch .io(_, _, let code) where code == EEXIST {

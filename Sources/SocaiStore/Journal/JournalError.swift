@@ -11,6 +11,12 @@ public struct JournalLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(segment):\(line)" }
+
+    /// The same place named with its journal's directory (`district-a/segment-….jsonl:12`), for
+    /// messages about one of several journals read as one.
+    public func inJournal(_ directory: String) -> JournalLocation {
+        JournalLocation(segment: FileSystem.join(directory, segment), line: line)
+    }
 }
 
 /// Everything that can go wrong reading or writing a journal, each case with what a clerk needs
@@ -43,6 +49,12 @@ public enum JournalError: Error, Sendable, Hashable {
     /// image it cannot open this way.
     public static func damaged(_ location: JournalLocation, reason: String) -> JournalError {
         .damaged(location, reason: SnapshotText.invalid(reason))
+    }
+
+    /// The same error with a place in it named with its journal's directory (one of several read as one).
+    public func inJournal(_ directory: String) -> JournalError {
+        guard case .damaged(let location, let reason) = self else { return self }
+        return .damaged(location.inJournal(directory), reason: reason)
     }
 
     public var message: LocalizedText {

@@ -14,15 +14,21 @@ public struct JournalMetadata: Sendable, Hashable {
     public var source: String
     public var segmentBytes: Int
     public var created: Instant
+    /// The unit this journal's committee reports to, kept in the superior's journal (`init
+    /// --reports-to`): this journal's units may name it as their parent without holding it, and a
+    /// union with the superior's journal hangs this journal's tree under it. Absent in journals
+    /// made before it existed (they read as reporting to no one).
+    public var reportsTo: UnitID?
 
     /// A journal's `source` is this followed by its id.
     static let sourcePrefix = "urn:socai:journal:"
 
-    public init(id: String, segmentBytes: Int = JournalMetadata.defaultSegmentBytes, created: Instant) {
+    public init(id: String, segmentBytes: Int = JournalMetadata.defaultSegmentBytes, created: Instant, reportsTo: UnitID? = nil) {
         self.id = id
         self.source = JournalMetadata.sourcePrefix + id
         self.segmentBytes = segmentBytes
         self.created = created
+        self.reportsTo = reportsTo
     }
 
     var json: [UInt8] {
@@ -33,6 +39,7 @@ public struct JournalMetadata: Sendable, Hashable {
         object["source"] = .string(source)
         object["segmentbytes"] = .integer(Int64(segmentBytes))
         object["created"] = .string(created.rfc3339)
+        if let reportsTo { object["reportsto"] = .string(reportsTo.rawValue) }
         return JSONWriter.encode(.object(object)) + [0x0A]
     }
 
@@ -53,7 +60,12 @@ public struct JournalMetadata: Sendable, Hashable {
         guard let source = o["source"]?.string, !source.isEmpty else { throw field("source", .metadataSource) }
         guard let size = o["segmentbytes"]?.integer, size >= 4096 else { throw field("segmentbytes", .metadataSegmentBytes) }
         guard let createdText = o["created"]?.string, let created = Instant.parseRFC3339(createdText) else { throw field("created", .metadataCreated) }
-        var metadata = JournalMetadata(id: id, segmentBytes: Int(size), created: created)
+        var reportsTo: UnitID?
+        if let value = o["reportsto"] {
+            guard let text = value.string, let unit = UnitID(text) else { throw field("reportsto", .metadataReportsTo) }
+            reportsTo = unit
+        }
+        var metadata = JournalMetadata(id: id, segmentBytes: Int(size), created: created, reportsTo: reportsTo)
         metadata.source = source
         return metadata
     }

@@ -1,6 +1,7 @@
 // socai-generate: a deterministic synthetic journal for tests and benchmarks, never Journal/.
 //
 //   socai-generate --events N [--seed S] --out DIR [--hledger FILE] [--batch 1000] [--segment-bytes B]
+//                  [--unit-prefix P] [--reports-to U]
 //
 // A province → districts → communes (grassroots committees) → cells and villages tree, and the
 // event mix a real journal has: admissions, departures and arrivals at cells and committees, yearly
@@ -9,6 +10,9 @@
 // written through socai's own append path (FileJournal.append, in batches), so the result is a
 // valid, verifiable journal. With --hledger the same admissions, departures and arrivals (as
 // corrected) go to an hledger journal, one account per unit, for `bal -e D` against `replay --to D`.
+// --unit-prefix P names every unit P-… (several journals with disjoint units, read as one in the
+// union benchmark), and --reports-to U hangs the root under U (`init --reports-to U`), a unit the
+// journal does not hold.
 
 import Foundation
 import SocaiCore
@@ -21,6 +25,8 @@ struct Options {
     var hledger: String?
     var batch = 1000
     var segmentBytes = JournalMetadata.defaultSegmentBytes
+    var unitPrefix = ""
+    var reportsTo: UnitID?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -37,14 +43,19 @@ struct Options {
             case "--hledger": hledger = value()
             case "--batch": batch = max(1, Int(value()) ?? batch)
             case "--segment-bytes": segmentBytes = Int(value()) ?? segmentBytes
+            case "--unit-prefix": unitPrefix = value() + "-"
+            case "--reports-to":
+                guard let unit = UnitID(value()) else { fail("--reports-to needs a unit id such as tinh") }
+                reportsTo = unit
             case "-h", "--help":
-                print("usage: socai-generate --events N [--seed S] --out DIR [--hledger FILE] [--batch N] [--segment-bytes B]")
+                print("usage: socai-generate --events N [--seed S] --out DIR [--hledger FILE] [--batch N] [--segment-bytes B] [--unit-prefix P] [--reports-to U]")
                 exit(0)
             default: fail("unknown option \(arguments[i])")
             }
             i += 1
         }
         if out.isEmpty { fail("give --out DIR (a new directory; never Journal/)") }
+        if !unitPrefix.isEmpty && UnitID(unitPrefix + "tinh") == nil { fail("--unit-prefix \(unitPrefix.dropLast()): lowercase letters, digits and dashes") }
     }
 }
 
@@ -97,27 +108,28 @@ func generate() {
     let totalUnits = max(12, options.events / 120)
     let districtCount = max(2, Int(Double(totalUnits).squareRoot() / 6))
     let communesPerDistrict = max(2, totalUnits / (districtCount * 17))
-    units.append(Unit(id: UnitID("tinh")!, name: "Tỉnh ủy Tổng hợp", kind: .province, parent: nil, ledgerAccount: "members:tinh"))
+    func unitID(_ text: String) -> UnitID { UnitID(options.unitPrefix + text)! }
+    units.append(Unit(id: unitID("tinh"), name: "Tỉnh ủy Tổng hợp", kind: .province, parent: nil, ledgerAccount: "members:tinh"))
     var baseUnits: [Int] = []       // where flows happen: communes and cells
     var villagesOf: [Int: [Int]] = [:]
     for d in 1...districtCount {
         let district = units.count
-        units.append(Unit(id: UnitID("huyen-\(d)")!, name: "Huyện ủy số \(d)", kind: .district, parent: 0, ledgerAccount: "members:huyen-\(d)"))
+        units.append(Unit(id: unitID("huyen-\(d)"), name: "Huyện ủy số \(d)", kind: .district, parent: 0, ledgerAccount: "members:huyen-\(d)"))
         for c in 1...communesPerDistrict {
             let commune = units.count
             let cid = "xa-\(d)-\(c)"
-            units.append(Unit(id: UnitID(cid)!, name: "Đảng ủy xã \(d).\(c)", kind: .baseCommittee, setting: .commune, parent: district,
+            units.append(Unit(id: unitID(cid), name: "Đảng ủy xã \(d).\(c)", kind: .baseCommittee, setting: .commune, parent: district,
                               ledgerAccount: "members:huyen-\(d):\(cid)"))
             baseUnits.append(commune)
             for k in 1...8 {
                 let cell = units.count
-                units.append(Unit(id: UnitID("\(cid)-cb-\(k)")!, name: "Chi bộ \(k) xã \(d).\(c)", kind: .cell, parent: commune,
+                units.append(Unit(id: unitID("\(cid)-cb-\(k)"), name: "Chi bộ \(k) xã \(d).\(c)", kind: .cell, parent: commune,
                                   ledgerAccount: "members:huyen-\(d):\(cid):cb-\(k)"))
                 baseUnits.append(cell)
             }
             for v in 1...8 {
                 villagesOf[commune, default: []].append(units.count)
-                units.append(Unit(id: UnitID("\(cid)-ban-\(v)")!, name: "Bản \(v) xã \(d).\(c)", kind: .village, setting: .ban, parent: commune,
+                units.append(Unit(id: unitID("\(cid)-ban-\(v)"), name: "Bản \(v) xã \(d).\(c)", kind: .village, setting: .ban, parent: commune,
                                   ledgerAccount: ""))
             }
         }
@@ -139,7 +151,7 @@ func generate() {
     // Units are established on the first day, recorded that day.
     for unit in units {
         _ = plan(start, unit.id, start, .unitEstablished(UnitEstablished(
-            id: unit.id, name: unit.name, kind: unit.kind, setting: unit.setting, parent: unit.parent.map { units[$0].id })))
+            id: unit.id, name: unit.name, kind: unit.kind, setting: unit.setting, parent: unit.parent.map { units[$0].id } ?? options.reportsTo)))
     }
 
     // Flows, with their final (corrected) effect kept for the truth and the hledger journal.
@@ -248,7 +260,8 @@ func generate() {
     let journal: FileJournal
     do {
         journal = try FileJournal.create(at: options.out, id: EventID.version7(at: Instant(millisecondsSinceEpoch: 0), using: &rng).rawValue,
-                                         segmentBytes: options.segmentBytes, now: Instant(millisecondsSinceEpoch: Int64(start) * 86_400_000))
+                                         segmentBytes: options.segmentBytes, now: Instant(millisecondsSinceEpoch: Int64(start) * 86_400_000),
+                                         reportsTo: options.reportsTo)
     } catch {
         fail(error.message.en)
     }

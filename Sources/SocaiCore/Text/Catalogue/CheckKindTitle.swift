@@ -12,6 +12,7 @@ public enum CheckKindTitle: String, TextCatalogue {
     case impossibleLevel = "impossible-level"
     case inactiveUnit = "inactive-unit"
     case integrity
+    case outsideSubtree = "outside-subtree"
     case overlappingPeriods = "overlapping-periods"
     case perYearDivisor = "per-year-divisor"
     case possibleDuplicate = "possible-duplicate"
@@ -21,6 +22,7 @@ public enum CheckKindTitle: String, TextCatalogue {
     case target
     case tierSum = "tier-sum"
     case unexplained
+    case unionConflict = "union-conflict"
 
     public static let area = "check-kind"
 
@@ -35,6 +37,7 @@ public enum CheckKindTitle: String, TextCatalogue {
         case .impossibleLevel: LocalizedText(en: "a level that cannot be", vi: "số liệu không thể có")
         case .inactiveUnit: LocalizedText(en: "event outside the unit's life", vi: "sự kiện ngoài thời gian tồn tại của đơn vị")
         case .integrity: LocalizedText(en: "journal integrity", vi: "tính toàn vẹn của sổ")
+        case .outsideSubtree: LocalizedText(en: "event outside the journal's units", vi: "sự kiện ngoài phạm vi đơn vị của sổ")
         case .overlappingPeriods: LocalizedText(en: "totals over overlapping periods", vi: "số liệu cả giai đoạn chồng thời gian")
         case .perYearDivisor: LocalizedText(en: "yearly average over whole years", vi: "bình quân năm theo số năm tròn")
         case .possibleDuplicate: LocalizedText(en: "possible duplicate", vi: "có thể ghi trùng")
@@ -44,6 +47,7 @@ public enum CheckKindTitle: String, TextCatalogue {
         case .target: LocalizedText(en: "target", vi: "chỉ tiêu")
         case .tierSum: LocalizedText(en: "rating tiers that do not add up", vi: "các mức xếp loại cộng không khớp")
         case .unexplained: LocalizedText(en: "unexplained remainder", vi: "chênh lệch chưa giải thích")
+        case .unionConflict: LocalizedText(en: "journals that disagree", vi: "các sổ ghi không khớp nhau")
         }
     }
 }
