@@ -336,11 +336,49 @@ extension RequestReader {
                          vi: "--set date=\(date.iso): ngày đính chính là ngày tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")
                 }
                 if let unit = registry.index(of: target.subject) { checkActive(unit, at: date, field: "set", value: "date=" + date.iso) }
+                if date != target.date {
+                    switch target.payload {
+                    case .merger(let merger):
+                        // Earlier: its sources close sooner; later: the unit it creates starts later.
+                        refuseStranding(date < target.date ? merger.from.filter { $0 != merger.into } : (merger.newUnit != nil ? [merger.into] : []),
+                                        from: target.date, to: date)
+                    case .unitEstablished where date > target.date:
+                        refuseStranding([target.subject], from: target.date, to: date)
+                    default: break
+                    }
+                }
             }
         }
         guard let reason else { return nil }
         let action: Correction.Action = retract ? .retract : .set(fields)
         return (target.subject, newDate, .correction(Correction(event: id, eventSeq: target.seq, reason: reason, action: action)))
+    }
+
+    /// A merger's or a registration's date moved: an event dated between the old and the new date
+    /// at one of `units` (those the move takes out of existence on that day) would be stranded at
+    /// a unit that did not exist then. Refused, naming the event, rather than losing what it counts
+    /// (R7, issue 21 item 1).
+    private mutating func refuseStranding(_ units: [UnitID], from old: CalendarDate, to new: CalendarDate) {
+        let lo = min(old, new).dayNumber, hi = max(old, new).dayNumber - 1
+        let knowledge = rules.knowledge, projection = rules.projection
+        var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText)] = []
+        for id in units {
+            guard let u = registry.index(of: id), Int(u) < projection.unitCount else { continue }
+            for flow in projection.flows(u, from: lo, through: hi, knowledge) {
+                stranded.append((flow.seq, id, flow.date, flow.kind.eventType.label))
+            }
+            for record in projection.records(u, knowledge) where !record.isRetracted && record.date.dayNumber >= lo && record.date.dayNumber <= hi
+                && record.type != .merger && record.type != .correction && record.type != .unitEstablished {
+                stranded.append((record.seq, id, record.date, record.type.label))
+            }
+        }
+        guard let first = stranded.min(by: { $0.seq < $1.seq }) else { return }
+        let others = stranded.count - 1
+        fail("set", "date=" + new.iso,
+             en: "--set date=\(new.iso): that would leave seq \(first.seq) (\(first.what.en) of \(first.unit) on \(first.date.iso))"
+                 + (others > 0 ? " and \(others) more" : "") + " at a unit that did not exist on its date; correct their dates first, or retract them and record them again at the unit that holds them (socai record correction --event \(first.seq) …), then this one",
+             vi: "--set date=\(new.iso): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese))"
+                 + (others > 0 ? " và \(others) sự kiện khác" : "") + " sẽ thuộc một đơn vị chưa có hoặc đã thôi tồn tại vào ngày đó; hãy đính chính ngày của chúng trước, hoặc rút lại rồi ghi lại cho đơn vị đang giữ chúng (socai record correction --event \(first.seq) …), rồi mới đính chính sự kiện này")
     }
 
     /// A `--set` value as the target's data stores it: counts as integers, dates as ISO.

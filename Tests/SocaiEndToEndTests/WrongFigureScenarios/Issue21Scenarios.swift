@@ -19,21 +19,29 @@ struct Issue21Scenarios {
     @Test("item 1: correcting a merger's date later strands no admission")
     func correctingAMergerDateLater() {
         Self.correctMergerDate(merger: ["--from", "x,y", "--into", "z", "--name", "Xã Z", "--kind", "base-committee", "--parent", "d"],
-                               on: "2022-05-01", to: "2022-08-01", admitted: (unit: "z", count: 3), expected: ["d": 158],
-                               issue: "issue 21 item 1 (merger moved later)")
+                               on: "2022-05-01", to: "2022-08-01", admitted: (unit: "z", count: 3), expected: ["d": 158])
     }
 
     @Test("item 1: correcting a merger's date earlier strands no admission")
     func correctingAMergerDateEarlier() {
         Self.correctMergerDate(merger: ["--from", "x", "--into", "y"], on: "2022-08-01", to: "2022-05-01",
-                               admitted: (unit: "x", count: 4), expected: ["y": 159, "d": 159],
-                               issue: "issue 21 item 1 (merger moved earlier)")
+                               admitted: (unit: "x", count: 4), expected: ["y": 159, "d": 159])
+    }
+
+    @Test("item 1: a registration moved later past the unit's events is refused, naming them")
+    func correctingARegistrationLaterStrandsNothing() {
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, x's report seq 4, y's seq 5
+        t.record(["admission", "--unit", "x", "--date", "2022-06-01", "--count", "3"])
+        let correction = t.run(["record", "correction", "--event", "2", "--set", "date=2022-07-01", "--reason", "ngày sai"])
+        #expect(correction.status == 64, "\(correction)")
+        #expect(correction.stderr.contains("seq 4") && correction.stderr.contains("1 more"), "\(correction)")
+        #expect(t.figure("x", "members", at: "2022-12-31") == 103, "nothing written")
     }
 
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),
-                                  expected: [String: Int], issue: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
+                                  expected: [String: Int], sourceLocation: SourceLocation = #_sourceLocation) {
         let t = Self.districtOfTwoCommunes()
         let id = "01a30021-0000-7000-8000-000000000001"
         t.record(["merger"] + merger + ["--date", date, "--event-id", id], sourceLocation: sourceLocation)
@@ -42,16 +50,12 @@ struct Issue21Scenarios {
             #expect(t.figure(unit, "members", at: "2022-12-31") == members, "\(unit) before the correction", sourceLocation: sourceLocation)
         }
         let correction = t.run(["record", "correction", "--event", id, "--set", "date=\(corrected)", "--reason", "ngày sai"])
-        withKnownIssue(issue, sourceLocation: sourceLocation) {
-            // rule open: refuse the correction, naming the admission it would strand (seq 7), or
-            // re-place what it affects so that nothing is lost.
-            if correction.status == 64 {
-                #expect(correction.stderr.contains("seq 7") || correction.stderr.contains("2022-06-01"), "\(correction)")
-            } else {
-                for (unit, members) in expected {
-                    #expect(t.figure(unit, "members", at: "2022-12-31") == members, "\(unit) after the correction")
-                }
-            }
+        // R7: the correction is refused (64), naming the admission it would strand (seq 7), and
+        // nothing is written: every figure stays as it was.
+        #expect(correction.status == 64, "\(correction)", sourceLocation: sourceLocation)
+        #expect(correction.stderr.contains("seq 7") && correction.stderr.contains("2022-06-01"), "\(correction)", sourceLocation: sourceLocation)
+        for (unit, members) in expected {
+            #expect(t.figure(unit, "members", at: "2022-12-31") == members, "\(unit) after the refused correction", sourceLocation: sourceLocation)
         }
     }
 
