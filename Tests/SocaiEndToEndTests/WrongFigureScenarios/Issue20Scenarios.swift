@@ -3,7 +3,7 @@ import SocaiTestSupport
 import Testing
 
 /// Issue 20, "Reported flows over periods, and each year measured against its target": the trials
-/// it states, with the answers it expects. They fail today, inside `withKnownIssue`.
+/// it states, with the answers it expects. Each failed before its fix, inside `withKnownIssue`; all pass now.
 @Suite("Issue 20: stated flows and yearly targets")
 struct Issue20Scenarios {
     /// The issue's trial: a congress on 2020-01-01 with `admissions=55` and `admissions-per-year=10..12`;

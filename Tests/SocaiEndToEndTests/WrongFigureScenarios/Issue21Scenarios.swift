@@ -3,7 +3,7 @@ import SocaiTestSupport
 import Testing
 
 /// Issue 21, "The remaining wrong figures and findings": items 1–9 as the issue states them, with
-/// the answers it expects. They fail today, inside `withKnownIssue`.
+/// the answers it expects. Each failed before its fix, inside `withKnownIssue`; the one still wrapped names its open rule.
 @Suite("Issue 21: remaining wrong figures and findings")
 struct Issue21Scenarios {
     /// District d with communes x (100 members) and y (55) reported on 2022-01-01.
