@@ -9,7 +9,11 @@ public final class Registry {
     public let knowledge: Knowledge
     public private(set) var count: Int
 
-    private var timelines: [UnitTimeline?]
+    /// Where each unit's timeline sits in `timelineStore` (−1: not read yet). Slots are 4 bytes a
+    /// unit and timelines are stored only for the units a question reads: a point question on a
+    /// national journal does not zero a timeline's worth of memory for each of its 83k units.
+    private var timelineSlot: [Int32]
+    private var timelineStore: [UnitTimeline] = []
     /// Events staged on top of the projection (an import validating later lines against earlier ones).
     private var staged = Staged()
     private var potentialChildrenCache: [Int32: [Int32]] = [:]
@@ -57,14 +61,16 @@ public final class Registry {
         self.projection = projection
         self.knowledge = knowledge
         self.count = projection.unitCount
-        self.timelines = [UnitTimeline?](repeating: nil, count: projection.unitCount)
+        self.timelineSlot = [Int32](repeating: -1, count: projection.unitCount)
     }
 
     /// Unit `u`'s timeline (read on first use).
     public subscript(_ u: Int32) -> UnitTimeline {
-        if let cached = timelines[Int(u)] { return cached }
+        let slot = timelineSlot[Int(u)]
+        if slot >= 0 { return timelineStore[Int(slot)] }
         let timeline = UnitTimeline(id: id(u), index: u, facts: facts(u), knowledge: knowledge)
-        timelines[Int(u)] = timeline
+        timelineSlot[Int(u)] = Int32(timelineStore.count)
+        timelineStore.append(timeline)
         return timeline
     }
 
@@ -107,7 +113,7 @@ public final class Registry {
             staged.ids[id] = new
             staged.newIDs.append(id)
             count += 1
-            timelines.append(nil)
+            timelineSlot.append(-1)
             return new
         }
         for draft in UnitFacts.drafts(event.payload, subject: event.subject) {
@@ -122,7 +128,7 @@ public final class Registry {
             }
             if fact.kind == .parent, fact.value >= 0 { staged.children[Int32(fact.value), default: []].append(unit) }
             staged.facts[unit, default: []].append(fact)
-            timelines[Int(unit)] = nil
+            timelineSlot[Int(unit)] = -1
         }
         if case .merger(let m) = event.payload {
             staged.mergers.append(MergerFact(seq: seq, date: event.effectiveDate, sources: m.from.map { index($0) }, target: index(m.into),
