@@ -81,14 +81,21 @@ extension Rules {
             for (i, report) in reports.enumerated() {
                 let endDay = i + 1 < reports.count ? reports[i + 1].date.dayNumber - 1 : (registry[unit].closing?.date.dayNumber ?? Int(Int32.max)) - 1
                 guard report.date.dayNumber < endDay else { continue }
-                // Days on which the value can change, in order.
-                var days = Set<Int>()
+                // Days on which the value can change, in order; the day after the report too (a
+                // count reported below the units registered under it is derived as the floor then).
+                var days: Set<Int> = [report.date.dayNumber + 1]
                 if key == "members" {
                     for x in registry.everDescendants(of: unit) where projection.hasAnyFlows(x) {
                         for row in projection.flows(x, from: report.date.dayNumber + 1, through: endDay, knowledge) { days.insert(row.date.dayNumber) }
                     }
                 }
                 for step in levels.steps(unit, key, fromDay: report.date.dayNumber + 1, throughDay: endDay) { days.insert(step.date.dayNumber) }
+                if key != "members" {
+                    // A unit registered under it later raises the floor, not the reported count (R2).
+                    for d in registry.everDescendants(of: unit) {
+                        if let e = registry[d].established?.dayNumber, e > report.date.dayNumber, e <= endDay { days.insert(e) }
+                    }
+                }
                 for day in days.sorted() {
                     let date = CalendarDate(dayNumber: day)
                     guard let value = levels.value(unit, key, at: date), let raw = value.belowFloor else { continue }
