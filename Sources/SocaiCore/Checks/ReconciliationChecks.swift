@@ -81,8 +81,10 @@ extension Rules {
             for (i, report) in reports.enumerated() {
                 let endDay = i + 1 < reports.count ? reports[i + 1].date.dayNumber - 1 : (registry[unit].closing?.date.dayNumber ?? Int(Int32.max)) - 1
                 guard report.date.dayNumber < endDay else { continue }
-                // Days on which the value can change, in order, with the events that lower it that day.
-                var days = Set<Int>()
+                // Days on which the value can change, in order, with the events that lower it that day; the
+                // day after the report too (a count reported below the units registered under it is
+                // derived as the floor then).
+                var days: Set<Int> = [report.date.dayNumber + 1]
                 var lowering: [Int: [Int64]] = [:]
                 if key == "members" {
                     for x in registry.everDescendants(of: unit) where projection.hasAnyFlows(x) {
@@ -96,12 +98,24 @@ extension Rules {
                     days.insert(step.date.dayNumber)
                     if step.delta < 0 { lowering[step.date.dayNumber, default: []].append(step.seq) }
                 }
+                if key != "members" {
+                    // A unit registered under it later raises the floor, not the reported count (R2).
+                    for d in registry.everDescendants(of: unit) {
+                        if let e = registry[d].established?.dayNumber, e > report.date.dayNumber, e <= endDay { days.insert(e) }
+                    }
+                }
+                // At most one finding of each kind per report: the first day it falls below the units
+                // registered (a warning), and the first day it falls below zero (an error, the worse:
+                // an earlier warning never hides it).
+                var warned = false
                 for day in days.sorted() {
                     let date = CalendarDate(dayNumber: day)
                     guard let value = levels.value(unit, key, at: date), let raw = value.belowFloor else { continue }
                     let floor = value.count ?? 0
                     let name = registry[unit].name(at: date)
                     let below = raw < 0
+                    if !below && warned { continue }
+                    warned = true
                     let seqs = Array(Set(lowering[day] ?? [])).sorted()
                     // The events of that day that lower the figure: the one to correct is among them.
                     let named = seqs.isEmpty ? LocalizedText("")
@@ -116,7 +130,7 @@ extension Rules {
                                                 : LocalizedText(en: "\(name)'s \(key) would be \(raw) on \(date.iso), fewer than the \(floor) registered under it: \(report.value) reported on \(report.date.iso) (seq \(report.seq)) did not count them all\(named.en)",
                                                                 vi: "\(key) của \(name) sẽ là \(vi.integer(raw)) ngày \(date.vietnamese), ít hơn \(vi.integer(floor)) đơn vị đã đăng ký: báo cáo \(report.value) ngày \(report.date.vietnamese) (số \(report.seq)) chưa tính đủ\(named.vi)"),
                                             seq: report.seq))
-                    break
+                    if below { break }
                 }
             }
         }

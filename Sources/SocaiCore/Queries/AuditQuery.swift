@@ -93,9 +93,9 @@ extension Rules {
             for x in descendants where projection.hasAnyFlows(x) {
                 let xid = registry[x].id
                 for epoch in registry.epochs(of: x) where x == unit || epoch.chain.contains(unit) {
-                    let path = [x] + epoch.chain.prefix { $0 != unit } + [unit]
+                    let path = x == unit ? [x] : [x] + epoch.chain.prefix { $0 != unit } + [unit]
                     for row in projection.flows(x, from: epoch.from, through: min(epoch.to - 1, to.dayNumber), knowledge, includeRetracted: true) {
-                        let counts = !row.isRetracted && path.contains { hasBaseline($0, key, at: row.date.dayNumber) }
+                        let counts = !row.isRetracted && path.contains { addsFlow($0, flowAt: x, key, day: row.date.dayNumber) }
                         items.append(Item(day: row.date.dayNumber, phase: 0, entry: flowEntry(row, unit: xid), kind: row.kind,
                                           effect: counts ? .add(row.memberDelta) : .none))
                     }
@@ -106,7 +106,8 @@ extension Rules {
         // only when they hand something over to it (its holding, R2); a count of units it reports
         // itself later has none before that report (R2 step 3).
         let handoverSeqs = Set(registry.handovers(into: unit).map(\.seq))
-        let reportsLater = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty && !projection.levelReports(unit, key, knowledge).isEmpty
+        let isUnitCount = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty
+        let reportsLater = isUnitCount && !projection.levelReports(unit, key, knowledge).isEmpty
         for step in levels.steps(unit, key, fromDay: Int(Int32.min), throughDay: to.dayNumber) {
             guard let record = projection.record(seq: step.seq, knowledge) else { continue }
             var e = entry(record, unit: record.subject >= 0 ? registry[record.subject].id : id, date: step.date, reported: nil,
@@ -173,7 +174,10 @@ extension Rules {
                 case nil: segment.transfers += delta
                 }
             case .step(let delta, let startsValue):
-                if running != nil || startsValue {
+                // A step starts the value when it hands over to the unit, or brings a part with a
+                // value under it (a merger creating a unit below it from units elsewhere); a count
+                // of units the registry gives has no running value.
+                if running != nil || startsValue || (!isUnitCount && levels.value(unit, key, at: item.entry.date)?.count != nil) {
                     running = (running ?? 0) + delta
                     segment.transfers += delta
                 }
@@ -199,6 +203,13 @@ extension Rules {
         }
         settle()
         return entries
+    }
+
+    /// Whether `u`, on the way up from the flow's unit `x`, has a value on `day` that a flow at `x`
+    /// adds to (R2): a report of its own (its Δ counts flows under it), or — at `x` itself only —
+    /// a holding (a holding adds the flows recorded at its unit, not those of the units under it).
+    func addsFlow(_ u: Int32, flowAt x: Int32, _ key: String, day: Int) -> Bool {
+        u == x ? hasBaseline(u, key, at: day) : projection.latestLevel(u, key, atOrBefore: day, knowledge) != nil
     }
 
     /// Whether `u` has a value of its own at `day` to which flows under it add (own report, or a holding).
@@ -252,8 +263,9 @@ extension Rules {
                 }
             }
             for child in registry.potentialChildren(of: x) {
+                let active = flows.activeDays(child)
                 for epoch in registry.epochs(of: child) where epoch.chain.first == x {
-                    let a = max(window.from, epoch.from), b = min(window.to, epoch.to)
+                    let a = max(window.from, epoch.from, active.from), b = min(window.to, epoch.to, active.to)
                     if a < b { collect(child, window: (a, b)) }
                 }
             }

@@ -136,8 +136,9 @@ public final class FlowRule {
             }
             // Children, while under x.
             for child in registry.potentialChildren(of: x) {
+                let active = activeDays(child)
                 for epoch in registry.epochs(of: child) where epoch.chain.first == x {
-                    if let part = FlowRule.intersect(gap, from: epoch.from, to: epoch.to) {
+                    if let part = FlowRule.intersect(gap, from: max(epoch.from, active.from), to: min(epoch.to, active.to)) {
                         total += cover(child, key, kinds, part, top: false, &trace)
                     }
                 }
@@ -153,6 +154,14 @@ public final class FlowRule {
             }
         }
         return total
+    }
+
+    /// The days `u` existed, `[from, to)` as day numbers: a child is under its parent only while
+    /// it exists (R3 "while c was under U"). A predecessor is asked about every day before its
+    /// handover: the days before it existed reach its own predecessors.
+    func activeDays(_ u: Int32) -> (from: Int, to: Int) {
+        let t = registry[u]
+        return (t.established?.dayNumber ?? Int(Int32.max), t.closing?.date.dayNumber ?? Int(Int32.max))
     }
 
     /// `period` without the (disjoint) `covered` periods, in order.

@@ -70,7 +70,8 @@ public final class LevelRule {
                                    provenance: report.date == date ? .reported : .derived, basis: report.date)
             guard nature == .level, let base = value.count else { return value }
             let (delta, qualifier, changed) = change(u, key, after: report.date.dayNumber, through: day)
-            guard changed else { return value }
+            // Derived (a day after the report) even when nothing changed: never below the floor.
+            guard changed else { return report.date == date ? value : floored(value, u, key, at: date) }
             value.amount = FixedDecimal(integer: base + delta)
             value.qualifier = value.qualifier.combined(with: qualifier)
             value.provenance = .derived
@@ -91,6 +92,10 @@ public final class LevelRule {
         var qualifier = Qualifier.exact
         var contributed = false
         var fromReports = false
+        // Each derived child's value is already at least its floor: the sum can fall below U's floor
+        // only when a part has no value (a count it reports later, R2 step 3), reports fewer units
+        // than are registered under it, or a holding is negative.
+        var partial = false
         for child in registry.children(of: u, at: date) {
             if let kind = registry[child].kind(at: date), counted.contains(kind) {
                 sum += 1
@@ -100,18 +105,23 @@ public final class LevelRule {
                 sum += n
                 qualifier = qualifier.combined(with: v.qualifier)
                 contributed = true
+                // R2.2: rolled-up when a value resting on a report (the child's own, or its parts') is in the sum.
                 if v.provenance != .derived || v.basis != nil { fromReports = true }
+                // A reported count is shown as reported, even below the units registered under it.
+                if v.provenance == .reported && !counted.isEmpty { partial = true }
+            } else {
+                partial = true
             }
         }
         if let holding = holding(u, key, at: date) {
             sum += holding.amount
             qualifier = qualifier.combined(with: holding.qualifier)
             contributed = true
+            if holding.amount < 0 { partial = true }
         }
         guard contributed else { return nil }
-        let provenance: Provenance = fromReports || (counted.isEmpty && registry.children(of: u, at: date).contains { value($0, key, at: date) != nil })
-            ? .rolledUp : .derived
-        return LevelValue(amount: FixedDecimal(integer: sum), qualifier: qualifier, provenance: provenance)
+        let value = LevelValue(amount: FixedDecimal(integer: sum), qualifier: qualifier, provenance: fromReports ? .rolledUp : .derived)
+        return partial ? floored(value, u, key, at: date) : value
     }
 
     /// `u`'s value at the end of `report`'s day as it would be without that report and any later

@@ -29,8 +29,13 @@ extension ReferenceFold {
                 // A finding on the first day of each stretch below the floor, and again when it
                 // goes below zero (a warning becoming an error).
                 var was: Severity?
-                for day in breakpoints {
-                    guard let v = level(u, key, day), v.belowFloor else { was = nil; continue }
+                // The day after a fact too: a report below the floor is derived as the floor the next day.
+                for day in Set(breakpoints + breakpoints.map { $0.adding(days: 1) }).sorted() {
+                    // Only a value derived from the unit's own report is impossible; a sum of parts
+                    // below the floor lacks a part's count (R2 "Below zero").
+                    guard let v = level(u, key, day), v.belowFloor, levelReports(u, key).contains(where: { $0.date <= day }) else {
+                        was = nil; continue
+                    }
                     let severity: Severity = v.derived < 0 ? .error : .warning
                     if was == nil || (was == .warning && severity == .error) {
                         out.append(CheckFinding(kind: "impossible-level", unit: u, figure: key, date: day, severity: severity))

@@ -58,7 +58,10 @@ extension ReferenceFold {
             if let v = level(c, key, d) {
                 sum = sum + v.count
                 any = true
-                if v.provenance == "reported" || v.provenance == "rolled-up" { childValue = true }
+                // A value resting on a report: the child's own (reported, or derived from it) or its parts'.
+                if v.provenance == "reported" || v.provenance == "rolled-up" || levelReports(c, key).contains(where: { $0.date <= d }) {
+                    childValue = true
+                }
             }
             if isCounted(c, key, d) {
                 sum = sum + QualifiedCount(1)

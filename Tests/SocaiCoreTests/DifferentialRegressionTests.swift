@@ -1,0 +1,154 @@
+import SocaiCore
+import SocaiTestSupport
+import Testing
+
+/// Histories the differential test shrank (Tools/differential --shrink) that found an engine bug,
+/// each asked the question that differed from the reference fold (docs/DECISIONS.md R2, R3).
+@Suite("Differential regressions: shrunk histories that found engine bugs")
+struct DifferentialRegressionTests {
+    static func unit(_ b: inout LedgerBuilder, _ id: String, _ kind: String, parent: String? = nil, date: String = "2015-01-01") {
+        var options = [("id", id), ("name", id.uppercased()), ("kind", kind), ("date", date)]
+        if let parent { options.append(("parent", parent)) }
+        b.must("unit", options)
+    }
+
+    static func index(_ view: Rules, _ id: String) -> Int32 { view.registry.index(of: UnitID(id)!)! }
+
+    /// Province p with districts d1 and d2, a commune under each (d1c1, d2c1) and a cell under d2c1,
+    /// the communes and the cell registered on the days given.
+    static func twoDistricts(d1c1: String = "2015-01-01", d2c1: String = "2015-01-01") -> LedgerBuilder {
+        var b = LedgerBuilder()
+        unit(&b, "p", "province")
+        unit(&b, "d1", "district", parent: "p")
+        unit(&b, "d1c1", "base-committee", parent: "d1", date: d1c1)
+        unit(&b, "d2", "district", parent: "p")
+        unit(&b, "d2c1", "base-committee", parent: "d2", date: d2c1)
+        unit(&b, "d2c1k1", "cell", parent: "d2c1", date: d2c1)
+        return b
+    }
+
+    // MARK: audit.members: the running value is the level on every row
+
+    /// A flow at a unit with no value, under a unit that only holds what a dissolution handed
+    /// over, adds to no level (R2: a holding takes the flows recorded at its own unit): audit
+    /// used to count the arrival (64 while the level is 58).
+    @Test func auditOfAFlowUnderAHoldingThatDoesNotTakeIt() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "p", "province")
+        Self.unit(&b, "d1", "district", parent: "p")
+        Self.unit(&b, "d1c1", "base-committee", parent: "d1", date: "2017-01-23")
+        Self.unit(&b, "d1c1k1", "cell", parent: "d1c1", date: "2017-01-23")
+        Self.unit(&b, "d1c1k2", "cell", parent: "d1c1", date: "2017-01-23")
+        Self.unit(&b, "d2", "district", parent: "p")
+        b.must("dissolve", [("unit", "d1"), ("date", "2023-09-18"), ("successor", "d2")])
+        b.must("conference", [("unit", "d1c1k1"), ("date", "2019-04-22"), ("title", "r"), ("figure", "members=58")])
+        b.must("arrival", [("unit", "d1c1k2"), ("date", "2023-09-18"), ("count", "6")])
+        let view = b.view
+        let p = Self.index(view, "p")
+        let day = CalendarDate("2023-09-18")
+        #expect(view.levels.value(p, "members", at: day)?.count == 58)
+        let audit = view.audit(p, "members", from: nil, to: day, knownAt: nil)
+        #expect(audit.entries.last?.value == 58, "the running value is the level")
+    }
+
+    /// A unit with no value of its own: its flows show no running value (its parent's report
+    /// does not give it one).
+    @Test func auditOfAUnitWithNoValue() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "d1", "district")
+        Self.unit(&b, "d1c2", "base-committee", parent: "d1")
+        Self.unit(&b, "d1c2k2", "cell", parent: "d1c2")
+        b.must("conference", [("unit", "d1c2"), ("date", "2021-03-01"), ("title", "r"), ("as-of", "2020-12-31"), ("figure", "members=149")])
+        b.must("admission", [("unit", "d1c2k2"), ("date", "2023-03-14"), ("count", "5")])
+        let view = b.view
+        let k = Self.index(view, "d1c2k2")
+        #expect(view.levels.value(k, "members", at: CalendarDate("2023-03-14")) == nil)
+        let audit = view.audit(k, "members", from: nil, to: CalendarDate("2023-03-14"), knownAt: nil)
+        #expect(audit.entries.map { $0.value } == [nil])
+    }
+
+    /// A merger that creates a unit under d1 from a commune elsewhere brings a value under d1,
+    /// which had none: audit showed "—" while the level was >70.
+    @Test func auditOfAUnitGivenAValueByAMergerBelowIt() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d2c1k1"), ("date", "2022-03-28"), ("title", "r"), ("as-of", "2021-12-31"), ("figure", "members=>70")])
+        b.must("merger", [("from", "d1c1,d2c1"), ("into", "m2"), ("name", "M2"), ("kind", "base-committee"), ("parent", "d1"),
+                          ("date", "2022-07-06")])
+        let view = b.view
+        let d1 = Self.index(view, "d1")
+        let day = CalendarDate("2022-07-06")
+        #expect(view.levels.value(d1, "members", at: day)?.count == 70)
+        let audit = view.audit(d1, "members", from: nil, to: day, knownAt: nil)
+        #expect(audit.entries.last?.value == 70)
+    }
+
+    // MARK: flow.value, audit.flow: a child counts only while it exists (R3)
+
+    /// A cell established in 2021 is not under its commune in 2018: the province has no
+    /// admissions figure for 2018 (was 0), and a commune's stated total for a year before it
+    /// existed is not its parents' (audit's running value was 51 where the total is 10).
+    @Test func childrenCountOnlyWhileTheyExist() {
+        var b = Self.twoDistricts(d1c1: "2016-08-06", d2c1: "2021-05-29")
+        b.must("admission", [("unit", "d2c1k1"), ("date", "2022-02-09"), ("count", "2")])
+        b.must("admission", [("unit", "d1c1"), ("date", "2021-07-10"), ("count", "10"), ("since", "2021-01-01")])
+        b.must("conference", [("unit", "d1c1"), ("date", "2016-08-06"), ("title", "t"), ("kind", "review"),
+                              ("figure", "admissions=41@2015-01-01..2015-12-31")])
+        let view = b.view
+        let p = Self.index(view, "p"), d2 = Self.index(view, "d2")
+        let y2018 = ClosedPeriod(from: CalendarDate("2018-01-01"), to: CalendarDate("2018-12-31"))
+        #expect(view.flows.total(d2, "admissions", over: y2018) == nil)
+        let from = CalendarDate("2010-01-01"), day = CalendarDate("2021-07-10")
+        #expect(view.flows.total(p, "admissions", over: ClosedPeriod(from: from, to: day))?.value == 10)
+        let audit = view.audit(p, "admissions", from: from, to: day, knownAt: nil)
+        #expect(audit.entries.last?.value == 10)
+    }
+
+    // MARK: level.provenance, level.floor, check.impossible-level
+
+    /// A sum holding a child's value derived from its own report is rolled up (R2.2).
+    @Test func aSumOfAChildDerivedFromItsReportIsRolledUp() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "p", "province")
+        Self.unit(&b, "d1", "district", parent: "p")
+        b.must("conference", [("unit", "d1"), ("date", "2024-01-06"), ("title", "r"), ("as-of", "2023-12-31"), ("figure", "members=326")])
+        let view = b.view
+        let value = view.levels.value(Self.index(view, "p"), "members", at: CalendarDate("2024-01-05"))
+        #expect(value?.count == 326)
+        #expect(value?.provenance == .rolledUp)
+    }
+
+    /// A district that reports its count later has none before (R2.3): its parent's sum is
+    /// partial, shown as at least the units registered (was 1 of 2), and no finding.
+    @Test func aPartialSumIsShownAtLeastTheRegisteredUnits() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d1"), ("date", "2019-11-25"), ("title", "r"), ("figure", "base-committees=3")])
+        let view = b.view
+        let value = view.levels.value(Self.index(view, "p"), "base-committees", at: CalendarDate("2015-01-01"))
+        #expect(value?.count == 2)
+        #expect(value?.qualifier == .atLeast)
+        #expect(!view.check().findings.contains { $0.kind == "impossible-level" })
+    }
+
+    /// A count reported below the units registered under it is derived as the floor from the
+    /// next day even when nothing changes (was the report's 2), and `check` says so; a unit
+    /// registered after the report raises the floor the same way.
+    @Test func aReportBelowTheRegisteredUnitsIsFlooredTheNextDay() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "p", "province")
+        Self.unit(&b, "d1", "district", parent: "p")
+        for i in 1...3 { Self.unit(&b, "d1c\(i)", "base-committee", parent: "d1") }
+        Self.unit(&b, "d1c1v1", "village", parent: "d1c1")
+        Self.unit(&b, "d1c1v2", "village", parent: "d1c1", date: "2023-01-01")
+        b.must("conference", [("unit", "p"), ("date", "2017-04-04"), ("title", "r"), ("figure", "base-committees=2")])
+        b.must("conference", [("unit", "d1"), ("date", "2022-06-10"), ("title", "r"), ("figure", "villages=1")])
+        let view = b.view
+        let p = Self.index(view, "p"), d1 = Self.index(view, "d1")
+        #expect(view.levels.value(p, "base-committees", at: CalendarDate("2017-04-04"))?.count == 2, "reported as reported")
+        let next = view.levels.value(p, "base-committees", at: CalendarDate("2017-04-05"))
+        #expect(next?.count == 3 && next?.qualifier == .atLeast && next?.belowFloor == 2)
+        #expect(view.levels.value(d1, "villages", at: CalendarDate("2022-12-31"))?.count == 1)
+        #expect(view.levels.value(d1, "villages", at: CalendarDate("2023-01-01"))?.count == 2)
+        let findings = Set(view.check().findings.filter { $0.kind == "impossible-level" }.map { "\($0.unit) \($0.figure) \($0.date.iso)" })
+        #expect(findings == ["p base-committees 2017-04-05", "d1 villages 2023-01-01"])
+    }
+}
