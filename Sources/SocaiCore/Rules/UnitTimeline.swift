@@ -1,6 +1,10 @@
 /// One unit's history as the journal knew it: when it existed, its names, kinds, settings and
 /// parents over time, and how it ended. Built from the unit's facts in force (`Registry`).
-public struct UnitTimeline: Sendable {
+///
+/// A class, immutable once built: the rules ask the registry for a unit's timeline many times a
+/// question (a replay of 83k units, millions of times), and a reference is handed out where a
+/// struct of six arrays was copied, retaining each array, at every ask.
+public final class UnitTimeline: @unchecked Sendable {
     /// A value taking effect on a day (ties broken by seq).
     public struct Change<Value: Sendable>: Sendable {
         public var day: Int
@@ -21,15 +25,15 @@ public struct UnitTimeline: Sendable {
     public let id: UnitID
     public let index: Int32
     /// Nil when the journal never established it (or the establishment was retracted).
-    public var established: CalendarDate?
-    public var establishedSeq: Int64 = 0
-    public var closing: Closing?
-    var names: [Change<String>] = []
-    var foldedNames: [Change<String>] = []
-    var aliasList: [(text: String, folded: String)] = []
-    var kinds: [Change<UnitKind>] = []
-    var settings: [Change<UnitSetting?>] = []
-    var parents: [Change<Int32?>] = []
+    public private(set) var established: CalendarDate?
+    public private(set) var establishedSeq: Int64 = 0
+    public private(set) var closing: Closing?
+    private(set) var names: [Change<String>] = []
+    private(set) var foldedNames: [Change<String>] = []
+    private(set) var aliasList: [(text: String, folded: String)] = []
+    private(set) var kinds: [Change<UnitKind>] = []
+    private(set) var settings: [Change<UnitSetting?>] = []
+    private(set) var parents: [Change<Int32?>] = []
 
     init(id: UnitID, index: Int32, facts: [UnitFact], knowledge: Knowledge) {
         self.id = id
