@@ -176,6 +176,11 @@ struct JournalUnionTests {
         #expect(vi.status == 1)
         #expect(vi.stdout.contains("1200 ở sổ sop-cop (sop-cop:3), 1210 ở sổ tinh (tinh:6)"), "\(vi.stdout)")
         #expect(vi.stdout.contains("sổ muong-la có sự kiện về muong-lan"), "\(vi.stdout)")
+
+        // The printed report of the union lists the same findings as `check`.
+        let html = c.run(Committees.union + ["export", "--format", "html", "--unit", "tinh", "--to", "2024-12-31"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("union-conflict") && html.stdout.contains("outside-subtree"), "the union's findings in the HTML report")
     }
 
     @Test func aDamagedMemberStopsEveryReaderNamingItsJournal() throws {

@@ -181,7 +181,8 @@ enum ExportCommand: Command {
         let progress = Progress(invocation, label: LocalizedText(en: "reporting", vi: "đang lập báo cáo"), total: units.count)
         var reports: [OverviewReport] = []
         for unit in units {
-            reports.append(rules.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict"), boundaries: boundaries))
+            reports.append(rules.overview(unit, term: term, to: to, knownAt: knownAt, strict: arguments.flag("strict"),
+                                         boundaries: boundaries, union: session.union))
             progress.tick()
         }
         progress.finish()
@@ -247,6 +248,6 @@ enum ExportCommand: Command {
         let body = lines.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: ",\n")
         return ((lines.isEmpty ? "[" : "[\n") + body + (lines.isEmpty ? "]\n" : "\n]\n"),
                 LocalizedText(en: "\(lines.count) events (application/cloudevents-batch+json)",
-                              vi: "\(lines.count) sự kiện (application/cloudevents-batch+json)"))
+                              vi: "\(LocalizedText.count(lines.count).vi) sự kiện (application/cloudevents-batch+json)"))
     }
 }

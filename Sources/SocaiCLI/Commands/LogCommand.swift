@@ -146,7 +146,9 @@ enum LogCommand: Command {
                 event.seq = line.seq
                 table.append(row(event, p, place: line.place))
             }
-            invocation.out(lines.isEmpty ? p.text(CommandText.noEvents()) + "\n" : table.render())
+            // The journal column sits after seq: the same columns give up space, one further right.
+            invocation.out(lines.isEmpty ? p.text(CommandText.noEvents()) + "\n"
+                           : table.render(fitting: TableWidth.of(invocation.context), shrinking: Self.shrinking.map { ($0.column + 1, $0.downTo) }))
         }
         return .success
     }

@@ -78,7 +78,7 @@ struct JournalSession {
         if !union.facts.conflicts.isEmpty {
             invocation.warning(LocalizedText(
                 en: "the journals disagree on \(union.facts.conflicts.count) facts; the union keeps the first of each (`socai check` lists them)",
-                vi: "các sổ ghi khác nhau về \(union.facts.conflicts.count) dữ kiện; khi đọc chung giữ bản đầu tiên của mỗi dữ kiện (`socai check` liệt kê)"))
+                vi: "các sổ ghi khác nhau về \(LocalizedText.count(union.facts.conflicts.count).vi) dữ kiện; khi đọc chung giữ bản đầu tiên của mỗi dữ kiện (`socai check` liệt kê)"))
         }
         return JournalSession(journal: members[0].journal, loaded: union.loaded, knownAt: knownAt, union: union.facts)
     }

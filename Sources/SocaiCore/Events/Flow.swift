@@ -70,7 +70,7 @@ public struct Flow: Sendable, Hashable {
     /// event's date is the last.
     public var since: CalendarDate?
     /// Percentages the document printed next to the count; rare, so the fold keeps them aside
-    /// (`Ledger.flowPrinted`) and flow rows stay small.
+    /// (`ProjectionBuilder`) and flow rows stay small.
     public var printed: [PrintedPercent]
 
     public init(kind: FlowKind, count: Int, since: CalendarDate? = nil, printed: [PrintedPercent] = []) {

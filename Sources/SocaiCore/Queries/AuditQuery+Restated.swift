@@ -117,7 +117,7 @@ extension Rules {
                     projection.latestLevel($0, key, atOrBefore: a.date.dayNumber - 1, knowledge) != nil
                 }
                 let delta = holder.map { counts($0, on: a.date) } == true ? a.change : 0
-                structural(a.seq, a.date, a.scope, LocalizedText(en: "mergers: \(a.change)", vi: "sáp nhập: \(a.change)"), delta)
+                structural(a.seq, a.date, a.scope, LocalizedText(en: "mergers: ", vi: "sáp nhập: ") + LocalizedText.count(a.change), delta)
             }
         }
         rows.sort { ($0.day, $0.phase, $0.depth, $0.entry.seq) < ($1.day, $1.phase, $1.depth, $1.entry.seq) }

@@ -12,7 +12,7 @@ extension Rules {
     /// first year began. `term` defaults to the term running on `date`. With `boundaries`, figures
     /// are restated in the units of that date (R8), `unit` being one of them.
     public func overview(_ unit: Int32, term: TermLabel? = nil, to date: CalendarDate, knownAt: Instant? = nil,
-                         strict: Bool = false, boundaries: CalendarDate? = nil) -> OverviewReport {
+                         strict: Bool = false, boundaries: CalendarDate? = nil, union: UnionFacts? = nil) -> OverviewReport {
         let entry = registry[unit]
         let termLabel = term ?? terms.current(unit, on: date)
         let termReport = self.term(unit, termLabel, today: date, boundaries: boundaries)
@@ -28,7 +28,7 @@ extension Rules {
             admissions: admissionsPerYear(unit, termReport), admissionPeriods: admissionPeriods(unit, termReport),
             admissionTarget: admissionTarget(termReport),
             ratings: ratingBars(unit, to: date), keyFigures: keys, tree: tree,
-            findings: check(scope: unit, strict: strict),
+            findings: check(scope: unit, strict: strict, union: union),
             reorganisation: reorganisation(under: unit, over: ClosedPeriod(
                 from: min(termReport.from, CalendarDate(year: termLabel.firstYear, month: 1, day: 1)!), to: date)))
     }

@@ -9,7 +9,8 @@ public final class Registry {
     public let knowledge: Knowledge
     public private(set) var count: Int
 
-    /// Where each unit's timeline sits in `timelineStore` (−1: not read yet). Slots are 4 bytes a
+    /// Where each unit's timeline sits in `timelineStore` (−1: not read yet; −2 − i: read into
+    /// place i, then changed by a staged event, to be read again into the same place). Slots are 4 bytes a
     /// unit and timelines are stored only for the units a question reads: a point question on a
     /// national journal does not zero a timeline's worth of memory for each of its 83k units.
     private var timelineSlot: [Int32]
@@ -69,8 +70,14 @@ public final class Registry {
         let slot = timelineSlot[Int(u)]
         if slot >= 0 { return timelineStore[Int(slot)] }
         let timeline = UnitTimeline(id: id(u), index: u, facts: facts(u), knowledge: knowledge)
-        timelineSlot[Int(u)] = Int32(timelineStore.count)
-        timelineStore.append(timeline)
+        if slot <= -2 {
+            // Read before and staged since: the unit's place in the store is reused.
+            timelineStore[Int(-slot - 2)] = timeline
+            timelineSlot[Int(u)] = -slot - 2
+        } else {
+            timelineSlot[Int(u)] = Int32(timelineStore.count)
+            timelineStore.append(timeline)
+        }
         return timeline
     }
 
@@ -128,7 +135,7 @@ public final class Registry {
             }
             if fact.kind == .parent, fact.value >= 0 { staged.children[Int32(fact.value), default: []].append(unit) }
             staged.facts[unit, default: []].append(fact)
-            timelineSlot[Int(unit)] = -1
+            if timelineSlot[Int(unit)] >= 0 { timelineSlot[Int(unit)] = -timelineSlot[Int(unit)] - 2 }
         }
         if case .merger(let m) = event.payload {
             staged.mergers.append(MergerFact(seq: seq, date: event.effectiveDate, sources: m.from.map { index($0) }, target: index(m.into),

@@ -153,11 +153,11 @@ public enum UnionFold {
         return Result(image: builder.image(journalID: imageID, chainHash: chainHash), facts: facts, folded: Int(head))
     }
 
-    /// A fact in a few words, for a conflict's message: type, unit, date and data as stored.
-    /// The fact as written in the journal (type, unit, date, data as JSON), the date in the reader's form.
+    /// A fact in a few words, for a conflict's message: its type (the code in English, the label in
+    /// Vietnamese), unit, date in the reader's form, and data as stored.
     static func describe(_ e: EventEnvelope) -> LocalizedText {
         let data = JSONWriter.string(.object(e.payload.data))
         return LocalizedText(en: "\(e.type.rawValue) \(e.subject) \(e.effectiveDate.iso) " + data + (e.sourceDocument.map { " source \"\($0)\"" } ?? ""),
-                             vi: "\(e.type.rawValue) \(e.subject) \(e.effectiveDate.vietnamese) " + data + (e.sourceDocument.map { " nguồn \"\($0)\"" } ?? ""))
+                             vi: "\(e.type.label.vi) \(e.subject) \(e.effectiveDate.vietnamese) " + data + (e.sourceDocument.map { " nguồn \"\($0)\"" } ?? ""))
     }
 }

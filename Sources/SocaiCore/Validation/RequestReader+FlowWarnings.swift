@@ -1,26 +1,30 @@
 extension RequestReader {
     /// A departure that takes a level below zero (R7): 4,102 typed where 2 was meant, at a unit
     /// holding 4,014. The level it lowers is that of the nearest unit, the flow's own or an
-    /// ancestor, that states its members: the unit whose count the departure is subtracted from
-    /// (a unit that only adds up its children is not lowered by a flow at it, R2). Flows staged by
+    /// ancestor, whose value the flow changes (`addsFlow`: a report of its own, or at the flow's
+    /// own unit a holding handed over by a merger): a unit that only adds up its children is not
+    /// lowered by a flow at it, R2. Flows staged by
     /// earlier lines of the same import count too. Recorded anyway, with the value it gives and
     /// the correction that undoes a mistyped count; `check` reports it (`impossible-level`).
     mutating func warnBelowZero(_ unit: Int32, _ date: CalendarDate, _ kind: FlowKind, _ count: Int) {
         guard kind.memberSign < 0 else { return }
         let day = date.dayNumber
         let chain = [unit] + registry.ancestors(of: unit, at: date)
-        guard let holder = chain.first(where: { rules.projection.latestLevel($0, "members", atOrBefore: day, rules.knowledge) != nil }),
-              let report = rules.projection.latestLevel(holder, "members", atOrBefore: day, rules.knowledge) else { return }
+        // The unit whose value the flow changes: the rule audit's running value follows (R2).
+        guard let holder = chain.first(where: { rules.addsFlow($0, flowAt: unit, "members", day: day) }) else { return }
+        let report = rules.projection.latestLevel(holder, "members", atOrBefore: day, rules.knowledge)
+        // Since when the value stands: its report, or (a holding) the handover that gave it.
+        guard let since = report?.date ?? registry.handovers(into: holder).filter({ $0.date.dayNumber <= day }).map(\.date).max() else { return }
         let holderID = registry[holder].id
         // A report on the flow's own day states the level after that day's flows (R0); a report an
         // earlier line stages is not in the levels yet: `check` judges those.
-        guard report.date < date, !rules.staged(at: holderID).contains(where: { $0.type == .conference }),
+        guard report.map({ $0.date < date }) ?? true, !rules.staged(at: holderID).contains(where: { $0.type == .conference }),
               let value = rules.levels.value(holder, "members", at: date), let known = value.belowFloor ?? value.count else { return }
         var before = known
         if !rules.stagedSubjects.isEmpty {
             for index in registry.everDescendants(of: holder) {
                 for event in rules.staged(at: registry[index].id) {
-                    guard case .flow(let flow) = event.payload, event.effectiveDate > report.date, event.effectiveDate <= date,
+                    guard case .flow(let flow) = event.payload, event.effectiveDate > since, event.effectiveDate <= date,
                           registry.isWithin(index, holder, at: event.effectiveDate) else { continue }
                     before += flow.kind.memberSign * flow.count
                 }

@@ -363,6 +363,11 @@ extension RequestReader {
         let knowledge = rules.knowledge, projection = rules.projection
         var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText)] = []
         for id in units {
+            // Events of an import's earlier lines count as much as the journal's.
+            for event in rules.staged(at: id) where event.effectiveDate.dayNumber >= lo && event.effectiveDate.dayNumber <= hi
+                && event.type != .merger && event.type != .correction && event.type != .unitEstablished {
+                stranded.append((event.seq, id, event.effectiveDate, event.type.label))
+            }
             guard let u = registry.index(of: id), Int(u) < projection.unitCount else { continue }
             for flow in projection.flows(u, from: lo, through: hi, knowledge) {
                 stranded.append((flow.seq, id, flow.date, flow.kind.eventType.label))

@@ -142,7 +142,7 @@ public enum HTMLCharts {
                             ("height", n(max(0, height - bottom - barTop)))])
             m.open("title")
             m.text(p.figure(period.value) + t(" admitted ", " kết nạp ") + p.date(period.period.from) + " – " + p.date(period.period.to)
-                   + " (" + t("seq ", "số ") + String(period.seq) + t("), about ", "), khoảng ") + p.count(Int(span.average.rounded()))
+                   + " (" + p.seq(period.seq) + t("), about ", "), khoảng ") + p.count(Int(span.average.rounded()))
                    + t(" a year", "/năm"))
             m.close("title")
             m.close("rect")

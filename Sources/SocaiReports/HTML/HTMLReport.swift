@@ -235,7 +235,7 @@ public enum HTMLReport {
             m.open("li", [("class", "event " + step.change.rawValue), ("data-unit", step.unit.id.rawValue)])
             m.element("span", [("class", "date")], text: p.date(step.date))
             m.text(" " + step.unit.name + " (" + step.unit.id.rawValue + "): " + ReorganisationStepText.sentence(step, p))
-            m.element("span", [("class", "seq")], text: " seq \(step.seq)")
+            m.element("span", [("class", "seq")], text: " " + p.seq(step.seq))
             m.raw("</li>\n")
         }
         m.raw("</ul>\n</section>\n")

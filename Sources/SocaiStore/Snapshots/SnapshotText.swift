@@ -7,7 +7,7 @@ import SocaiCore
 /// What `ImageReader` says is wrong inside an image is written in English in SocaiCore's image
 /// format code; it is quoted as such in the Vietnamese texts, for whoever looks into the file.
 public enum SnapshotText: String, TextCatalogue {
-    case ignored, ignoredAt, ignoredBecause, aheadOfJournal, checksumMismatch, anotherJournal, noSegments, otherBytes, imageInvalid
+    case ignored, ignoredAt, aheadOfJournal, checksumMismatch, anotherJournal, noSegments, otherBytes, imageInvalid
 
     public static let area = "snapshot"
 
@@ -16,7 +16,6 @@ public enum SnapshotText: String, TextCatalogue {
         case .ignored:
             LocalizedText(en: "snapshot {name} ignored: {reason}; folding the journal instead", vi: "bỏ qua ảnh chụp {name}: {reason}; đọc lại toàn bộ sổ")
         case .ignoredAt: LocalizedText(en: "snapshot {name} ignored: {location}: {reason}", vi: "bỏ qua ảnh chụp {name}: {location}: {reason}")
-        case .ignoredBecause: LocalizedText(en: "snapshot {name} ignored: {reason}", vi: "bỏ qua ảnh chụp {name}: {reason}")
         case .aheadOfJournal:
             LocalizedText(en: "it is ahead of the journal (seq {seq}, journal at {head})", vi: "ảnh chụp đi trước sổ (số {seq}, sổ mới đến số {head})")
         case .checksumMismatch: LocalizedText(en: "its checksum does not match its contents", vi: "mã kiểm tra không khớp với nội dung")

@@ -41,6 +41,18 @@ struct Issue13Scenarios {
         #expect(finding?.string("message")?.contains("seq 5") == true)
     }
 
+    @Test("a departure below zero at a unit holding what a merger handed over is warned")
+    func aDepartureBelowZeroOfAHolding() {
+        let t = Trial()
+        t.unit("d", "district")
+        t.units(under: "d", "base-committee", "p", "q")
+        t.report("q", "2020-01-01", "members=5")
+        t.record(["merger", "--from", "q,p", "--into", "p", "--date", "2021-01-01"])
+        let departure = t.run(["record", "departure", "--unit", "p", "--date", "2021-06-01", "--count", "10", "--reason", "transfer-out"])
+        #expect(departure.status == 0, "\(departure)")
+        #expect(departure.stderr.contains("members of") && departure.stderr.contains("would be"), "no warning: \(departure.stderr)")
+    }
+
     @Test("item 3: the term of a closed unit ends when it closed")
     func theTermOfAClosedUnit() {
         let t = Trial()

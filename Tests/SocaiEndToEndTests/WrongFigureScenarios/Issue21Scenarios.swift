@@ -38,6 +38,23 @@ struct Issue21Scenarios {
         #expect(t.figure("x", "members", at: "2022-12-31") == 103, "nothing written")
     }
 
+    @Test("item 1: within one import, a merger moved earlier past an admission of the same file is refused")
+    func correctingAMergerDateInsideAnImport() throws {
+        let t = Self.districtOfTwoCommunes()
+        let id = "01a30021-0000-7000-8000-000000000002"
+        t.record(["merger", "--from", "x", "--into", "y", "--date", "2022-08-01", "--event-id", id])
+        let file = t.journal.directory.file("batch.jsonl")
+        try """
+            {"type":"admission","unit":"x","date":"2022-06-01","count":4}
+            {"type":"correction","event":"\(id)","reason":"ngày sai","set":{"date":"2022-05-01"}}
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = t.run(["import", file])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("seq 7") && result.stderr.contains("2022-06-01"), "\(result)")
+        #expect(t.figure("y", "members", at: "2022-12-31") == 155, "nothing written")
+    }
+
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),

@@ -1,7 +1,7 @@
 /// A flow event as read from the journal, before it is an `EventEnvelope`: what the fold needs,
 /// without the allocations of a full envelope (its id stays 16 bytes, not a 36-character String).
 ///
-/// Flows are nearly every line of a large journal; readers hand these to `Ledger.apply(_:)`
+/// Flows are nearly every line of a large journal; readers hand these to `ProjectionBuilder.apply(_:)`
 /// directly, and build the envelope only when someone asks for it (`envelope`).
 public struct FlowLine: Sendable {
     public var seq: Int64
