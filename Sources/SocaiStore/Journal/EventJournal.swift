@@ -33,3 +33,26 @@ extension Array where Element == PendingEvent {
         return (kept, repeated)
     }
 }
+
+extension Array where Element == PendingItem {
+    /// The same rule for a batch of items (`[PendingEvent].withoutRepeatedIDs`); `repeated` gives,
+    /// for each repeat, the index in `items` of the event it repeats.
+    func withoutRepeatedIDs(firstSeq: Int64) throws(JournalError) -> (items: [PendingItem], repeated: [Int]) {
+        var seen: [EventKey: Int] = [:]
+        seen.reserveCapacity(count)
+        var kept: [PendingItem] = []
+        kept.reserveCapacity(count)
+        var repeated: [Int] = []
+        for item in self {
+            let key = item.idKey
+            if let index = seen[key] {
+                guard kept[index].event == item.event else { throw .eventIDInUse(key.eventID, seq: firstSeq + Int64(index)) }
+                repeated.append(index)
+            } else {
+                seen[key] = kept.count
+                kept.append(item)
+            }
+        }
+        return (kept, repeated)
+    }
+}
