@@ -164,7 +164,7 @@ enum ImportCommand: Command {
                     }
                 }
                 // The general validation sees every earlier line.
-                if !unstaged.isEmpty { unstaged.staged(into: rules, recordedTime: now) }
+                if !unstaged.isEmpty { unstaged.staged(into: rules, recordedTime: now, from: items) }
                 let general = line.general(bytes)
                 let context = RecordContext(today: today, allowFuture: allowFuture || general.allowFuture,
                                             recordedBy: general.by ?? defaultBy, source: general.source ?? defaultSource,

@@ -31,9 +31,9 @@ enum FlowWarnings {
                           registry.isWithin(index, holder, at: event.effectiveDate) else { continue }
                     before += flow.kind.memberSign * flow.count
                 }
-                for flow in unstaged.flows(at: index) where flow.day > reportDay && flow.day <= day {
-                    guard registry.isWithin(index, holder, at: CalendarDate(dayNumber: flow.day)) else { continue }
-                    before += flow.kind.memberSign * flow.count
+                for flow in unstaged.flows(at: index) where Int(flow.day) > reportDay && Int(flow.day) <= day {
+                    guard registry.isWithin(index, holder, at: CalendarDate(dayNumber: Int(flow.day))) else { continue }
+                    before += flow.kind.memberSign * Int(flow.count)
                 }
             }
         }
@@ -62,7 +62,7 @@ enum FlowWarnings {
             guard case .flow(let other) = $0.payload else { return false }
             return other.kind == flow.kind && other.count == flow.count && other.since == flow.since
         }?.seq ?? unstaged.first(at: unit, day: date.dayNumber) {
-            $0.kind == flow.kind && $0.count == flow.count && $0.since == flow.since
+            $0.kind == flow.kind && Int($0.count) == flow.count && $0.since.map(Int.init) == flow.since?.dayNumber
         }?.seq
         guard let earlier = recorded ?? staged else { return nil }
         let what = flow.kind.memberSign > 0 ? flow.kind.label

@@ -33,11 +33,12 @@ public enum PlainFlowCheck {
     public static func accept(_ request: PlainFlowRequest, rules: Rules, context: RecordContext, id: EventKey,
                               seq: Int64, unstaged: inout UnstagedFlows) -> (flow: PendingFlow, warnings: [ValidationIssue])? {
         let registry = rules.registry
-        guard let unit = registry.index(of: request.unit), registry[unit].established != nil, request.unit != context.reportsTo,
-              registry.isActive(unit, at: request.date), (1...Int(Int32.max)).contains(request.count),
-              context.allowFuture || request.date <= context.today else { return nil }
+        guard let unit = registry.index(of: request.unit) else { return nil }
+        let timeline = registry[unit]
+        guard timeline.established != nil, request.unit != context.reportsTo, timeline.isActive(at: request.date),
+              (1...Int(Int32.max)).contains(request.count), context.allowFuture || request.date <= context.today else { return nil }
         if let since = request.since {
-            guard since <= request.date, registry.isActive(unit, at: since) else { return nil }
+            guard since <= request.date, timeline.isActive(at: since) else { return nil }
         }
         // Bytes bound characters from above: within the bounds in bytes is within them in characters.
         let source = context.source?.utf8.count ?? 0, by = context.recordedBy.utf8.count
@@ -53,7 +54,7 @@ public enum PlainFlowCheck {
                                               nextSeq: seq, line: request.line) {
             warnings.append(below)
         }
-        let pending = PendingFlow(id: id, subject: registry[unit].id, effectiveDate: request.date, recordedBy: context.recordedBy,
+        let pending = PendingFlow(id: id, subject: timeline.id, effectiveDate: request.date, recordedBy: context.recordedBy,
                                   sourceDocument: context.source, flow: flow)
         unstaged.add(pending, unit: unit, seq: seq)
         return (pending, warnings)

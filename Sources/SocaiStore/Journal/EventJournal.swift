@@ -40,19 +40,22 @@ extension Array where Element == PendingItem {
     func withoutRepeatedIDs(firstSeq: Int64) throws(JournalError) -> (items: [PendingItem], repeated: [Int]) {
         var seen: [EventKey: Int] = [:]
         seen.reserveCapacity(count)
-        var kept: [PendingItem] = []
-        kept.reserveCapacity(count)
+        // Built only from the first repeat on: a batch without one is returned as it is.
+        var kept: [PendingItem]?
         var repeated: [Int] = []
-        for item in self {
+        for (offset, item) in enumerated() {
             let key = item.idKey
             if let index = seen[key] {
-                guard kept[index].event == item.event else { throw .eventIDInUse(key.eventID, seq: firstSeq + Int64(index)) }
+                if kept == nil { kept = Array(self[..<offset]) }
+                guard kept![index].event == item.event else { throw .eventIDInUse(key.eventID, seq: firstSeq + Int64(index)) }
                 repeated.append(index)
+            } else if kept != nil {
+                seen[key] = kept!.count
+                kept!.append(item)
             } else {
-                seen[key] = kept.count
-                kept.append(item)
+                seen[key] = offset
             }
         }
-        return (kept, repeated)
+        return (kept ?? self, repeated)
     }
 }

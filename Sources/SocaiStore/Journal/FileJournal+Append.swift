@@ -115,7 +115,9 @@ extension FileJournal {
     /// and writes them with one fsync; returns the new head.
     private func writeEncoded(_ items: [PendingItem], after tail: TailState, recordedTime: Instant) throws(JournalError) -> JournalHead {
         let constants = JournalLineCodec.LineConstants(source: metadata.source, recordedTime: recordedTime)
-        var w = JSONWriter(reservingCapacity: items.count * 400)
+        // Room for lines of 512 bytes (a flow's is ~470): untouched pages of a large reservation
+        // cost no memory, and the buffer is not copied as it grows.
+        var w = JSONWriter(reservingCapacity: items.count * 512)
         var hash = tail.head.hash
         var reader = LineAttributeReader()
         for (offset, item) in items.enumerated() {
