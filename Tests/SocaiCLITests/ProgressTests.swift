@@ -33,6 +33,19 @@ struct ProgressTests {
         #expect(shown.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
     }
 
+    /// With a total (an import's lines), the line also says how far along it is and the time left.
+    @Test func withATotalOnATerminal() throws {
+        let (master, slave) = try PseudoTerminal.openPair()
+        defer { close(master); close(slave) }
+        let progress = Progress(try Self.invocation(stderr: OutputSink(descriptor: slave), quiet: false),
+                                label: LocalizedText(en: "validating", vi: "đang kiểm tra"), total: 49_152)
+        Self.tick(progress, 20_000)
+        let shown = PseudoTerminal.drain(master)
+        // The fixed clock makes the elapsed time 1 ms: 16,384 lines at 16,384,000 a second.
+        #expect(shown.hasPrefix("\rvalidating 16,384/49,152, ETA 0 s, 16,384,000 events/s"), "\(shown)")
+        #expect(shown.hasSuffix("\r\u{1B}[K"))
+    }
+
     @Test func silentWithQuietOrOffATerminal() throws {
         let (master, slave) = try PseudoTerminal.openPair()
         defer { close(master); close(slave) }

@@ -217,6 +217,7 @@ import Testing
         #expect(dry.stdout == """
             valid (dry run, nothing written): admission ban-pe 2023-01-01: 1
             valid (dry run, nothing written): admission ban-ca 2023-01-01: 2
+            dry run: 2 events valid, 0 warnings; nothing written
 
             """)
         let stale = f.journal.run(["import", "ids.jsonl", "--expect-seq", "3"])

@@ -63,9 +63,9 @@ enum ImportCommand: Command {
         if invocation.format == .cloudeventsLines || arguments.value("input-format") == OutputFormat.cloudeventsLines.rawValue {
             return try CloudEventsLineImport.run(path, arguments, invocation)
         }
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try ImportFile.read(path)
+            bytes = try ImportFile.readBytes(path)
         } catch .io(_, _, let code) where code == EILSEQ {
             // Bad input, not an I/O failure: 64 like every other problem with the file's content.
             throw .invalid([ValidationIssue(field: "file", value: path, message: LocalizedText(
@@ -75,7 +75,7 @@ enum ImportCommand: Command {
             throw .journal(error)
         }
         let isCSV = arguments.value("input-format").map { $0 == "csv" } ?? path.lowercased().hasSuffix(".csv")
-        let parsed = isCSV ? ImportParser.csv(text) : ImportParser.jsonLines(text)
+        let parsed = isCSV ? ImportParser.csv(String(decoding: bytes, as: UTF8.self)) : ImportParser.jsonLines(bytes)
         // Lines that could not be read are reported together with every other line's problems.
         if parsed.lines.isEmpty && !parsed.issues.isEmpty { throw .invalid(parsed.issues) }
         if parsed.lines.isEmpty {
@@ -91,61 +91,89 @@ enum ImportCommand: Command {
         let progress = Progress(invocation, label: LocalizedText(en: "validating", vi: "đang kiểm tra"), total: parsed.lines.count)
         defer { progress.finish() }
         // Lines without an event-id get one derived from the file (the same file twice records once).
-        let derived = ImportLineIDs.derive(text, recordLines: parsed.lines.map(\.number), csv: isCSV)
+        let derived = ImportLineIDs.derive(bytes, recordLines: parsed.lines.map(\.number), csv: isCSV)
         let journal = session.journal
+        let allowFuture = arguments.flag("allow-future")
         var fromThisFile = 0
         var newEvents = 0
+        var warningCount = 0
         let status = try writer.write(retryingOn: &session, written: { newEvents = $0 }) { rules, now throws(CLIError) in
-            // Later lines see the units earlier lines establish: each non-flow event is staged in
-            // the registry as it is validated (flows need only the registry, so they stage nothing).
-            var events: [PendingEvent] = []
+            // Later lines see what earlier lines establish: each event is staged in the rules as it
+            // is validated; the fast path's flows are staged only when a line needs the general
+            // validation (`UnstagedFlows`), which then sees every earlier line as before.
+            var items: [PendingItem] = []
+            items.reserveCapacity(parsed.lines.count)
+            var unstaged = UnstagedFlows()
             var issues: [ValidationIssue] = parsed.issues
             var warnings: [ValidationIssue] = []
             var checkIDs = false
-            var lineOfID: [EventID: ImportLine] = [:]
+            var lineOfID: [EventKey: Int] = [:]
             var generator = SystemRandomNumberGenerator()
             var nextSeq = rules.projection.headSeq + 1
-            let recorded = try recordedAlready(parsed.lines.compactMap { $0.eventID == nil ? derived[$0.number] : nil },
+            let recorded = try recordedAlready(parsed.lines.indices.filter { !parsed.lines[$0].givesEventID }.map { derived[$0] },
                                                rules: rules, journal: journal)
+            let today = now.dateInVietnam
+            // The fast path's context: the same for every line but the recorder, the source and
+            // whether the id was given; its event id is not read (the flow's id is passed apart).
+            var plainContext = RecordContext(today: today, allowFuture: allowFuture, recordedBy: defaultBy, source: defaultSource,
+                                             eventID: EventID(canonical: ""), reportsTo: reportsTo)
             fromThisFile = 0
-            for line in parsed.lines {
+            for (index, line) in parsed.lines.enumerated() {
                 progress.tick()
-                if line.eventID == nil, let id = derived[line.number], recorded.contains(id) {
+                if !line.givesEventID, recorded.contains(derived[index]) {
                     fromThisFile += 1
                     continue
                 }
-                var eventID: EventID?
-                if let text = line.eventID {
-                    eventID = EventID(text)
-                    if eventID == nil {
+                var eventID: EventKey?
+                if line.givesEventID {
+                    guard let id = line.eventID(bytes) else {
+                        let text = line.general(bytes).eventID ?? ""
                         issues.append(ValidationIssue(field: "event-id", value: text, message: LocalizedText(
                             en: "event-id '\(text)' is not a UUID", vi: "event-id '\(text)' không phải UUID"), line: line.number))
                         continue
                     }
+                    eventID = id
                     checkIDs = true
-                    if let id = eventID, let first = lineOfID[id] {
+                    if let firstIndex = lineOfID[id] {
                         // The same event twice under its id records once (an idempotent retry); another event is refused.
-                        if first.request.type == line.request.type && first.request.options == line.request.options
-                            && first.source == line.source && first.by == line.by {
-                            warnings.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
-                                en: "repeats line \(first.number) (event-id \(id)); recorded once",
-                                vi: "lặp lại dòng \(first.number) (event-id \(id)); chỉ ghi một lần"), severity: .warning, line: line.number))
+                        let first = parsed.lines[firstIndex].general(bytes), this = line.general(bytes)
+                        if first.request.type == this.request.type && first.request.options == this.request.options
+                            && first.source == this.source && first.by == this.by {
+                            warnings.append(ValidationIssue(field: "event-id", value: this.eventID, message: LocalizedText(
+                                en: "repeats line \(first.number) (event-id \(id.eventID)); recorded once",
+                                vi: "lặp lại dòng \(first.number) (event-id \(id.eventID)); chỉ ghi một lần"), severity: .warning, line: line.number))
                         } else {
-                            issues.append(ValidationIssue(field: "event-id", value: line.eventID, message: LocalizedText(
-                                en: "event-id \(id) is already used by line \(first.number); give each event its own id",
-                                vi: "event-id \(id) đã dùng ở dòng \(first.number); mỗi sự kiện cần một mã riêng"), line: line.number))
+                            issues.append(ValidationIssue(field: "event-id", value: this.eventID, message: LocalizedText(
+                                en: "event-id \(id.eventID) is already used by line \(first.number); give each event its own id",
+                                vi: "event-id \(id.eventID) đã dùng ở dòng \(first.number); mỗi sự kiện cần một mã riêng"), line: line.number))
                         }
                         continue
                     }
-                    if let id = eventID { lineOfID[id] = line }
+                    lineOfID[id] = index
                 }
-                let context = RecordContext(today: now.dateInVietnam, allowFuture: arguments.flag("allow-future") || line.allowFuture,
-                                            recordedBy: line.by ?? defaultBy, source: line.source ?? defaultSource,
-                                            eventID: eventID ?? derived[line.number] ?? EventID.version7(at: now, using: &generator),
+                if case .plain(let plain, _) = line {
+                    plainContext.recordedBy = plain.by ?? defaultBy
+                    plainContext.source = plain.source ?? defaultSource
+                    plainContext.eventIDGiven = eventID != nil
+                    if let (flow, flowWarnings) = PlainFlowCheck.accept(plain.request, rules: rules, context: plainContext,
+                                                                        id: eventID ?? derived[index], seq: nextSeq, unstaged: &unstaged) {
+                        items.append(.flow(flow))
+                        warnings += flowWarnings
+                        nextSeq += 1
+                        continue
+                    }
+                }
+                // The general validation sees every earlier line.
+                if !unstaged.isEmpty { unstaged.staged(into: rules, recordedTime: now, from: items) }
+                let general = line.general(bytes)
+                let context = RecordContext(today: today, allowFuture: allowFuture || general.allowFuture,
+                                            recordedBy: general.by ?? defaultBy, source: general.source ?? defaultSource,
+                                            eventID: (eventID ?? (index < derived.count ? derived[index] : nil))?.eventID
+                                                ?? EventID.version7(at: now, using: &generator),
                                             eventIDGiven: eventID != nil, reportsTo: reportsTo)
-                switch EventBuilder.build(line.request, rules: rules, context: context) {
+                switch EventBuilder.build(general.request, rules: rules, context: context) {
                 case .success(let built):
-                    events.append(built.event)
+                    items.append(.event(built.event))
                     warnings += built.warnings
                     rules.stage(built.event.envelope(seq: nextSeq, recordedTime: now, batch: nil))
                     nextSeq += 1
@@ -158,12 +186,19 @@ enum ImportCommand: Command {
                 let ordered = issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
                 throw .invalid(ordered.map(\.element))
             }
-            return (events, warnings, checkIDs)
+            warningCount = warnings.count
+            return (items, warnings, checkIDs)
         }
         if fromThisFile > 0 {
             invocation.out(invocation.presenter.text(CommandText.importedBefore([
                 "new": .count(newEvents), "events": LocalizedText(en: newEvents == 1 ? "event" : "events", vi: "sự kiện"),
                 "already": .count(fromThisFile)])) + "\n")
+        }
+        if writer.dryRun {
+            // The listing above can be long: the total closes it.
+            invocation.out(invocation.presenter.text(CommandText.dryRunTotal([
+                "valid": .count(newEvents), "events": LocalizedText(en: newEvents == 1 ? "event" : "events", vi: "sự kiện"),
+                "warnings": .count(warningCount), "noun": LocalizedText(en: warningCount == 1 ? "warning" : "warnings", vi: "cảnh báo")])) + "\n")
         }
         return status
     }
@@ -171,9 +206,9 @@ enum ImportCommand: Command {
     /// The derived ids (in file order) that the journal already holds: the lines an earlier import
     /// of this file recorded. When the first is not there, none is (every later line's id hashes
     /// the text through the first), so a new file costs one lookup in memory, not a read of the journal.
-    static func recordedAlready(_ ids: [EventID], rules: Rules, journal: FileJournal) throws(CLIError) -> Set<EventID> {
-        guard let first = ids.first, rules.seq(of: first) != nil else { return [] }
-        do { return Set(try journal.events(withIDs: Set(ids)).keys) } catch { throw .journal(error) }
+    static func recordedAlready(_ ids: [EventKey], rules: Rules, journal: FileJournal) throws(CLIError) -> Set<EventKey> {
+        guard let first = ids.first, rules.seq(of: first.eventID) != nil else { return [] }
+        do { return Set(try journal.events(withIDs: Set(ids.map(\.eventID))).keys.map(EventKey.init)) } catch { throw .journal(error) }
     }
 }
 
@@ -187,72 +222,143 @@ struct ImportLine {
     var allowFuture = false
 }
 
+/// A line of an import file as read: a plain flow read from its bytes (the fast path), or a
+/// request for the general validation.
+enum ScannedLine {
+    case plain(PlainFlowLine, bytes: Range<Int>)
+    // Boxed: nearly every line of a large import is a plain flow.
+    indirect case general(ImportLine)
+
+    var number: Int {
+        switch self {
+        case .plain(let plain, _): plain.request.line
+        case .general(let line): line.number
+        }
+    }
+
+    var givesEventID: Bool {
+        switch self {
+        case .plain(let plain, _): plain.eventID != nil
+        case .general(let line): line.eventID != nil
+        }
+    }
+
+    /// The id the line gives, nil when it gives none or one that is not a UUID.
+    func eventID(_ file: [UInt8]) -> EventKey? {
+        switch self {
+        case .plain(let plain, _): plain.eventID
+        case .general(let line): line.eventID.flatMap(EventID.init).map(EventKey.init)
+        }
+    }
+
+    /// The line as a request, read again by the JSON parser when it was read as a plain flow.
+    func general(_ file: [UInt8]) -> ImportLine {
+        switch self {
+        case .general(let line):
+            return line
+        case .plain(let plain, let range):
+            var lines: [ImportLine] = []
+            var issues: [ValidationIssue] = []
+            ImportParser.jsonLine(Substring(String(decoding: file[range], as: UTF8.self)), number: plain.request.line,
+                                  into: &lines, issues: &issues)
+            return lines[0]
+        }
+    }
+}
+
 /// Reads import files into requests: JSON Lines and CSV, with line numbers for every problem.
 enum ImportParser {
     static let perLine: Set<String> = ["source", "by", "event-id", "allow-future"]
     static let objectOptions = ["figures": "figure", "targets": "target", "printed": "printed", "set": "set"]
 
-    static func jsonLines(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
-        var lines: [ImportLine] = []
+    /// The lines of a JSON Lines file: plain flows read from their bytes (`PlainFlowLineReader`),
+    /// every other line through the JSON parser (`jsonLine`). Lines end at `\n` (a `\r\n` pair is
+    /// not a line end, as when the file was split as Characters).
+    static func jsonLines(_ bytes: [UInt8]) -> (lines: [ScannedLine], issues: [ValidationIssue]) {
+        var lines: [ScannedLine] = []
         var issues: [ValidationIssue] = []
-        // A byte order mark (Notepad's "UTF-8 with BOM") is not part of the first line's JSON.
-        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
-        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            let trimmed = raw.trimmingCharacters(in: " \t\r")
-            if trimmed.isEmpty { continue }
-            let value: JSONValue
-            do { value = try JSONParser.parse(String(trimmed)) } catch {
-                issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ (lỗi ở byte \(error.offset + 1))"))
-                continue
-            }
-            guard let object = value.object else {
-                issues.append(issue(number, "line", en: "each line must be a JSON object", vi: "mỗi dòng phải là một đối tượng JSON"))
-                continue
-            }
-            guard let type = object["type"]?.string else {
-                issues.append(issue(number, "type", en: "\"type\" is missing: the record subcommand (admission, conference, …)",
-                                    vi: "thiếu \"type\": loại sự kiện (admission, conference, …)"))
-                continue
-            }
-            var line = ImportLine(number: number, request: RecordRequest(type: type, options: [], line: number))
-            for (key, value) in object where key != "type" {
-                if perLine.contains(key) {
-                    switch key {
-                    case "source": line.source = value.commandLineText?.precomposedNFC
-                    case "by": line.by = value.commandLineText?.precomposedNFC
-                    case "event-id": line.eventID = value.commandLineText
-                    default: line.allowFuture = value == .bool(true)
-                    }
+        var reader = PlainFlowLineReader(normalise: { $0.precomposedNFC })
+        bytes.withUnsafeBytes { file in
+            // A byte order mark (Notepad's "UTF-8 with BOM") is not part of the first line's JSON.
+            var start = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var number = 0
+            var i = start
+            while i <= file.count {
+                guard i == file.count || (file[i] == 0x0A && (i == start || file[i - 1] != 0x0D)) else {
+                    i += 1
                     continue
                 }
-                let option = objectOptions[key] ?? key
-                switch value {
-                case .object(let inner):
-                    for (k, v) in inner {
-                        for item in v.array ?? [v] {
-                            line.request.options.append(.init(option, k + "=" + (item.commandLineText ?? JSONWriter.string(item)).precomposedNFC))
-                        }
-                    }
-                case .array(let items):
-                    for item in items {
-                        guard let text = item.commandLineText else {
-                            issues.append(issue(number, key, en: "\"\(key)\" must hold plain values", vi: "\"\(key)\" chỉ chứa giá trị đơn"))
-                            continue
-                        }
-                        line.request.options.append(.init(option, text.precomposedNFC))
-                    }
-                case .bool(true):
-                    line.request.options.append(.init(option, ""))
-                case .bool(false), .null:
-                    continue
-                default:
-                    line.request.options.append(.init(option, (value.commandLineText ?? "").precomposedNFC))
+                number += 1
+                let range = start..<i
+                if let plain = reader.read(UnsafeRawBufferPointer(rebasing: file[range]), number: number) {
+                    lines.append(.plain(plain, bytes: range))
+                } else {
+                    var general: [ImportLine] = []
+                    jsonLine(Substring(String(decoding: UnsafeRawBufferPointer(rebasing: file[range]), as: UTF8.self)), number: number,
+                             into: &general, issues: &issues)
+                    lines += general.map(ScannedLine.general)
                 }
+                i += 1
+                start = i
             }
-            lines.append(line)
         }
         return (lines, issues)
+    }
+
+    /// One line of a JSON Lines file (`number`, 1-based) into a request, or its problems.
+    static func jsonLine(_ raw: Substring, number: Int, into lines: inout [ImportLine], issues: inout [ValidationIssue]) {
+        let trimmed = raw.trimmingCharacters(in: " \t\r")
+        if trimmed.isEmpty { return }
+        let value: JSONValue
+        do { value = try JSONParser.parse(String(trimmed)) } catch {
+            issues.append(issue(number, "line", en: "not valid JSON: \(error)", vi: "không phải JSON hợp lệ (lỗi ở byte \(error.offset + 1))"))
+            return
+        }
+        guard let object = value.object else {
+            issues.append(issue(number, "line", en: "each line must be a JSON object", vi: "mỗi dòng phải là một đối tượng JSON"))
+            return
+        }
+        guard let type = object["type"]?.string else {
+            issues.append(issue(number, "type", en: "\"type\" is missing: the record subcommand (admission, conference, …)",
+                                vi: "thiếu \"type\": loại sự kiện (admission, conference, …)"))
+            return
+        }
+        var line = ImportLine(number: number, request: RecordRequest(type: type, options: [], line: number))
+        for (key, value) in object where key != "type" {
+            if perLine.contains(key) {
+                switch key {
+                case "source": line.source = value.commandLineText?.precomposedNFC
+                case "by": line.by = value.commandLineText?.precomposedNFC
+                case "event-id": line.eventID = value.commandLineText
+                default: line.allowFuture = value == .bool(true)
+                }
+                continue
+            }
+            let option = objectOptions[key] ?? key
+            switch value {
+            case .object(let inner):
+                for (k, v) in inner {
+                    for item in v.array ?? [v] {
+                        line.request.options.append(.init(option, k + "=" + (item.commandLineText ?? JSONWriter.string(item)).precomposedNFC))
+                    }
+                }
+            case .array(let items):
+                for item in items {
+                    guard let text = item.commandLineText else {
+                        issues.append(issue(number, key, en: "\"\(key)\" must hold plain values", vi: "\"\(key)\" chỉ chứa giá trị đơn"))
+                        continue
+                    }
+                    line.request.options.append(.init(option, text.precomposedNFC))
+                }
+            case .bool(true):
+                line.request.options.append(.init(option, ""))
+            case .bool(false), .null:
+                continue
+            default:
+                line.request.options.append(.init(option, (value.commandLineText ?? "").precomposedNFC))
+            }
+        }
+        lines.append(line)
     }
 
     /// The header's column names.
@@ -268,7 +374,7 @@ enum ImportParser {
         return commas
     }
 
-    static func csv(_ text: String) -> (lines: [ImportLine], issues: [ValidationIssue]) {
+    static func csv(_ text: String) -> (lines: [ScannedLine], issues: [ValidationIssue]) {
         let records: [CSVRecord]
         switch csvRecords(text) {
         case .success(let parsed): records = parsed
@@ -280,7 +386,7 @@ enum ImportParser {
             return ([], [issue(header.line, "type", en: "the header has no \"type\" column (columns are separated by , or ;)",
                                vi: "dòng tiêu đề thiếu cột \"type\" (các cột cách nhau bằng , hoặc ;)")])
         }
-        var lines: [ImportLine] = []
+        var lines: [ScannedLine] = []
         for record in records.dropFirst() {
             let fields = record.fields
             let type = typeColumn < fields.count ? fields[typeColumn].trimmingCharacters(in: " ") : ""
@@ -303,7 +409,7 @@ enum ImportParser {
                     }
                 }
             }
-            lines.append(line)
+            lines.append(.general(line))
         }
         return (lines, [])
     }

@@ -16,53 +16,57 @@ enum ImportLineIDs {
     /// made for another purpose.
     static let domain = "socai import line v1\n"
 
-    /// The id of each record, by the record's first line (1-based). `recordLines`: the first
-    /// line of each record, ascending. `lineEnds`: LF only (JSON Lines) or LF, CRLF and a lone CR
-    /// (CSV), as the file's parser numbers lines. A line's own line end, a final `\r` and a
-    /// leading byte order mark are not hashed, so the same rows saved by another editor keep their ids.
-    static func derive(_ text: String, recordLines: [Int], csv: Bool) -> [Int: EventID] {
-        let lines = physicalLines(Array(text.utf8), csv: csv)
-        var ends: [(start: Int, end: Int)] = []
-        for (i, start) in recordLines.enumerated() {
-            var end = i + 1 < recordLines.count ? recordLines[i + 1] - 1 : lines.count
-            // Blank lines after a record belong to no record.
-            while end > start, lines[end - 1].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end -= 1 }
-            ends.append((start, min(end, lines.count)))
-        }
-        var ids: [Int: EventID] = [:]
+    /// The id of each record, in the order of `recordLines` (each record's first line, 1-based,
+    /// ascending). `lineEnds`: LF only (JSON Lines) or LF, CRLF and a lone CR (CSV), as the file's
+    /// parser numbers lines. A line's own line end, a final `\r` and a leading byte order mark are
+    /// not hashed, so the same rows saved by another editor keep their ids.
+    ///
+    /// One pass over the file: each line is hashed where it lies, and a record's id is a copy of
+    /// the running hash finished at its end.
+    static func derive(_ bytes: [UInt8], recordLines: [Int], csv: Bool) -> [EventKey] {
+        let lines = physicalLines(bytes, csv: csv)
+        var ids: [EventKey] = []
+        ids.reserveCapacity(recordLines.count)
         var hasher = SHA256()
         hasher.update(domain)
         var hashed = 0
         let newline: [UInt8] = [0x0A]
-        for record in ends {
-            while hashed < record.end {
-                lines[hashed].withUnsafeBytes { hasher.update($0) }
-                hasher.update(newline)
-                hashed += 1
+        bytes.withUnsafeBytes { file in
+            for (i, start) in recordLines.enumerated() {
+                var end = i + 1 < recordLines.count ? recordLines[i + 1] - 1 : lines.count
+                // Blank lines after a record belong to no record.
+                while end > start, file[lines[end - 1]].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end -= 1 }
+                end = min(end, lines.count)
+                while hashed < end {
+                    hasher.update(UnsafeRawBufferPointer(rebasing: file[lines[hashed]]))
+                    hasher.update(newline)
+                    hashed += 1
+                }
+                let copy = hasher
+                let digest = copy.finalize().first128Bits
+                ids.append(EventKey.version8(high: digest.high, low: digest.low))
             }
-            let copy = hasher
-            ids[record.start] = EventID.version8(hash: copy.finalize().bytes)
         }
         return ids
     }
 
     /// The file's lines without their line ends (and without a leading byte order mark).
-    static func physicalLines(_ bytes: [UInt8], csv: Bool) -> [ArraySlice<UInt8>] {
+    static func physicalLines(_ bytes: [UInt8], csv: Bool) -> [Range<Int>] {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var lines: [ArraySlice<UInt8>] = []
+        var lines: [Range<Int>] = []
         var i = start
         while i < bytes.count {
             let byte = bytes[i]
             if byte == 0x0A || (csv && byte == 0x0D) {
                 var end = i
                 if byte == 0x0A, !csv, end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                lines.append(bytes[start..<end])
+                lines.append(start..<end)
                 if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
                 start = i + 1
             }
             i += 1
         }
-        if start < bytes.count { lines.append(bytes[start..<bytes.count]) }
+        if start < bytes.count { lines.append(start..<bytes.count) }
         return lines
     }
 }

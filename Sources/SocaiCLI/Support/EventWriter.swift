@@ -17,41 +17,52 @@ struct EventWriter {
     func write(retryingOn session: inout JournalSession, written: (Int) -> Void = { _ in },
                _ build: (Rules, Instant) throws(CLIError) -> (events: [PendingEvent], warnings: [ValidationIssue], checkIDs: Bool))
         throws(CLIError) -> ExitStatus {
+        try write(retryingOn: &session, written: written) { rules, now throws(CLIError) in
+            let (events, warnings, checkIDs) = try build(rules, now)
+            return (events.map(PendingItem.event), warnings, checkIDs)
+        }
+    }
+
+    /// The same for a batch that may hold flows in their compact form (an import's fast path).
+    func write(retryingOn session: inout JournalSession, written: (Int) -> Void = { _ in },
+               _ build: (Rules, Instant) throws(CLIError) -> (items: [PendingItem], warnings: [ValidationIssue], checkIDs: Bool))
+        throws(CLIError) -> ExitStatus {
         let p = invocation.presenter
         for attempt in 0..<50 {
             let now = invocation.context.now()
-            let (events, warnings, checkIDs) = try build(session.rules, now)
+            let (items, warnings, checkIDs) = try build(session.rules, now)
             if attempt == 0 {
                 for warning in warnings {
                     invocation.warning((warning.line.map { CommandText.linePrefix(["line": String($0)]) } ?? LocalizedText("")) + warning.message)
                 }
             }
             if dryRun {
-                for event in events {
+                for item in items {
+                    let event = item.event
                     invocation.out(p.text(CommandText.validDryRun()) + p.text(ChoiceList.eventTypes.shown(event.payload.type.recordName))
                                    + " " + event.subject.rawValue + " " + p.date(event.effectiveDate)
                                    + ": " + EventSummary.describe(event.payload, p) + "\n")
                 }
-                try previewReorganisation(events, session: session, now: now)
-                written(events.count)
+                try previewReorganisation(items.compactMap { if case .event(let event) = $0 { event } else { nil } }, session: session, now: now)
+                written(items.count)
                 return .success
             }
             let expected = expectSeq ?? session.headSeq
             do {
-                let result = try session.journal.append(events, options: AppendOptions(expectedLastSeq: expected, checkExistingIDs: checkIDs),
+                let result = try session.journal.append(items, options: AppendOptions(expectedLastSeq: expected, checkExistingIDs: checkIDs),
                                                         now: now)
                 for notice in result.notices { invocation.warning(notice) }
                 for event in result.alreadyRecorded {
                     invocation.out(p.text(CommandText.alreadyRecorded(["seq": String(event.seq), "id": event.id.rawValue])) + "\n")
                 }
-                if result.written.count == 1, let event = result.written.first {
-                    invocation.out(p.text(CommandText.recordedOne(["seq": String(event.seq), "id": event.id.rawValue])) + "\n")
-                } else if let first = result.written.first, let last = result.written.last {
-                    invocation.out(p.text(CommandText.recordedMany(["count": .count(result.written.count),
-                                                                    "first": LocalizedText(String(first.seq)),
-                                                                    "last": LocalizedText(String(last.seq))])) + "\n")
+                if result.writtenCount == 1, let id = result.singleID {
+                    invocation.out(p.text(CommandText.recordedOne(["seq": String(result.firstSeq), "id": id.rawValue])) + "\n")
+                } else if result.writtenCount > 1 {
+                    invocation.out(p.text(CommandText.recordedMany(["count": .count(result.writtenCount),
+                                                                    "first": LocalizedText(String(result.firstSeq)),
+                                                                    "last": LocalizedText(String(result.lastSeq))])) + "\n")
                 }
-                written(result.written.count)
+                written(result.writtenCount)
                 return .success
             } catch .sequenceConflict(let wanted, let actual) where expectSeq == nil {
                 // Someone else appended: fold their events in and validate again.

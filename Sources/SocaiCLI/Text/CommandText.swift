@@ -5,7 +5,7 @@ import SocaiCore
 /// `UsageText`; guided entry's questions in `GuidedText`.)
 public enum CommandText: String, TextCatalogue {
     case errorPrefix, notePrefix, warningPrefix, linePrefix, nothingWritten
-    case validDryRun, alreadyRecorded, recordedOne, recordedMany, importedBefore, eventIDNotUUID
+    case validDryRun, dryRunTotal, alreadyRecorded, recordedOne, recordedMany, importedBefore, eventIDNotUUID
     case createdJournal, segmentBytesTooSmall, journalIDNotUUID, recoverTakesNoJournalID
     case wroteSnapshot
     case verifying, quarantined, chainHash, verifiedOK, verifyProblems
@@ -27,6 +27,8 @@ public enum CommandText: String, TextCatalogue {
         case .linePrefix: LocalizedText(en: "line {line}: ", vi: "dòng {line}: ")
         case .nothingWritten: LocalizedText(en: "nothing was written.", vi: "không ghi gì vào sổ.")
         case .validDryRun: LocalizedText(en: "valid (dry run, nothing written): ", vi: "hợp lệ (chạy thử, không ghi): ")
+        case .dryRunTotal: LocalizedText(en: "dry run: {valid} {events} valid, {warnings} {noun}; nothing written",
+                                         vi: "chạy thử: {valid} {events} hợp lệ, {warnings} {noun}; không ghi gì")
         case .alreadyRecorded:
             LocalizedText(en: "already recorded: seq {seq} id {id} (nothing written)", vi: "đã ghi từ trước: số {seq} mã {id} (không ghi thêm)")
         case .recordedOne: LocalizedText(en: "recorded seq {seq} id {id}", vi: "đã ghi số {seq} mã {id}")

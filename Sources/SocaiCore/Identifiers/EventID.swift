@@ -57,10 +57,9 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// derived from content, the same whenever the content is (an import line's, `ImportLineIDs`).
     public static func version8(hash: [UInt8]) -> EventID {
         precondition(hash.count >= 16, "a version 8 id takes 16 bytes of a hash")
-        var bytes = Array(hash.prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80   // version 8
-        bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 9562 variant
-        return EventID(uuid: bytes)
+        let high = hash[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let low = hash[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return EventKey.version8(high: high, low: low).eventID
     }
 
     /// 16 bytes in the canonical text form.

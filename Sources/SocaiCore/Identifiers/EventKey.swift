@@ -22,6 +22,13 @@ public struct EventKey: Sendable, Hashable {
         self.low = low
     }
 
+    /// A version 8 UUID (RFC 9562's custom version) from the first 16 bytes of a hash, as two
+    /// big-endian words: `EventID.version8(hash:)` without building its text.
+    public static func version8(high: UInt64, low: UInt64) -> EventKey {
+        // Byte 6 (bits 15–8 of `high`) carries the version, byte 8 (the top of `low`) the variant.
+        EventKey(high: high & ~0xF000 | 0x8000, low: low & ~(0xC0 << 56) | 0x80 << 56)
+    }
+
     public var eventID: EventID {
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

@@ -56,20 +56,60 @@ public struct JSONWriter {
 
     public mutating func writeString(_ s: String) {
         bytes.append(0x22)
-        for byte in s.utf8 {
-            switch byte {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Most strings need no escape: copied at once.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                case 0x00..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(0x22)
+    }
+
+    /// `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"` in lowercase hex, from the 128 bits of a UUID
+    /// (`EventKey`): the same bytes as `writeString` of its canonical text.
+    public mutating func writeUUID(_ high: UInt64, _ low: UInt64) {
+        bytes.append(0x22)
+        for i in 0..<32 {
+            if i == 8 || i == 12 || i == 16 || i == 20 { bytes.append(0x2D) }
+            let nibble = UInt8(truncatingIfNeeded: ((i < 16 ? high : low) &>> UInt64(60 - 4 * (i % 16))) & 0xF)
+            bytes.append(nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble)
+        }
+        bytes.append(0x22)
+    }
+
+    /// `2023-12-31` (no quotes), as `CalendarDate.iso` spells a date of years 1–9999.
+    public mutating func writeISODate(year: Int, month: Int, day: Int) {
+        writeDigits(year, 4)
+        bytes.append(0x2D)
+        writeDigits(month, 2)
+        bytes.append(0x2D)
+        writeDigits(day, 2)
+    }
+
+    private mutating func writeDigits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor &*= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Appends raw bytes the caller guarantees are valid JSON tokens (a pre-rendered fragment).

@@ -268,6 +268,11 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
         (w0, w1, w2, w3, w4, w5, w6, w7) = words
     }
 
+    /// The first 16 digest bytes as two big-endian words (what a version 8 id takes).
+    public var first128Bits: (high: UInt64, low: UInt64) {
+        (UInt64(w0) << 32 | UInt64(w1), UInt64(w2) << 32 | UInt64(w3))
+    }
+
     /// The 32 digest bytes, big-endian as FIPS 180-4 prints them.
     public var bytes: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in

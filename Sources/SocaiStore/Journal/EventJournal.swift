@@ -33,3 +33,29 @@ extension Array where Element == PendingEvent {
         return (kept, repeated)
     }
 }
+
+extension Array where Element == PendingItem {
+    /// The same rule for a batch of items (`[PendingEvent].withoutRepeatedIDs`); `repeated` gives,
+    /// for each repeat, the index in `items` of the event it repeats.
+    func withoutRepeatedIDs(firstSeq: Int64) throws(JournalError) -> (items: [PendingItem], repeated: [Int]) {
+        var seen: [EventKey: Int] = [:]
+        seen.reserveCapacity(count)
+        // Built only from the first repeat on: a batch without one is returned as it is.
+        var kept: [PendingItem]?
+        var repeated: [Int] = []
+        for (offset, item) in enumerated() {
+            let key = item.idKey
+            if let index = seen[key] {
+                if kept == nil { kept = Array(self[..<offset]) }
+                guard kept![index].event == item.event else { throw .eventIDInUse(key.eventID, seq: firstSeq + Int64(index)) }
+                repeated.append(index)
+            } else if kept != nil {
+                seen[key] = kept!.count
+                kept!.append(item)
+            } else {
+                seen[key] = offset
+            }
+        }
+        return (kept ?? self, repeated)
+    }
+}

@@ -31,15 +31,116 @@ public struct AppendResult: Sendable {
     public var head: JournalHead
 }
 
+/// What an append of `PendingItem`s did, without an envelope per event written: a batch of a
+/// million flows is reported by its count and its first and last seq.
+public struct AppendSummary: Sendable {
+    /// How many events were written, and the seqs of the first and last of them.
+    public var writtenCount: Int
+    public var firstSeq: Int64
+    public var lastSeq: Int64
+    /// The id of the event written when there was exactly one.
+    public var singleID: EventID?
+    /// Events whose id was already in the journal with the same content: not written again.
+    public var alreadyRecorded: [EventEnvelope]
+    /// Crash recovery done before writing (torn bytes moved to quarantine), to show on stderr.
+    public var notices: [LocalizedText]
+    /// The journal's head after the append.
+    public var head: JournalHead
+}
+
 extension FileJournal {
     /// Appends `events` as one all-or-nothing batch and returns only once they are durable:
     /// the bytes fsync'd, and for a new segment its directory entry too.
     public func append(_ events: [PendingEvent], options: AppendOptions = AppendOptions(),
                        now: Instant) throws(JournalError) -> AppendResult {
+        let (summary, written, recordedTime) = try appendItems(events.map(PendingItem.event), options: options, now: now)
+        let envelopes = written.enumerated().map { offset, item in
+            item.event.envelope(seq: summary.firstSeq + Int64(offset), recordedTime: recordedTime,
+                                batch: written.count > 1 ? BatchMark(index: offset + 1, count: written.count) : nil)
+        }
+        return AppendResult(written: envelopes, alreadyRecorded: summary.alreadyRecorded, notices: summary.notices, head: summary.head)
+    }
+
+    /// Appends `items` as one all-or-nothing batch, durable on return, like `append(_:options:now:)`,
+    /// but reports counts instead of an envelope per event, and encodes a compact flow straight
+    /// into the batch's bytes: an import of a million flows builds no envelope and no line array.
+    public func append(_ items: [PendingItem], options: AppendOptions = AppendOptions(),
+                       now: Instant) throws(JournalError) -> AppendSummary {
+        try appendItems(items, options: options, now: now).summary
+    }
+
+    /// The append itself: also the items written (repeats and ids already recorded taken out) and
+    /// the recorded time they were given.
+    private func appendItems(_ items: [PendingItem], options: AppendOptions,
+                             now: Instant) throws(JournalError) -> (summary: AppendSummary, written: [PendingItem], recordedTime: Instant) {
         let lock = try FileDescriptor.open(metadataPath, O_RDONLY)
         try lock.lockExclusive(timeoutSeconds: lockTimeoutSeconds)
         defer { lock.unlock() }
 
+        let (tail, notices) = try prepareTail(options: options, now: now)
+        var pending = items
+        var already: [EventEnvelope] = []
+        if options.checkExistingIDs && !pending.isEmpty {
+            let existing = try findEvents(withIDs: Set(pending.map { $0.idKey.eventID }), segments: tail.segments)
+            var fresh: [PendingItem] = []
+            for item in pending {
+                let event = item.event
+                guard let stored = existing[event.id] else { fresh.append(item); continue }
+                guard stored.matches(event) else { throw .eventIDInUse(event.id, seq: stored.seq) }
+                already.append(stored)
+            }
+            pending = fresh
+        }
+        let (unique, repeated) = try pending.withoutRepeatedIDs(firstSeq: tail.head.seq + 1)
+        pending = []
+        // Recorded time never decreases along seq, whatever the clock says.
+        let recordedTime = max(now, tail.head.recordedTime ?? now)
+        guard !unique.isEmpty else {
+            return (AppendSummary(writtenCount: 0, firstSeq: tail.head.seq, lastSeq: tail.head.seq, singleID: nil,
+                                  alreadyRecorded: already, notices: notices, head: tail.head), [], recordedTime)
+        }
+        let head = try writeEncoded(unique, after: tail, recordedTime: recordedTime)
+        let firstSeq = tail.head.seq + 1
+        for index in repeated {
+            already.append(unique[index].event.envelope(seq: firstSeq + Int64(index), recordedTime: recordedTime,
+                                                        batch: unique.count > 1 ? BatchMark(index: index + 1, count: unique.count) : nil))
+        }
+        let summary = AppendSummary(writtenCount: unique.count, firstSeq: firstSeq, lastSeq: head.seq,
+                                    singleID: unique.count == 1 ? unique[0].event.id : nil, alreadyRecorded: already, notices: notices,
+                                    head: head)
+        return (summary, unique, recordedTime)
+    }
+
+    /// Encodes `items` after the tail's head (seq, chain hash, batch marks), reads every line back,
+    /// and writes them with one fsync; returns the new head.
+    private func writeEncoded(_ items: [PendingItem], after tail: TailState, recordedTime: Instant) throws(JournalError) -> JournalHead {
+        let constants = JournalLineCodec.LineConstants(source: metadata.source, recordedTime: recordedTime)
+        // Room for lines of 512 bytes (a flow's is ~470): untouched pages of a large reservation
+        // cost no memory, and the buffer is not copied as it grows.
+        var w = JSONWriter(reservingCapacity: items.count * 512)
+        var hash = tail.head.hash
+        var reader = LineAttributeReader()
+        for (offset, item) in items.enumerated() {
+            let batch = items.count > 1 ? BatchMark(index: offset + 1, count: items.count) : nil
+            let seq = tail.head.seq + Int64(offset) + 1
+            let start = w.bytes.count
+            switch item {
+            case .flow(let flow) where flow.flow.printed.isEmpty:
+                hash = JournalLineCodec.encode(flow, seq: seq, batch: batch, source: constants, previousHash: hash, into: &w)
+                try JournalLineCodec.checkRoundTrip(w.bytes, start..<(w.bytes.count - 1), of: flow.line(seq: seq, recordedTime: recordedTime, batch: batch),
+                                                    reader: &reader)
+            default:
+                let envelope = item.event.envelope(seq: seq, recordedTime: recordedTime, batch: batch)
+                hash = JournalLineCodec.encode(envelope, source: constants, previousHash: hash, into: &w)
+                try JournalLineCodec.checkRoundTrip(Array(w.bytes[start...]), of: envelope)
+            }
+        }
+        try write(w.bytes, after: tail)
+        return JournalHead(seq: tail.head.seq + Int64(items.count), hash: hash, recordedTime: recordedTime)
+    }
+
+    /// Under the lock: the tail checked and recovered, the clock and `expectedLastSeq` checked.
+    private func prepareTail(options: AppendOptions, now: Instant) throws(JournalError) -> (TailState, [LocalizedText]) {
         var tail = try tail(verifyHead: true)
         var notices: [LocalizedText] = []
         if tail.needsRecovery {
@@ -54,44 +155,7 @@ extension FileJournal {
         if let expected = options.expectedLastSeq, expected != tail.head.seq {
             throw .sequenceConflict(expected: expected, actual: tail.head.seq)
         }
-
-        var pending = events
-        var already: [EventEnvelope] = []
-        if options.checkExistingIDs && !pending.isEmpty {
-            let existing = try findEvents(withIDs: Set(pending.map(\.id)), segments: tail.segments)
-            var fresh: [PendingEvent] = []
-            for event in pending {
-                guard let stored = existing[event.id] else { fresh.append(event); continue }
-                guard stored.matches(event) else { throw .eventIDInUse(event.id, seq: stored.seq) }
-                already.append(stored)
-            }
-            pending = fresh
-        }
-        let (unique, repeated) = try pending.withoutRepeatedIDs(firstSeq: tail.head.seq + 1)
-        pending = unique
-        guard !pending.isEmpty else {
-            return AppendResult(written: [], alreadyRecorded: already, notices: notices, head: tail.head)
-        }
-
-        // Recorded time never decreases along seq, whatever the clock says.
-        let recordedTime = max(now, tail.head.recordedTime ?? now)
-        var bytes: [UInt8] = []
-        var written: [EventEnvelope] = []
-        var hash = tail.head.hash
-        for (offset, event) in pending.enumerated() {
-            let batch = pending.count > 1 ? BatchMark(index: offset + 1, count: pending.count) : nil
-            let envelope = event.envelope(seq: tail.head.seq + Int64(offset) + 1, recordedTime: recordedTime, batch: batch)
-            let (line, lineHash) = JournalLineCodec.encode(envelope, source: metadata.source, previousHash: hash)
-            try JournalLineCodec.checkRoundTrip(line, of: envelope)
-            bytes.append(contentsOf: line)
-            hash = lineHash
-            written.append(envelope)
-        }
-
-        try write(bytes, after: tail)
-        already += repeated.compactMap { id in written.first { $0.id == id } }
-        let head = JournalHead(seq: written.last!.seq, hash: hash, recordedTime: recordedTime)
-        return AppendResult(written: written, alreadyRecorded: already, notices: notices, head: head)
+        return (tail, notices)
     }
 
     /// Writes `bytes` at the end of the last segment, or of a new one when it would pass the size

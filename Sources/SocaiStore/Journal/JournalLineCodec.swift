@@ -27,31 +27,98 @@ public enum JournalLineCodec {
     /// The line for `event` (with its trailing `\n`) and its chain hash.
     public static func encode(_ event: EventEnvelope, source: String, previousHash: SHA256Digest) -> (line: [UInt8], hash: SHA256Digest) {
         var w = JSONWriter(reservingCapacity: 512)
+        let hash = encode(event, source: LineConstants(source: source, recordedTime: event.recordedTime), previousHash: previousHash, into: &w)
+        return (w.bytes, hash)
+    }
+
+    /// Appends the line for `event` (with its `\n`) to `w`; returns its chain hash.
+    static func encode(_ event: EventEnvelope, source: LineConstants, previousHash: SHA256Digest,
+                       into w: inout JSONWriter) -> SHA256Digest {
+        let start = w.bytes.count
+        writeAttributes(&w, id: { $0.writeString(event.id.rawValue) }, source: source, type: event.type, subject: event.subject,
+                        date: event.effectiveDate, seq: event.seq, recordedTime: event.recordedTime, recordedBy: event.recordedBy,
+                        sourceDocument: event.sourceDocument, batch: event.batch, origin: event.origin)
+        w.write(.object(event.payload.data))
+        return finishLine(&w, from: start, previousHash: previousHash)
+    }
+
+    /// Appends the line for a compact flow: the same attributes in the same order as any event's
+    /// (`writeAttributes`), and its `data` as `EventPayload.data` writes a flow without printed
+    /// percentages: `{"count":N}`, then `"reason"` for a departure and `"since"` when given.
+    static func encode(_ flow: PendingFlow, seq: Int64, batch: BatchMark?, source: LineConstants, previousHash: SHA256Digest,
+                       into w: inout JSONWriter) -> SHA256Digest {
+        precondition(flow.flow.printed.isEmpty, "a flow with printed percentages is encoded as an event")
+        let start = w.bytes.count
+        writeAttributes(&w, id: { $0.writeUUID(flow.id.high, flow.id.low) }, source: source, type: flow.flow.kind.eventType,
+                        subject: flow.subject, date: flow.effectiveDate, seq: seq, recordedTime: source.recordedTime,
+                        recordedBy: flow.recordedBy, sourceDocument: flow.sourceDocument, batch: batch, origin: nil)
+        w.writeRaw(#"{"count":"#.utf8)
+        w.writeInteger(Int64(flow.flow.count))
+        if let reason = flow.flow.kind.reason {
+            w.writeRaw(#","reason":"#.utf8)
+            w.writeString(reason)
+        }
+        if let since = flow.flow.since {
+            w.writeRaw(#","since":""#.utf8)
+            w.writeISODate(year: since.year, month: since.month, day: since.day)
+            w.writeRaw(CollectionOfOne(0x22))
+        }
+        w.writeRaw(CollectionOfOne(0x7D))
+        return finishLine(&w, from: start, previousHash: previousHash)
+    }
+
+    /// What every line of one append shares, encoded once: the journal's `source` and the recorded
+    /// time as JSON strings, and the type names.
+    struct LineConstants {
+        var source: [UInt8]
+        var recordedTime: Instant
+        var recordedTimeToken: [UInt8]
+
+        init(source: String, recordedTime: Instant) {
+            var w = JSONWriter(reservingCapacity: 96)
+            w.writeString(source)
+            self.source = w.bytes
+            self.recordedTime = recordedTime
+            var t = JSONWriter(reservingCapacity: 32)
+            t.writeString(recordedTime.rfc3339)
+            recordedTimeToken = t.bytes
+        }
+    }
+
+    /// Every attribute before `data`, in the order socai writes them (docs/JOURNAL.md), up to
+    /// and including `"data":`.
+    @inline(__always)
+    private static func writeAttributes(_ w: inout JSONWriter, id: (inout JSONWriter) -> Void, source: LineConstants, type: EventType,
+                                        subject: UnitID, date: CalendarDate, seq: Int64, recordedTime: Instant, recordedBy: String,
+                                        sourceDocument: String?, batch: BatchMark?, origin: EventOrigin?) {
         w.writeRaw(#"{"specversion":"1.0","id":"#.utf8)
-        w.writeString(event.id.rawValue)
+        id(&w)
         w.writeRaw(#","source":"#.utf8)
-        w.writeString(source)
+        w.writeRaw(source.source)
         w.writeRaw(#","type":"#.utf8)
-        w.writeString(event.type.rawValue)
+        w.writeString(type.rawValue)
         w.writeRaw(#","subject":"#.utf8)
-        w.writeString(event.subject.rawValue)
+        w.writeString(subject.rawValue)
         w.writeRaw(#","time":""#.utf8)
-        w.writeRaw(event.effectiveDate.iso.utf8)
+        w.writeISODate(year: date.year, month: date.month, day: date.day)
         w.writeRaw(#"T00:00:00+07:00","datacontenttype":"application/json","seq":"#.utf8)
-        w.writeInteger(event.seq)
+        w.writeInteger(seq)
         w.writeRaw(#","recordedtime":"#.utf8)
-        w.writeString(event.recordedTime.rfc3339)
+        if recordedTime == source.recordedTime { w.writeRaw(source.recordedTimeToken) } else { w.writeString(recordedTime.rfc3339) }
         w.writeRaw(#","recordedby":"#.utf8)
-        w.writeString(event.recordedBy)
-        if let document = event.sourceDocument {
+        w.writeString(recordedBy)
+        if let document = sourceDocument {
             w.writeRaw(#","sourcedoc":"#.utf8)
             w.writeString(document)
         }
-        if let batch = event.batch {
-            w.writeRaw(#","batch":"#.utf8)
-            w.writeString(batch.description)
+        if let batch {
+            w.writeRaw(#","batch":""#.utf8)
+            w.writeInteger(Int64(batch.index))
+            w.writeRaw(CollectionOfOne(0x2F))
+            w.writeInteger(Int64(batch.count))
+            w.writeRaw(CollectionOfOne(0x22))
         }
-        if let origin = event.origin {
+        if let origin {
             w.writeRaw(#","originsource":"#.utf8)
             w.writeString(origin.source)
             w.writeRaw(#","originseq":"#.utf8)
@@ -60,19 +127,19 @@ public enum JournalLineCodec {
             w.writeString(origin.recordedTime.rfc3339)
         }
         w.writeRaw(#","data":"#.utf8)
-        w.write(.object(event.payload.data))
-        var bytes = w.bytes
-        let hash = chainHash(previous: previousHash, body: bytes)
-        bytes.reserveCapacity(bytes.count + hashTailLength + 1)
-        bytes.append(contentsOf: hashSuffixPrefix)
+    }
+
+    /// Hashes the body written since `start` where it lies, then appends the hash tail and `\n`.
+    private static func finishLine(_ w: inout JSONWriter, from start: Int, previousHash: SHA256Digest) -> SHA256Digest {
+        let hash = w.bytes.withUnsafeBytes { chainHash(previous: previousHash, body: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        w.writeRaw(hashSuffixPrefix)
         withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { hex in
             hash.writeHex(into: hex)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(hex))
+            w.writeRaw(UnsafeRawBufferPointer(hex))
         }
-        bytes.append(0x22)
-        bytes.append(0x7D)
-        bytes.append(0x0A)
-        return (bytes, hash)
+        w.writeRaw(#""}"#.utf8)
+        w.writeRaw(CollectionOfOne(0x0A))
+        return hash
     }
 
     /// Reads back a line just encoded: a line its own reader would reject must never be written.
@@ -82,6 +149,28 @@ public enum JournalLineCodec {
         }
         switch decoded {
         case .success(let read) where read.envelope == envelope:
+            return
+        case .success:
+            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: DamageText.encodedReadsBackDifferently())
+        case .failure(let error):
+            throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: DamageText.encodedDoesNotReadBack(["reason": error.reason]))
+        }
+    }
+
+    /// Reads back a flow's line just encoded (`bytes[range]`, without its `\n`) with the readers'
+    /// own grammar (one `reader` for the whole batch, so repeated strings are interned once), and
+    /// compares it with the flow as the fold would read it.
+    static func checkRoundTrip(_ bytes: [UInt8], _ range: Range<Int>, of expected: FlowLine,
+                               reader: inout LineAttributeReader) throws(JournalError) {
+        let decoded = bytes.withUnsafeBytes { buffer in
+            Result(catching: { () throws(LineDecodingError) in
+                let line = UnsafeRawBufferPointer(rebasing: buffer[range])
+                guard let (_, stored) = splitHash(line) else { throw LineDecodingError(missingHashReason(line)) }
+                return try reader.decode(line, storedHash: stored)
+            })
+        }
+        switch decoded {
+        case .success(let read) where read.flowLine.map { $0 == expected } ?? (read.envelope == expected.envelope):
             return
         case .success:
             throw .damaged(JournalLocation(segment: "(new event)", line: 0), reason: DamageText.encodedReadsBackDifferently())

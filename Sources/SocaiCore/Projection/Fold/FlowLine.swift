@@ -3,7 +3,7 @@
 ///
 /// Flows are nearly every line of a large journal; readers hand these to `ProjectionBuilder.apply(_:)`
 /// directly, and build the envelope only when someone asks for it (`envelope`).
-public struct FlowLine: Sendable {
+public struct FlowLine: Sendable, Equatable {
     public var seq: Int64
     public var id: EventKey
     public var subject: UnitID
