@@ -1,0 +1,70 @@
+import Foundation
+import SocaiCore
+import SocaiTestSupport
+import Testing
+
+/// The rules the read-path redesign added (DECISIONS R3, R5), asserted where a user meets them
+/// (`term --json`): what the mutation run over the new rule code (Tools/mutate/sites.txt, `r3-…`,
+/// `r5-…`) found no test for. Each test names the mutant it kills.
+extension MutationSurvivorTests {
+    /// `flows` of `unit`'s term 2020–2025 (to SOCAI_NOW, 2024-06-01).
+    static func termFlows(_ journal: ScratchJournal, _ unit: String) throws -> JSONObject? {
+        try json(journal, ["term", "--unit", unit, "--term", "2020-2025"]).object?["flows"]?.object
+    }
+
+    /// A district `huyen` and a cell `cb` under it, from 2010.
+    static let districtAndCell: [[String]] = [
+        ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+        ["unit", "--id", "cb", "--name", "Chi bộ C", "--kind", "cell", "--parent", "huyen", "--date", "2010-01-01"],
+    ]
+
+    @Test("a stated total replaces the events inside its period up to its last day; an event the day after counts (r3-gap-after)")
+    func statedTotalCoversItsLastDay() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, Self.districtAndCell + [
+            ["admission", "--unit", "cb", "--date", "2021-06-30", "--count", "2"],
+            ["admission", "--unit", "cb", "--date", "2021-07-01", "--count", "1"],
+            ["conference", "--unit", "cb", "--date", "2021-07-05", "--title", "Sơ kết", "--figure", "admissions=5@2021-01-01..2021-06-30"],
+        ])
+        // 5 stated for the first half (the 2 of its last day among them) + the 1 of 1 July.
+        #expect(try Self.termFlows(journal, "cb")?["admissions"] == .integer(6))
+        #expect(try Self.termFlows(journal, "huyen")?["admissions"] == .integer(6))
+    }
+
+    @Test("stated totals sharing one day overlap: the later-ending one is used, the other skipped, never both (r3-overlap)")
+    func statedTotalsSharingADay() throws {
+        // The first ends on the day the second starts.
+        let touching = ScratchJournal()
+        Self.record(touching, Self.districtAndCell + [
+            ["conference", "--unit", "cb", "--date", "2021-07-01", "--title", "T1", "--figure", "admissions=3@2021-01-01..2021-06-30"],
+            ["conference", "--unit", "cb", "--date", "2022-01-05", "--title", "T2", "--figure", "admissions=4@2021-06-30..2021-12-31"],
+        ])
+        #expect(try Self.termFlows(touching, "cb")?["admissions"] == .integer(4), "T2 ends later; T1 shares 30 June with it")
+        // A one-day total on the last day of a longer one with the same end: the longer is used.
+        let nested = ScratchJournal()
+        Self.record(nested, Self.districtAndCell + [
+            ["conference", "--unit", "cb", "--date", "2022-01-05", "--title", "T1", "--figure", "admissions=4@2021-01-01..2021-12-31"],
+            ["conference", "--unit", "cb", "--date", "2022-01-06", "--title", "T2", "--figure", "admissions=1@2021-12-31..2021-12-31"],
+        ])
+        #expect(try Self.termFlows(nested, "cb")?["admissions"] == .integer(4), "the one-day total lies inside the year's")
+    }
+
+    @Test("a range target met at its upper bound is within it, one more is above (r5-range)")
+    func rangeTargetAtItsUpperBound() throws {
+        for (admitted, status) in [(60, "within"), (61, "above"), (49, "below")] {
+            let journal = ScratchJournal()
+            Self.record(journal, [
+                ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+                ["conference", "--unit", "huyen", "--date", "2020-01-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025",
+                 "--target", "admissions-per-year=10..12"],
+                ["admission", "--unit", "huyen", "--date", "2021-03-01", "--count", String(admitted)],
+            ])
+            // On the term's last day (no congress of 2025 recorded: it ends 2024-12-31) the target is 5 × 10..12 = 50..60.
+            let result = journal.run(["term", "--unit", "huyen", "--term", "2020-2025", "--json"],
+                                     environment: ["SOCAI_NOW": "2024-12-31T08:00:00Z"])
+            let attainment = try JSONParser.parse(result.stdout).object?["targets"]?.object?["admissions-per-year"]?.object
+            #expect(attainment?["actual"] == .integer(Int64(admitted)) && attainment?["status"] == .string(status),
+                    "\(admitted): \(attainment.map { "\($0)" } ?? "no target")")
+        }
+    }
+}
