@@ -49,6 +49,25 @@ extension MutationSurvivorTests {
         #expect(try Self.termFlows(nested, "cb")?["admissions"] == .integer(4), "the one-day total lies inside the year's")
     }
 
+    @Test("a merger chain on one day: a merged into b and b into c on the same day, c keeps the members of both (r1-chain)")
+    func mergerChainOnOneDay() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"]]
+            + [("a", 10), ("b", 20), ("c", 30)].flatMap { unit, members in [
+                ["unit", "--id", unit, "--name", "Xã \(unit)", "--kind", "base-committee", "--parent", "huyen", "--date", "2010-01-01"],
+                ["conference", "--unit", unit, "--date", "2020-01-01", "--title", "T", "--figure", "members=\(members)"],
+            ] } + [
+                ["merger", "--from", "a", "--into", "b", "--date", "2021-01-01"],
+                ["merger", "--from", "b", "--into", "c", "--date", "2021-01-01"],
+            ])
+        let figures = try Self.figures(journal, to: "2021-06-30")
+        #expect(figures["c"]?["members"] == .integer(60) && figures["huyen"]?["members"] == .integer(60), "\(figures)")
+        // check lists where each went: a's members passed on through b, which closed that day, to c.
+        let reorganisation = try Self.json(journal, ["check"]).object?["reorganisation"]?.array?.compactMap(\.object) ?? []
+        #expect(reorganisation.map { [$0["unit"], $0["receiver"], $0["held"]] }
+                == [[.string("a"), .string("c"), .integer(10)], [.string("b"), .string("c"), .integer(20)]], "\(reorganisation)")
+    }
+
     @Test("a range target met at its upper bound is within it, one more is above (r5-range)")
     func rangeTargetAtItsUpperBound() throws {
         for (admitted, status) in [(60, "within"), (61, "above"), (49, "below")] {
