@@ -18,6 +18,14 @@ extension MutationSurvivorTests {
         ["unit", "--id", "cb", "--name", "Chi bộ C", "--kind", "cell", "--parent", "huyen", "--date", "2010-01-01"],
     ]
 
+    /// A district `huyen` and communes under it from 2010, each reporting its members on 2020-01-01.
+    static func communes(_ members: [(id: String, members: Int)]) -> [[String]] {
+        [["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"]] + members.flatMap { unit, members in [
+            ["unit", "--id", unit, "--name", "Xã \(unit)", "--kind", "base-committee", "--parent", "huyen", "--date", "2010-01-01"],
+            ["conference", "--unit", unit, "--date", "2020-01-01", "--title", "T", "--figure", "members=\(members)"],
+        ] }
+    }
+
     @Test("a stated total replaces the events inside its period up to its last day; an event the day after counts (r3-gap-after)")
     func statedTotalCoversItsLastDay() throws {
         let journal = ScratchJournal()
@@ -52,20 +60,30 @@ extension MutationSurvivorTests {
     @Test("a merger chain on one day: a merged into b and b into c on the same day, c keeps the members of both (r1-chain)")
     func mergerChainOnOneDay() throws {
         let journal = ScratchJournal()
-        Self.record(journal, [["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"]]
-            + [("a", 10), ("b", 20), ("c", 30)].flatMap { unit, members in [
-                ["unit", "--id", unit, "--name", "Xã \(unit)", "--kind", "base-committee", "--parent", "huyen", "--date", "2010-01-01"],
-                ["conference", "--unit", unit, "--date", "2020-01-01", "--title", "T", "--figure", "members=\(members)"],
-            ] } + [
-                ["merger", "--from", "a", "--into", "b", "--date", "2021-01-01"],
-                ["merger", "--from", "b", "--into", "c", "--date", "2021-01-01"],
-            ])
+        Self.record(journal, Self.communes([("a", 10), ("b", 20), ("c", 30)]) + [
+            ["merger", "--from", "a", "--into", "b", "--date", "2021-01-01"],
+            ["merger", "--from", "b", "--into", "c", "--date", "2021-01-01"],
+        ])
         let figures = try Self.figures(journal, to: "2021-06-30")
         #expect(figures["c"]?["members"] == .integer(60) && figures["huyen"]?["members"] == .integer(60), "\(figures)")
         // check lists where each went: a's members passed on through b, which closed that day, to c.
         let reorganisation = try Self.json(journal, ["check"]).object?["reorganisation"]?.array?.compactMap(\.object) ?? []
         #expect(reorganisation.map { [$0["unit"], $0["receiver"], $0["held"]] }
                 == [[.string("a"), .string("c"), .integer(10)], [.string("b"), .string("c"), .integer(20)]], "\(reorganisation)")
+    }
+
+    @Test("a unit made by a merger holds what was handed over plus its own flows from the merger day through the date asked (r2-holding-flows)")
+    func holdingOfANewMergerTarget() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, Self.communes([("a", 10), ("b", 20)]) + [
+            ["merger", "--from", "a,b", "--into", "w", "--name", "Xã W", "--kind", "base-committee", "--parent", "huyen", "--date", "2021-01-01"],
+            ["admission", "--unit", "w", "--date", "2021-01-01", "--count", "2"],
+            ["admission", "--unit", "w", "--date", "2021-03-01", "--count", "5"],
+        ])
+        for (date, members) in [("2021-01-01", 32), ("2021-02-28", 32), ("2021-03-01", 37)] {
+            let w = try Self.figures(journal, to: date)["w"]
+            #expect(w?["members"] == .integer(Int64(members)), "\(date): \(w.map { "\($0)" } ?? "no w")")
+        }
     }
 
     @Test("a range target met at its upper bound is within it, one more is above (r5-range)")
