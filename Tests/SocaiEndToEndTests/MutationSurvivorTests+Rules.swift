@@ -86,6 +86,24 @@ extension MutationSurvivorTests {
         }
     }
 
+    @Test("a cell moved, then merged: its flows count in the receiver's term once, each in the part of the cell's history it fell in (r1-handover-window)")
+    func flowsOfAPredecessorThatMovedBeforeItsMerger() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, Self.twoDistricts + [
+            ["unit", "--id", "x", "--name", "Chi bộ X", "--kind", "cell", "--parent", "d1", "--date", "2010-01-01"],
+            ["unit", "--id", "y", "--name", "Chi bộ Y", "--kind", "cell", "--parent", "d2", "--date", "2010-01-01"],
+            ["admission", "--unit", "x", "--date", "2020-06-01", "--count", "3"],
+            ["move", "--unit", "x", "--parent", "d2", "--date", "2021-01-01"],
+            ["admission", "--unit", "x", "--date", "2021-06-01", "--count", "4"],
+            ["merger", "--from", "x", "--into", "y", "--date", "2022-01-01"],
+            ["admission", "--unit", "y", "--date", "2023-03-01", "--count", "1"],
+        ])
+        // y: 3 + 4 of its predecessor x (under d1, then under d2) + its own 1; the province counts each once.
+        for (unit, admissions) in [("y", 8), ("d1", 3), ("p", 8)] {
+            #expect(try Self.termFlows(journal, unit)?["admissions"] == .integer(Int64(admissions)), "\(unit)")
+        }
+    }
+
     @Test("a range target met at its upper bound is within it, one more is above (r5-range)")
     func rangeTargetAtItsUpperBound() throws {
         for (admitted, status) in [(60, "within"), (61, "above"), (49, "below")] {
