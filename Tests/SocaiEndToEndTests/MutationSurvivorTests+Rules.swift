@@ -104,6 +104,24 @@ extension MutationSurvivorTests {
         }
     }
 
+    @Test("departures stated with their reasons: equal, the stated departures stand (reported); the reasons more, their sum (derived) (r3-departures-reasons)")
+    func departuresAndTheirReasons() throws {
+        let journal = ScratchJournal()
+        Self.record(journal, [
+            ["unit", "--id", "huyen", "--name", "Huyện ủy H", "--kind", "district", "--date", "2010-01-01"],
+            ["conference", "--unit", "huyen", "--date", "2022-01-05", "--title", "T",
+             "--figure", "departures=3@2021-01-01..2021-12-31", "--figure", "deaths=3@2021-01-01..2021-12-31"],
+        ])
+        func departures() throws -> [JSONValue?] {
+            let term = try Self.json(journal, ["term", "--unit", "huyen", "--term", "2020-2025"]).object
+            return [term?["flows"]?.object?["departures"], term?["flowProvenance"]?.object?["departures"]]
+        }
+        #expect(try departures() == [.integer(3), .string("reported")])
+        Self.record(journal, [["conference", "--unit", "huyen", "--date", "2023-01-05", "--title", "T",
+                               "--figure", "departures=2@2022-01-01..2022-12-31", "--figure", "deaths=3@2022-01-01..2022-12-31"]])
+        #expect(try departures() == [.integer(6), .string("derived")], "2022's 3 deaths are more than its 2 departures")
+    }
+
     @Test("a range target met at its upper bound is within it, one more is above (r5-range)")
     func rangeTargetAtItsUpperBound() throws {
         for (admitted, status) in [(60, "within"), (61, "above"), (49, "below")] {
