@@ -194,6 +194,18 @@ struct CheckKindsTests {
             finding("inactive-unit", "error", stated: nil, derived: nil, figure: "-", date: "2021-03-01", unit: "cb",
                     "admission seq 3 is dated 2021-03-01, after it closed on 2020-01-01; correct its date or its unit"),
         ]),
+        // R1: a unit is active until the day before it closes (mutant r7-inactive-unit/flip-comparison.2).
+        Scenario(name: "inactive-unit: an admission dated the day its unit was dissolved", records: [
+            ["admission", "--unit", "cb", "--date", "2021-03-01", "--count", "2"],
+            ["dissolve", "--unit", "cb", "--date", "2021-03-01"],
+        ], status: 1, findings: [
+            finding("inactive-unit", "error", stated: nil, derived: nil, figure: "-", date: "2021-03-01", unit: "cb",
+                    "admission seq 3 is dated 2021-03-01, after it closed on 2021-03-01; correct its date or its unit"),
+        ]),
+        // R1: a unit is active from its establishment day (r7-inactive-unit/flip-comparison.1).
+        Scenario(name: "inactive-unit: an admission dated the day its unit was established is no finding", records: [
+            ["admission", "--unit", "cb", "--date", "2010-01-01", "--count", "2"],
+        ], status: 0, findings: []),
         Scenario(name: "dissolved-with-members: a cell dissolved holding 12, no successor named", records: [
             ["conference", "--unit", "cb", "--date", "2020-01-01", "--title", "T", "--figure", "members=12"],
             ["dissolve", "--unit", "cb", "--date", "2022-01-01"],
@@ -216,6 +228,11 @@ struct CheckKindsTests {
             finding("impossible-level", "error", stated: "3", derived: "-2", figure: "members", date: "2020-06-01", unit: "cb",
                     "Chi bộ C's members would be -2 on 2020-06-01: 3 reported on 2020-01-01 (seq 3) and the events since take it below zero, that day by seq 4; correct the event that is wrong (socai record correction --event 4 …; socai audit --unit cb --figure members shows every step)"),
         ]),
+        // R2 "below zero": a value exactly at its floor is no finding and stays exact (r2-floor).
+        Scenario(name: "impossible-level: 4 members reported, 4 departures after: 0 is no finding", records: [
+            ["conference", "--unit", "cb", "--date", "2020-01-01", "--title", "T", "--figure", "members=4"],
+            ["departure", "--unit", "cb", "--date", "2020-06-01", "--count", "4", "--reason", "death"],
+        ], status: 0, findings: []),
         Scenario(name: "printed-sum: shares that add up to 95%", records: [
             ["rating", "--unit", "huyen", "--year", "2021", "--of", "organizations", "--excellent", "10%", "--good", "60%",
              "--completed", "20%", "--failed", "5%"],

@@ -20,6 +20,8 @@ struct Site: Sendable {
     /// Text the line contains (spaces as written); `#2` at the end takes the second such line.
     var pattern: String
     var occurrence: Int
+    /// Whether the catalogue wrote ` #N` (then a pattern on several lines is meant, even for ` #1`).
+    var occurrenceGiven = false
     var operators: [MutationOperator]
     /// `OLD => NEW` for `replace`, the empty value for `start-empty`.
     var argument: String?
@@ -72,13 +74,15 @@ enum Catalogue {
             guard ids.insert(fields[0]).inserted else { throw CatalogueError("sites.txt:\(n + 1): site id \(fields[0]) used twice") }
             var pattern = fields[3]
             var occurrence = 1
+            var occurrenceGiven = false
             if let hash = pattern.range(of: " #", options: .backwards), let k = Int(pattern[hash.upperBound...]) {
                 occurrence = k
+                occurrenceGiven = true
                 pattern = String(pattern[..<hash.lowerBound])
             }
             sites.append(Site(id: fields[0], file: fields[1], scope: fields[2] == "-" ? nil : fields[2], pattern: pattern,
-                              occurrence: occurrence, operators: operators, argument: fields.count == 6 ? fields[5] : nil,
-                              catalogueLine: n + 1))
+                              occurrence: occurrence, occurrenceGiven: occurrenceGiven, operators: operators,
+                              argument: fields.count == 6 ? fields[5] : nil, catalogueLine: n + 1))
         }
         return sites
     }
@@ -103,7 +107,7 @@ enum Catalogue {
         guard matches.count >= site.occurrence else {
             throw CatalogueError("sites.txt:\(site.catalogueLine) (\(site.id)): `\(site.pattern)` is not in \(site.file)\(site.scope.map { " inside \($0)" } ?? "")")
         }
-        guard matches.count == 1 || site.occurrence > 1 else {
+        guard matches.count == 1 || site.occurrenceGiven else {
             throw CatalogueError("sites.txt:\(site.catalogueLine) (\(site.id)): `\(site.pattern)` is on \(matches.count) lines (\(matches.map { String($0 + 1) }.joined(separator: ", "))); add ` #N` or more text")
         }
         let index = matches[site.occurrence - 1]
