@@ -32,14 +32,14 @@ extension Rules {
         // Each journal's declared subtree: the units it registers and every unit ever under them.
         for (j, name) in union.journals.enumerated() {
             var subtree = Set<Int32>()
-            var frontier = union.registered[j].compactMap(registry.index(of:))
+            var frontier = union.registered[j].filter { known($0.value) }.keys.compactMap(registry.index(of:))
             while let u = frontier.popLast() {
                 guard subtree.insert(u).inserted else { continue }
                 frontier += registry.potentialChildren(of: u)
             }
             for (unit, mention) in union.mentions[j] where known(mention.recordedTime) && inScope(unit) {
                 guard let u = registry.index(of: unit), !subtree.contains(u) else { continue }
-                let owners = union.journals.indices.filter { $0 != j && union.registered[$0].contains(unit) }.map { union.journals[$0] }
+                let owners = union.journals.indices.filter { $0 != j && union.registered[$0][unit].map(known) == true }.map { union.journals[$0] }
                 let owner = owners.isEmpty
                     ? LocalizedText(en: "no journal of the union registers it", vi: "không sổ nào trong nhóm đăng ký đơn vị này")
                     : LocalizedText(en: "it is registered in \(owners.joined(separator: ", "))", vi: "đơn vị này được đăng ký ở sổ \(owners.joined(separator: ", "))")

@@ -37,8 +37,9 @@ public struct UnionFacts: Sendable {
 
     public internal(set) var places: UnionPlaces
     public internal(set) var conflicts: [Conflict] = []
-    /// Per journal: the units it registers (`record unit`, or a merger that creates one).
-    public internal(set) var registered: [Set<UnitID>]
+    /// Per journal: the units it registers (`record unit`, or a merger that creates one), each with
+    /// when it was first recorded there, so that `--known-at` sees only the registrations known then.
+    public internal(set) var registered: [[UnitID: Instant]]
     /// Per journal: for each unit its events are about, the first such event.
     public internal(set) var mentions: [[UnitID: Mention]]
     /// Events left out because an earlier journal holds the same fact (counted once).
@@ -48,7 +49,7 @@ public struct UnionFacts: Sendable {
 
     public init(journals: [String]) {
         places = UnionPlaces(journals: journals)
-        registered = Array(repeating: [], count: journals.count)
+        registered = Array(repeating: [:], count: journals.count)
         mentions = Array(repeating: [:], count: journals.count)
     }
 

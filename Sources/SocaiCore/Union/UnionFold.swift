@@ -47,6 +47,9 @@ public enum UnionFold {
         }
 
         /// Notes what journal j says about units: which it registers, which it speaks about.
+        func register(_ unit: UnitID, _ j: Int, at time: Instant) {
+            if facts.registered[j][unit].map({ time < $0 }) ?? true { facts.registered[j][unit] = time }
+        }
         func note(_ item: UnionItem, _ j: Int, unionSeq: Int64) {
             switch item {
             case .flow(let f):
@@ -55,9 +58,9 @@ public enum UnionFold {
                 mention(e.subject, j, item, date: e.effectiveDate, unionSeq: unionSeq)
                 switch e.payload {
                 case .unitEstablished(let u):
-                    facts.registered[j].insert(u.id)
+                    register(u.id, j, at: e.recordedTime)
                 case .merger(let m):
-                    if m.newUnit != nil { facts.registered[j].insert(m.into) }
+                    if m.newUnit != nil { register(m.into, j, at: e.recordedTime) }
                     for unit in m.from + [m.into] { mention(unit, j, item, date: e.effectiveDate, unionSeq: unionSeq) }
                 default:
                     break
