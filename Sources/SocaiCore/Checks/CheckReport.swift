@@ -13,7 +13,10 @@ extension Rules {
     /// With `strict`, an unexplained remainder is an error instead of a warning. `union`: the
     /// projection is several journals read as one; their disagreements are findings too, and every
     /// finding about an event names its journal and its seq there.
-    public func check(scope: Int32? = nil, strict: Bool = false, union: UnionFacts? = nil) -> CheckReport {
+    /// `listingReorganisation: false` leaves out the list of structural steps (the HTML overview
+    /// builds its own, over the term's period).
+    public func check(scope: Int32? = nil, strict: Bool = false, union: UnionFacts? = nil,
+                      listingReorganisation: Bool = true) -> CheckReport {
         let units: [Int32] = scope.map { registry.everDescendants(of: $0) } ?? Array(registry.all)
         let inScope = Set(units)
         var findings: [Finding] = []
@@ -43,6 +46,6 @@ extension Rules {
             (a.element.unit.rawValue, a.element.date, a.element.seq ?? 0, a.element.kind, a.offset)
                 < (b.element.unit.rawValue, b.element.date, b.element.seq ?? 0, b.element.kind, b.offset)
         }.map(\.element)
-        return CheckReport(findings: findings, reorganisation: reorganisation(of: units, over: nil))
+        return CheckReport(findings: findings, reorganisation: listingReorganisation ? reorganisation(of: units, over: nil) : [])
     }
 }

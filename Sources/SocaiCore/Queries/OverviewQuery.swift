@@ -28,7 +28,7 @@ extension Rules {
             admissions: admissionsPerYear(unit, termReport), admissionPeriods: admissionPeriods(unit, termReport),
             admissionTarget: admissionTarget(termReport),
             ratings: ratingBars(unit, to: date), keyFigures: keys, tree: tree,
-            findings: check(scope: unit, strict: strict, union: union),
+            findings: check(scope: unit, strict: strict, union: union, listingReorganisation: false),
             reorganisation: reorganisation(under: unit, over: ClosedPeriod(
                 from: min(termReport.from, CalendarDate(year: termLabel.firstYear, month: 1, day: 1)!), to: date)))
     }
@@ -52,7 +52,10 @@ extension Rules {
         for member in scope where projection.hasAnyFlows(member) {
             for row in projection.flows(member, knowledge) { flowDays.insert(row.date.dayNumber) }
         }
-        for event in levels.allEvents where scope.contains(where: event.participants.contains) { flowDays.insert(event.date.dayNumber) }
+        // Structural events found from each unit in scope, not from the whole journal's list.
+        for member in scope {
+            for event in registry.structuralEvents(involving: member) { flowDays.insert(event.date.dayNumber) }
+        }
         var reportDays = Set<Int>()
         for point in reported {
             reportDays.insert(point.date.dayNumber)

@@ -31,9 +31,6 @@ public final class LevelRule {
         return events.count - 1
     }
 
-    /// Every structural event in force, in (date, seq) order (an overview over the whole tree).
-    public var allEvents: [StructuralEvent] { registry.structuralEvents() }
-
     public init(_ registry: Registry) { self.registry = registry }
 
     /// Unit `u`'s value of level figure `key` at the end of `date`, or nil.
