@@ -39,7 +39,15 @@ extension Rules {
         while let u = frontier.popLast() {
             for child in registry.children(of: u, at: boundaries) where scope.insert(child).inserted { frontier.append(child) }
         }
-        return registry.all.filter { x in destination(of: x, on: boundaries).map(scope.contains) ?? false }
+        // Whatever ends up in the scope reached it through handovers: walk them back from the scope
+        // (from the units alone, not every unit of the journal), then keep those whose destination
+        // on `boundaries` lies in the scope.
+        var candidates = scope
+        var back = Array(scope)
+        while let u = back.popLast() {
+            for h in registry.handovers(into: u) where candidates.insert(h.from).inserted { back.append(h.from) }
+        }
+        return candidates.filter { x in destination(of: x, on: boundaries).map(scope.contains) ?? false }.sorted()
     }
 
     /// R8 written once: the residuals of `sources` on `date` gathered at their destinations, then
