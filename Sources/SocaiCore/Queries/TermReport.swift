@@ -152,7 +152,11 @@ extension Rules {
 
         var conferences: [TermReport.EventLine] = []
         for u in scope {
-            for conference in projection.conferences(u, knowledge) where period.contains(conference.date) {
+            // A conference labelled with a term is listed under that term (a late review of
+            // 2015–2020 held after the next term began is 2015–2020's, R4), if held by the day
+            // asked about; others by their date.
+            for conference in projection.conferences(u, knowledge)
+            where conference.term.map({ $0 == term && conference.date <= today }) ?? period.contains(conference.date) {
                 guard case .conference(let c)? = projection.record(conference.record).payload else { continue }
                 let prefix = u == unit ? "" : registry[u].name(at: conference.date) + ": "
                 let decisions = c.decisions.isEmpty ? "" : " — " + c.decisions.joined(separator: "; ")

@@ -356,6 +356,12 @@ public final class Registry {
             epochs.append(Epoch(from: start, to: day, chain: ancestors(of: u, at: probe)))
             start = day
         }
+        // A flow dated on or after its own unit closed is stranded (a union of journals, or a
+        // journal written by another tool: `record` refuses to strand one, R7): no epoch covers
+        // it, so it counts nowhere, and `check` names it as `inactive-unit`.
+        if let closed = self[u].closing?.date.dayNumber {
+            epochs = epochs.compactMap { $0.from >= closed ? nil : Epoch(from: $0.from, to: min($0.to, closed), chain: $0.chain) }
+        }
         epochCache[u] = epochs
         return epochs
     }

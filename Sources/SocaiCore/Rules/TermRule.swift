@@ -60,22 +60,25 @@ public final class TermRule {
         let knowledge = registry.knowledge
         if let own = projection.congress(unit, term: term, knowledge) { return (own.date, .congress) }
         let calendar = CalendarDate(year: term.firstYear, month: 1, day: 1)!
-        let previous = term.previous
-        /// The latest date a conference of `units` labelled with the previous term describes.
-        func evidence(_ units: [Int32]) -> CalendarDate? {
-            guard let previous else { return nil }
-            return units.compactMap { projection.latestLabelled($0, term: previous, knowledge) }.max()
-        }
-        if let ancestor = congress(unit, term) {
-            if let late = evidence(registry.everDescendants(of: unit)), late >= ancestor.date {
-                return (late.adding(days: 1), .previousTermLabel)
+        // A report labelled with the previous term dated after the ancestor's congress does not
+        // move the boundary: it describes the term that ended (`period(of:)`), issue 21 item 4.
+        if let ancestor = congress(unit, term) { return (ancestor.date, .ancestorCongress) }
+        // No congress above U: the day after the latest conference labelled with the previous
+        // term (the date its figures describe) of U, of a unit under U or of a unit above U, each
+        // on that conference's date.
+        guard let previous = term.previous else { return (calendar, .calendar) }
+        var latest: CalendarDate?
+        var candidates = Set(registry.everDescendants(of: unit))
+        for epoch in registry.epochs(of: unit) { candidates.formUnion(epoch.chain) }
+        candidates.insert(unit)
+        for candidate in candidates {
+            for c in projection.conferences(candidate, knowledge) where c.term == previous && c.asOf >= calendar && c.asOf > (latest ?? c.asOf.adding(days: -1)) {
+                let related = candidate == unit || registry.isWithin(candidate, unit, at: c.date)
+                    || registry.ancestors(of: unit, at: c.date).contains(candidate)
+                if related { latest = c.asOf }
             }
-            return (ancestor.date, .ancestorCongress)
         }
-        let probe = CalendarDate(year: term.firstYear, month: 12, day: 31)!
-        if let late = evidence(registry.everDescendants(of: unit) + registry.ancestors(of: unit, at: probe)), late >= calendar {
-            return (late.adding(days: 1), .previousTermLabel)
-        }
+        if let latest { return (latest.adding(days: 1), .previousTermLabel) }
         return (calendar, .calendar)
     }
 
@@ -108,11 +111,14 @@ public final class TermRule {
         return candidate
     }
 
-    /// The period a stated flow total covers, resolving "the term up to the conference".
+    /// The period a stated flow total covers, resolving "the term up to the conference": from the
+    /// term's start to the date the figures describe, never past the term's end for the unit (a
+    /// review written after the next term began describes the term that ended, R4).
     public func period(of report: FlowReport) -> ClosedPeriod? {
         if let period = report.period { return period }
         guard let term = report.term else { return nil }
-        let start = self.start(report.unit, term).date
-        return ClosedPeriod(from: min(start, report.end), to: report.end)
+        let span = self.span(report.unit, term).period
+        let end = min(report.end, span.to)
+        return ClosedPeriod(from: min(span.from, end), to: end)
     }
 }

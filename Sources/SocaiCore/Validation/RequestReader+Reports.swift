@@ -344,9 +344,21 @@ extension RequestReader {
                                         from: target.date, to: date)
                     case .unitEstablished where date > target.date:
                         refuseStranding([target.subject], from: target.date, to: date)
+                    case .unitDissolved where date < target.date:
+                        refuseStranding([target.subject], from: target.date, to: date)
                     default: break
                     }
                 }
+            }
+        }
+        if retract {
+            // Retracting what brought a unit into existence leaves its events at no unit at all.
+            switch target.payload {
+            case .merger(let merger) where merger.newUnit != nil:
+                refuseStranding([merger.into], days: Self.allDays, option: "retract", value: nil)
+            case .unitEstablished:
+                refuseStranding([target.subject], days: Self.allDays, option: "retract", value: nil)
+            default: break
             }
         }
         guard let reason else { return nil }
@@ -354,36 +366,46 @@ extension RequestReader {
         return (target.subject, newDate, .correction(Correction(event: id, eventSeq: target.seq, reason: reason, action: action)))
     }
 
-    /// A merger's or a registration's date moved: an event dated between the old and the new date
-    /// at one of `units` (those the move takes out of existence on that day) would be stranded at
-    /// a unit that did not exist then. Refused, naming the event, rather than losing what it counts
-    /// (R7, issue 21 item 1).
+    /// A merger's, a dissolution's or a registration's date moved: an event dated between the old
+    /// and the new date at one of `units` (those the move takes out of existence on those days)
+    /// would be stranded at a unit that did not exist then.
     private mutating func refuseStranding(_ units: [UnitID], from old: CalendarDate, to new: CalendarDate) {
-        let lo = min(old, new).dayNumber, hi = max(old, new).dayNumber - 1
+        refuseStranding(units, days: min(old, new).dayNumber...(max(old, new).dayNumber - 1), option: "set", value: "date=" + new.iso)
+    }
+
+    /// Every day a journal can hold.
+    static let allDays = Int(Int32.min)...Int(Int32.max)
+
+    /// Events already recorded at one of `units` dated inside `days`, the days on which the event
+    /// being read takes those units out of existence (a correction of a date or a retraction, a
+    /// merger or a dissolution recorded after events dated later): refused, naming the first by
+    /// seq, rather than leaving what they count at a unit that did not exist (R7, issue 21 item 1).
+    mutating func refuseStranding(_ units: [UnitID], days: ClosedRange<Int>, option: String, value: String?) {
         let knowledge = rules.knowledge, projection = rules.projection
         var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText)] = []
         for id in units {
             // Events of an import's earlier lines count as much as the journal's.
-            for event in rules.staged(at: id) where event.effectiveDate.dayNumber >= lo && event.effectiveDate.dayNumber <= hi
+            for event in rules.staged(at: id) where days.contains(event.effectiveDate.dayNumber)
                 && event.type != .merger && event.type != .correction && event.type != .unitEstablished {
                 stranded.append((event.seq, id, event.effectiveDate, event.type.label))
             }
             guard let u = registry.index(of: id), Int(u) < projection.unitCount else { continue }
-            for flow in projection.flows(u, from: lo, through: hi, knowledge) {
+            for flow in projection.flows(u, from: days.lowerBound, through: days.upperBound, knowledge) {
                 stranded.append((flow.seq, id, flow.date, flow.kind.eventType.label))
             }
-            for record in projection.records(u, knowledge) where !record.isRetracted && record.date.dayNumber >= lo && record.date.dayNumber <= hi
+            for record in projection.records(u, knowledge) where !record.isRetracted && days.contains(record.date.dayNumber)
                 && record.type != .merger && record.type != .correction && record.type != .unitEstablished {
                 stranded.append((record.seq, id, record.date, record.type.label))
             }
         }
         guard let first = stranded.min(by: { $0.seq < $1.seq }) else { return }
         let others = stranded.count - 1
-        fail("set", "date=" + new.iso,
-             en: "--set date=\(new.iso): that would leave seq \(first.seq) (\(first.what.en) of \(first.unit) on \(first.date.iso))"
+        let shown = "--" + option + (value.map { " " + $0 } ?? "")
+        fail(option, value,
+             en: "\(shown): that would leave seq \(first.seq) (\(first.what.en) of \(first.unit) on \(first.date.iso))"
                  + (others > 0 ? " and \(others) more" : "") + " at a unit that did not exist on its date; correct their dates first, or retract them and record them again at the unit that holds them (socai record correction --event \(first.seq) …), then this one",
-             vi: "--set date=\(new.iso): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese))"
-                 + (others > 0 ? " và \(others) sự kiện khác" : "") + " sẽ thuộc một đơn vị chưa có hoặc đã thôi tồn tại vào ngày đó; hãy đính chính ngày của chúng trước, hoặc rút lại rồi ghi lại cho đơn vị đang giữ chúng (socai record correction --event \(first.seq) …), rồi mới đính chính sự kiện này")
+             vi: "\(shown): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese))"
+                 + (others > 0 ? " và \(others) sự kiện khác" : "") + " sẽ thuộc một đơn vị chưa có hoặc đã thôi tồn tại vào ngày đó; hãy đính chính ngày của chúng trước, hoặc rút lại rồi ghi lại cho đơn vị đang giữ chúng (socai record correction --event \(first.seq) …), rồi mới ghi sự kiện này")
     }
 
     /// A `--set` value as the target's data stores it: counts as integers, dates as ISO.

@@ -93,6 +93,7 @@ extension RequestReader {
         let reason = self.name("reason", required: false)
         let successor = request.has("successor") ? self.unit("successor", activeAt: date) : nil
         guard let unit, let date else { return nil }
+        refuseStranding([registry[unit].id], days: date.dayNumber...Int(Int32.max), option: "date", value: date.iso)
         if request.has("successor") {
             guard let successor else { return nil }
             if registry.isWithin(successor, unit, at: date) {
@@ -222,6 +223,9 @@ extension RequestReader {
             }
         }
         guard let date, let into, !sources.isEmpty else { return nil }
+        // The sources other than the target close on the merger's date.
+        refuseStranding(sources.filter { $0 != intoIndex }.map { registry[$0].id }, days: date.dayNumber...Int(Int32.max),
+                        option: "date", value: date.iso)
         return (into, date, .merger(Merger(from: sources.map { registry[$0].id }, into: into, newUnit: newUnit,
                                                           printed: printedPercents(onRating: false))))
     }

@@ -20,7 +20,8 @@ extension ReferenceFold {
     }
 
     /// R3: a conference figure `K=n@A..B`, or a flow figure of a conference labelled with a term
-    /// (the term's start for the unit to the conference's `--as-of` or date).
+    /// (the term's start for the unit to the conference's `--as-of` or date, or to the term's last
+    /// day for the unit when that is earlier: a late review describes the term that ended).
     public func statedTotals(_ u: UnitID, _ key: String) -> [StatedTotal] {
         var out: [StatedTotal] = []
         for (fact, conference) in conferences where fact.unit == u {
@@ -28,7 +29,9 @@ extension ReferenceFold {
                 guard let n = figure.value.statedCount else { continue }
                 var period = figure.value.period
                 if period == nil, let term = conference.term, let start = termStart(u, term) {
-                    let end = conference.asOf ?? fact.date
+                    var end = conference.asOf ?? fact.date
+                    if let next = termStart(u, term.next), next.adding(days: -1) < end { end = next.adding(days: -1) }
+                    if let close = units.closeDay(u), close.adding(days: -1) < end { end = close.adding(days: -1) }
                     if start <= end { period = ClosedPeriod(from: start, to: end) }
                 }
                 guard let period else { continue }

@@ -56,29 +56,25 @@ extension ReferenceFold {
 
     private func computeTermStart(_ u: UnitID, _ term: TermLabel) -> CalendarDate? {
         guard let established = units.established(u) else { return nil }
+        // Never before the unit's establishment, unless others handed over to it: a unit formed
+        // from others has their history before it (SEMANTICS §4), so its term starts with theirs.
+        let formedFromOthers = !units.handovers(to: u).isEmpty
+        func clamp(_ start: CalendarDate) -> CalendarDate { formedFromOthers ? start : max(start, established) }
         let congresses = conferences.filter { $0.conference.kind == .congress && $0.conference.term == term }
             .sorted { ($0.fact.date, $0.fact.seq) < ($1.fact.date, $1.fact.seq) }
         let previous = conferences.filter { $0.conference.term != nil && $0.conference.term == term.previous }
         // 1. Its own congress.
         if let own = congresses.first(where: { $0.fact.unit == u }) {
-            return max(own.fact.date, established)
+            return clamp(own.fact.date)
         }
-        // 2. The nearest ancestor's congress, unless U or a unit under it was still in the
-        //    previous term later.
+        // 2. The nearest ancestor's congress (a later report labelled with the previous term
+        //    describes the term that ended; it does not move the boundary).
         var best: (depth: Int, date: CalendarDate)?
         for c in congresses {
             guard let depth = ancestors(u, c.fact.date).firstIndex(of: c.fact.unit) else { continue }
             if best == nil || depth < best!.depth { best = (depth, c.fact.date) }
         }
-        if let best {
-            var start = best.date
-            for p in previous {
-                let day = Self.describedDate(p.fact, p.conference)
-                let mine = p.fact.unit == u || units.isWithin(p.fact.unit, u, p.fact.date)
-                if mine && day > best.date { start = max(start, day.adding(days: 1)) }
-            }
-            return max(start, established)
-        }
+        if let best { return clamp(best.date) }
         // 3. 1 January, or the day after the latest previous-term conference of U, its ancestors
         //    or the units under it.
         var start = CalendarDate(year: term.firstYear, month: 1, day: 1)!
@@ -88,7 +84,7 @@ extension ReferenceFold {
                 || ancestors(u, p.fact.date).contains(p.fact.unit)
             if related && day.adding(days: 1) > start { start = day.adding(days: 1) }
         }
-        return max(start, established)
+        return clamp(start)
     }
 
     /// R4 + R5: `term` of `u` answered on `today`; nil when the term had not started by the end.

@@ -55,6 +55,33 @@ struct Issue21Scenarios {
         #expect(t.figure("y", "members", at: "2022-12-31") == 155, "nothing written")
     }
 
+    @Test("R7: a merger, a dissolution or a retraction recorded after events it would strand is refused, naming them")
+    func closingsThatWouldStrandRecordedEvents() {
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, x's report seq 4, y's seq 5
+        t.record(["admission", "--unit", "x", "--date", "2022-06-01", "--count", "3"])   // seq 6
+        let before = t.figure("d", "members", at: "2022-12-31")
+        let admission = "seq 6 (admission of x on 2022-06-01)"
+        for (arguments, said) in [
+            (["dissolve", "--unit", "x", "--date", "2022-05-01", "--successor", "y"], "--date 2022-05-01: that would leave " + admission),
+            (["dissolve", "--unit", "x", "--date", "2022-06-01", "--successor", "y"], "--date 2022-06-01: that would leave " + admission),
+            (["merger", "--from", "x,y", "--into", "y", "--date", "2022-05-01"], "--date 2022-05-01: that would leave " + admission),
+            (["merger", "--from", "x,y", "--into", "z", "--name", "Xã Z", "--kind", "base-committee", "--date", "2022-06-01"],
+             "--date 2022-06-01: that would leave " + admission),
+            // Retracting x's registration strands its report (seq 4) as well.
+            (["correction", "--event", "2", "--retract", "--reason", "không có"], "--retract: that would leave seq 4 (conference of x on 2022-01-01) and 1 more"),
+        ] {
+            let result = t.run(["record"] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result)")
+            #expect(result.stderr.contains(said), "\(arguments): \(result)")
+        }
+        #expect(t.figure("d", "members", at: "2022-12-31") == before, "nothing written")
+        // The day after the admission: nothing stranded, recorded.
+        t.record(["dissolve", "--unit", "x", "--date", "2022-06-02", "--successor", "y"])   // seq 7
+        // A dissolution moved earlier past the admission is refused like a merger's date.
+        let moved = t.run(["record", "correction", "--event", "7", "--set", "date=2022-05-01", "--reason", "ngày sai"])
+        #expect(moved.status == 64 && moved.stderr.contains("seq 6"), "\(moved)")
+    }
+
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),
@@ -135,13 +162,16 @@ struct Issue21Scenarios {
         t.record(["admission", "--unit", "c", "--date", "2020-11-15", "--count", "3"])
         t.record(["conference", "--unit", "c", "--date", "2020-12-01", "--kind", "review", "--term", "2015-2020",
                   "--title", "Tổng kết nhiệm kỳ 2015–2020", "--figure", "admissions=40"])
-        withKnownIssue("issue 21 item 4 (a child's late report)") {
-            // rule open: which term the 40 count in (here: the 2015–2020 it is labelled with) and
-            // the period check compares them over; never no term, never events of the next term.
-            #expect(t.term("c", "2015-2020").int("flows", "admissions") == 40)
-            #expect(!t.findings().contains { $0.string("kind") == "flow-report" && $0.string("unit") == "c" },
-                    "the 40 of 2015–2020 compared with the 3 admitted in the next term")
-        }
+        // R4: the district's congress opens 2020–2025 for c; c's late review describes 2015–2020
+        // up to its last day, 2020-09-30, and the 3 admitted on 2020-11-15 are of the next term.
+        let old = t.term("c", "2015-2020")
+        #expect(old.string("to") == "2020-09-30")
+        #expect(old.int("flows", "admissions") == 40)
+        let next = t.term("c", "2020-2025")
+        #expect(next.string("from") == "2020-10-01" && next.string("boundary") == "ancestor-congress")
+        #expect(next.int("flows", "admissions") == 3)
+        #expect(!t.findings().contains { $0.string("kind") == "flow-report" && $0.string("unit") == "c" },
+                "the 40 of 2015–2020 compared with the 3 admitted in the next term")
     }
 
     @Test("item 5: a reduction from a baseline reported at an earlier conference is classified")
