@@ -159,11 +159,22 @@ public final class LevelRule {
         guard let v = value(x, key, at: date), let n = v.count else { return nil }
         let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
         var rest = n
+        var qualifier = v.qualifier
         for child in registry.children(of: x, at: date) {
             if let kind = registry[child].kind(at: date), counted.contains(kind) { rest -= 1 }
-            if let c = value(child, key, at: date)?.count { rest -= c }
+            if let c = value(child, key, at: date), let amount = c.count {
+                rest -= amount
+                // Subtracting a minimum leaves a maximum (R2 qualifiers).
+                qualifier = qualifier.combined(with: c.qualifier.flipped)
+            }
         }
-        return (rest, v.qualifier)
+        // A value that is the sum of its parts (no report of its own) holds exactly what was
+        // handed over to it: its bounds are those of what it holds, not those of the subtraction
+        // (>373 − >373 is exactly 0, not about 0).
+        if v.belowFloor == nil, projection.latestLevel(x, key, atOrBefore: date.dayNumber, knowledge) == nil {
+            qualifier = holding(x, key, at: date)?.qualifier ?? .exact
+        }
+        return (rest, qualifier)
     }
 
     /// The change of `u`'s `key` on days `after+1 ... through`: flows at `u` and under it, and the

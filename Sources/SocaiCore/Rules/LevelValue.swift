@@ -55,6 +55,17 @@ public struct LevelValue: Sendable, Hashable {
 extension Qualifier {
     /// The qualifier of a sum of two qualified counts (R2): about when either is about or the
     /// bounds point different ways; a minimum when either is one; exact otherwise.
+    /// The qualifier of a value subtracted: a minimum taken away leaves a maximum.
+    public var flipped: Qualifier {
+        switch self {
+        case .over: .under
+        case .atLeast: .atMost
+        case .under: .over
+        case .atMost: .atLeast
+        case .exact, .about: self
+        }
+    }
+
     public func combined(with other: Qualifier) -> Qualifier {
         if self == .exact { return other }
         if other == .exact || other == self { return self }

@@ -157,8 +157,16 @@ extension ReferenceFold {
             let before = merger.date.adding(days: -1)
             var participants = merger.sources.filter { $0 != merger.target }
             if !merger.targetIsNew { participants.append(merger.target) }
-            for p in participants where units.isWithin(p, u, before) && isCounted(p, key, before) {
-                total = total - QualifiedCount(1)
+            for p in participants {
+                // A participant registered on M itself is removed as if it had existed on M−1:
+                // the reported count may already include it (R2, unit counts).
+                if units.established(p) == merger.date {
+                    // (It never was active: it lies where its recorded parent does on M.)
+                    let parent = units.recordedParent(p, merger.date)
+                    if let parent, units.isWithin(parent, u, merger.date) && isCounted(p, key, merger.date) { total = total - QualifiedCount(1) }
+                } else if units.isWithin(p, u, before) && isCounted(p, key, before) {
+                    total = total - QualifiedCount(1)
+                }
             }
             if units.isWithin(merger.target, u, merger.date) && isCounted(merger.target, key, merger.date) {
                 total = total + QualifiedCount(1)

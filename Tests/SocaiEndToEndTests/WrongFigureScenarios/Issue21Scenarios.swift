@@ -118,6 +118,22 @@ struct Issue21Scenarios {
         #expect(d?.int("figures", "grassroots-orgs") == 6)
     }
 
+    @Test("item 3: what a dissolved unit hands over after its cell's minimum is taken away is a maximum")
+    func aResidualAfterAMinimumIsAMaximum() {
+        let t = Trial(now: "2025-06-01T08:00:00Z")
+        t.unit("d", "district")
+        t.units(under: "d", "base-committee", "x", "y")
+        t.unit("k", "cell", parent: "x")
+        t.report("x", "2015-07-08", "members=321")
+        t.report("k", "2015-07-09", "members=>33")
+        t.report("y", "2015-07-08", "members=100")
+        t.record(["dissolve", "--unit", "x", "--date", "2025-04-01", "--successor", "y"])
+        // y: 100 + x's residual 321 − (>33) (under 288) + k (>33): a sum of a maximum and a minimum.
+        let y = t.replayed("y", at: "2025-05-01")
+        #expect(y?.int("figures", "members") == 421)
+        #expect(y?.string("qualifiers", "members") == "about", "\(y.map { "\($0)" } ?? "y not listed")")
+    }
+
     @Test("item 3: a sum with a qualified value keeps the qualifier")
     func qualifiedValuesInRollUps() {
         let t = Trial(now: "2024-07-01T08:00:00Z")
