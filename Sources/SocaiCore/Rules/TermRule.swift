@@ -34,13 +34,20 @@ public final class TermRule {
 
     public init(_ registry: Registry) { self.registry = registry }
 
-    /// The congress that opens `term` for `unit` or its nearest ancestor.
+    /// The congress that opens `term` for `unit`, or else for its nearest ancestor: of the units
+    /// ever above it, the nearest one it lay under on the day of that unit's congress (a unit
+    /// moved to another district after its first district's congress started its term there).
     public func congress(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, seq: Int64, unit: Int32)? {
-        let probe = CalendarDate(year: term.firstYear, month: 12, day: 31)!
-        for candidate in [unit] + registry.ancestors(of: unit, at: probe) {
-            if let c = projection.congress(candidate, term: term, registry.knowledge) { return (c.date, c.seq, candidate) }
+        if let own = projection.congress(unit, term: term, registry.knowledge) { return (own.date, own.seq, unit) }
+        var candidates: [Int32] = []
+        for epoch in registry.epochs(of: unit) { for a in epoch.chain where !candidates.contains(a) { candidates.append(a) } }
+        var best: (depth: Int, date: CalendarDate, seq: Int64, unit: Int32)?
+        for candidate in candidates {
+            guard let c = projection.congress(candidate, term: term, registry.knowledge),
+                  let depth = registry.ancestors(of: unit, at: c.date).firstIndex(of: candidate) else { continue }
+            if best.map({ (depth, c.date) < ($0.depth, $0.date) }) ?? true { best = (depth, c.date, c.seq, candidate) }
         }
-        return nil
+        return best.map { ($0.date, $0.seq, $0.unit) }
     }
 
     /// The first day of `term` for `unit` (R4).

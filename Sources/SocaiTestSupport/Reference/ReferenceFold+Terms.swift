@@ -58,7 +58,8 @@ extension ReferenceFold {
         guard let established = units.established(u) else { return nil }
         // Never before the unit's establishment, unless others handed over to it: a unit formed
         // from others has their history before it (SEMANTICS §4), so its term starts with theirs.
-        let formedFromOthers = !units.handovers(to: u).isEmpty
+        // (A handover on the day U itself closes passes U by: U received nothing.)
+        let formedFromOthers = units.handovers(to: u).contains { h in units.closeDay(u).map { h.day < $0 } ?? true }
         func clamp(_ start: CalendarDate) -> CalendarDate { formedFromOthers ? start : max(start, established) }
         let congresses = conferences.filter { $0.conference.kind == .congress && $0.conference.term == term }
             .sorted { ($0.fact.date, $0.fact.seq) < ($1.fact.date, $1.fact.seq) }

@@ -190,6 +190,21 @@ struct Issue21Scenarios {
                 "the 40 of 2015–2020 compared with the 3 admitted in the next term")
     }
 
+    @Test("R4: a commune moved to another district after its district's congress started its term with that congress")
+    func aTermStartedUnderTheDistrictOfTheDay() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("d1", "district")
+        t.unit("d2", "district")
+        t.unit("c", "base-committee", parent: "d2")
+        t.record(["conference", "--unit", "d1", "--date", "2020-03-22", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.record(["conference", "--unit", "d2", "--date", "2020-06-05", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.record(["move", "--unit", "c", "--parent", "d1", "--date", "2020-10-22"])
+        let term = t.term("c", "2020-2025")
+        #expect(term.string("from") == "2020-06-05" && term.string("boundary") == "ancestor-congress",
+                "c lay under d2 on d2's congress; on d1's it lay under d2 too")
+        #expect(t.term("c", "2015-2020").string("to") == "2020-06-04")
+    }
+
     @Test("item 5: a reduction from a baseline reported at an earlier conference is classified")
     func aReductionFromAnEarlierConference() {
         let t = Trial(now: "2024-07-01T08:00:00Z")
