@@ -126,6 +126,8 @@ public final class TermRule {
         guard let term = report.term else { return nil }
         let span = self.span(report.unit, term).period
         let end = min(report.end, span.to)
-        return ClosedPeriod(from: min(span.from, end), to: end)
+        // A report dated before the term began for the unit covers no day of it.
+        guard span.from <= end else { return nil }
+        return ClosedPeriod(from: span.from, to: end)
     }
 }

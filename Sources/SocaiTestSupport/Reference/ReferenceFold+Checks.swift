@@ -82,10 +82,17 @@ extension ReferenceFold {
                                         severity: .warning))
             }
         }
-        // overlapping-periods: stated totals of one unit and key that the greedy choice skips.
+        // overlapping-periods: stated totals of one unit and key that the greedy choice skips
+        // because they overlap a chosen one without nesting.
         for u in units.all {
             for key in Self.statedFlowKeys {
-                for skipped in choose(statedTotals(u, key)).skipped {
+                let choice = choose(statedTotals(u, key))
+                for skipped in choice.skipped where choice.chosen.contains(where: { c in
+                    let a = c.period, b = skipped.period
+                    let overlap = a.from <= b.to && b.from <= a.to
+                    let nested = (a.from <= b.from && b.to <= a.to) || (b.from <= a.from && a.to <= b.to)
+                    return overlap && !nested
+                }) {
                     out.append(CheckFinding(kind: "overlapping-periods", unit: u, figure: key, date: skipped.date,
                                             severity: .note))
                 }

@@ -205,6 +205,21 @@ struct Issue21Scenarios {
         #expect(t.term("c", "2015-2020").string("to") == "2020-06-04")
     }
 
+    @Test("R4: a report labelled with a term, dated before that term began for its unit, states no total of either term")
+    func aReportLabelledWithATermNotBegun() {
+        let t = Trial(now: "2026-06-01T08:00:00Z")
+        t.unit("p", "province")
+        t.unit("c", "base-committee", parent: "p")
+        t.record(["conference", "--unit", "p", "--date", "2025-09-12", "--kind", "congress", "--term", "2025-2030", "--title", "Đại hội"])
+        t.record(["conference", "--unit", "c", "--date", "2025-02-13", "--kind", "review", "--term", "2025-2030", "--title", "Tổng kết",
+                  "--figure", "admissions=40"])
+        let old = t.term("c", "2020-2025")
+        #expect(old.string("to") == "2025-09-11")
+        #expect(old.int("flows", "admissions") == nil || old.int("flows", "admissions") == 0, "the 40 are labelled 2025–2030, not 2020–2025")
+        #expect(t.term("c", "2025-2030").int("flows", "admissions") == nil || t.term("c", "2025-2030").int("flows", "admissions") == 0,
+                "a report before 2025-09-12 covers no day of 2025–2030")
+    }
+
     @Test("item 5: a reduction from a baseline reported at an earlier conference is classified")
     func aReductionFromAnEarlierConference() {
         let t = Trial(now: "2024-07-01T08:00:00Z")
