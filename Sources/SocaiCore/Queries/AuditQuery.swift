@@ -180,6 +180,12 @@ extension Rules {
                 if running != nil || startsValue || (!isUnitCount && levels.value(unit, key, at: item.entry.date)?.count != nil) {
                     running = (running ?? 0) + delta
                     segment.transfers += delta
+                    // Everything handed out of a unit still active that only summed its parts: it
+                    // has no value any more ("—" in replay), not 0. (A unit that closed shows the 0
+                    // it was left with.)
+                    if running == 0, registry.isActive(unit, at: item.entry.date), levels.value(unit, key, at: item.entry.date)?.count == nil {
+                        running = nil
+                    }
                 }
             case .partReport(let y, let report):
                 // The part's jump as this unit sees it: from the part's value the day before (what
@@ -281,14 +287,15 @@ extension Rules {
         let fromDay = from?.dayNumber ?? min(items.first?.day ?? to.dayNumber, earliest)
         let windowStart = CalendarDate(dayNumber: fromDay)
         var entries: [AuditReport.Entry] = []
-        var running = 0
+        var running: Int? = 0
         for (i, item) in items.enumerated() where item.day >= fromDay {
             var e = item.entry
             let lastOfDay = i == items.count - 1 || items[i + 1].day != item.day
             if statedAnywhere && lastOfDay {
-                running = flows.total(unit, key, over: ClosedPeriod(from: windowStart, to: CalendarDate(dayNumber: item.day)))?.value ?? 0
+                // No total over the window so far (R3 gives none): no running value, not 0.
+                running = flows.total(unit, key, over: ClosedPeriod(from: windowStart, to: CalendarDate(dayNumber: item.day)))?.value
             } else {
-                running += item.count
+                running = (running ?? 0) + item.count
             }
             if e.reported != nil, let stated = e.reported?.statedCount, let report = projection.flowReports(unit, key, knowledge).first(where: { $0.seq == e.seq }),
                let period = terms.period(of: report), period.from < windowStart {

@@ -276,6 +276,23 @@ struct Issue21Scenarios {
         #expect(cap?.string("message")?.contains("so a total over it is a warning") == false, "\(cap?.string("message") ?? "")")
     }
 
+    @Test("audit: a district that only summed its communes has no value once they are all handed out, as replay says")
+    func anAuditOfADistrictLeftWithoutParts() {
+        let t = Trial(now: "2024-07-01T08:00:00Z")
+        t.unit("d1", "district")
+        t.unit("d2", "district")
+        t.unit("x", "base-committee", parent: "d1")
+        t.unit("y", "base-committee", parent: "d2")
+        t.report("x", "2020-01-01", "members=40")
+        t.report("y", "2020-01-01", "members=10")
+        t.record(["merger", "--from", "x,y", "--into", "y", "--date", "2022-02-17"])
+        #expect(t.figure("d1", "members", at: "2022-02-17") == nil, "replay: d1 has no members figure")
+        let entries = t.audit("d1", "members")
+        #expect(entries.last?.string("type") == "vn.socai.merger.v1" && entries.last?.isNull("value") == true,
+                "the merger row's running value is null, not 0: \(entries.last.map { "\($0)" } ?? "no rows")")
+        #expect(entries.first?.int("value") == 40)
+    }
+
     @Test("item 9: an audit window shows what happened inside it, from the value carried in")
     func anAuditWindow() {
         let t = Trial(now: "2024-07-01T08:00:00Z")
