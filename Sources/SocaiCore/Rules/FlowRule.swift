@@ -137,8 +137,8 @@ public final class FlowRule {
             // Children, while under x.
             for child in registry.potentialChildren(of: x) {
                 let active = activeDays(child)
-                for epoch in registry.epochs(of: child) where epoch.chain.first == x {
-                    if let part = FlowRule.intersect(gap, from: max(epoch.from, active.from), to: min(epoch.to, active.to)) {
+                for span in joinedSpans(child, where: { $0.chain.first == x }) {
+                    if let part = FlowRule.intersect(gap, from: max(span.from, active.from), to: min(span.to, active.to)) {
                         total += cover(child, key, kinds, part, top: false, &trace)
                     }
                 }
@@ -146,14 +146,26 @@ public final class FlowRule {
             // Units that handed over to x, before they did and while they were not under x or a
             // unit this question is already adding up (their flows are counted there).
             for h in registry.handovers(into: x) {
-                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(where: trace.visiting.contains) {
-                    if let part = FlowRule.intersect(gap, from: epoch.from, to: min(epoch.to, h.date.dayNumber)) {
+                for span in joinedSpans(h.from, where: { epoch in !epoch.chain.contains(where: trace.visiting.contains) }) {
+                    if let part = FlowRule.intersect(gap, from: span.from, to: min(span.to, h.date.dayNumber)) {
                         total += cover(h.from, key, kinds, part, top: false, &trace)
                     }
                 }
             }
         }
         return total
+    }
+
+    /// The days of `u`'s epochs that satisfy `include`, adjacent ones joined (`[from, to)` as day
+    /// numbers): an epoch boundary made by a change elsewhere in the tree (the unit a predecessor
+    /// handed over to moving, a far ancestor moving) must not cut a stated total of `u` in two,
+    /// which would leave it inside no part and count its events instead (R3).
+    func joinedSpans(_ u: Int32, where include: (Registry.Epoch) -> Bool) -> [(from: Int, to: Int)] {
+        var spans: [(from: Int, to: Int)] = []
+        for epoch in registry.epochs(of: u) where include(epoch) {
+            if let last = spans.last, last.to == epoch.from { spans[spans.count - 1].to = epoch.to } else { spans.append((epoch.from, epoch.to)) }
+        }
+        return spans
     }
 
     /// The days `u` existed, `[from, to)` as day numbers: a child is under its parent only while

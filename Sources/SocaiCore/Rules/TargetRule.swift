@@ -100,7 +100,9 @@ extension Rules {
         let termLength = term.secondYear - term.firstYear
         var chosen: [(key: String, target: Target)] = []
         let labelled = projection.conferences(unit, knowledge).filter { $0.term == term }
-        let congressFirst = labelled.sorted { ($0.kind == .congress ? 0 : 1, $0.seq) < ($1.kind == .congress ? 0 : 1, $1.seq) }
+        // The congress that opened the term is the earliest (as its start is, R4), whatever the
+        // order it was recorded in.
+        let congressFirst = labelled.sorted { ($0.kind == .congress ? 0 : 1, $0.date, $0.seq) < ($1.kind == .congress ? 0 : 1, $1.date, $1.seq) }
         for conference in congressFirst {
             guard case .conference(let c)? = projection.record(conference.record).payload else { continue }
             for t in c.targets where !chosen.contains(where: { $0.key == t.key }) { chosen.append((t.key, t.target)) }

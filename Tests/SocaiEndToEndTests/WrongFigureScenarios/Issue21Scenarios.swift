@@ -220,6 +220,24 @@ struct Issue21Scenarios {
                 "a report before 2025-09-12 covers no day of 2025–2030")
     }
 
+    @Test("R3: a predecessor's stated total still counts when the unit it handed over to moved during that total's period")
+    func aPredecessorsStatedTotalAcrossAMove() {
+        // Differential seed 100: the moves of u split q's days into pieces, and the total of 28,
+        // inside no piece, was dropped (7 instead of 35).
+        let t = Trial(now: "2026-06-30T08:00:00Z")
+        t.unit("d1", "district")
+        t.unit("d2", "district")
+        t.unit("u", "cell", parent: "d1")
+        t.unit("q", "cell", parent: "d2", date: "2017-06-28")
+        t.record(["conference", "--unit", "u", "--date", "2020-06-28", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.record(["move", "--unit", "u", "--parent", "d2", "--date", "2021-04-18"])
+        t.record(["move", "--unit", "u", "--parent", "d1", "--date", "2023-08-15"])
+        t.record(["admission", "--unit", "q", "--date", "2022-10-18", "--count", "7"])
+        t.report("q", "2023-08-15", "admissions=28@2023-01-01..2023-08-15")
+        t.record(["dissolve", "--unit", "q", "--date", "2026-05-19", "--successor", "u"])
+        #expect(t.term("u", "2020-2025").int("flows", "admissions") == 35, "q's 7 of 2022 and its stated 28 of 2023")
+    }
+
     @Test("item 5: a reduction from a baseline reported at an earlier conference is classified")
     func aReductionFromAnEarlierConference() {
         let t = Trial(now: "2024-07-01T08:00:00Z")
