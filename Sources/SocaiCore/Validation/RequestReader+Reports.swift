@@ -329,8 +329,14 @@ extension RequestReader {
                 fail("set", request.values("set").joined(separator: " "), en: "the corrected event would be invalid: \(failure.message)",
                      vi: "sự kiện sau đính chính sẽ không hợp lệ: \(failure.text.vi)")
                 return nil
-            case .success(let (_, date)):
+            case .success(let (corrected, date)):
                 newDate = date
+                // A merger's new unit moved (by its date or its parent) under a unit the merger closes.
+                if case .merger(let merger) = corrected, let parent = merger.newUnit?.parent.flatMap(registry.index(of:)) {
+                    let field = fields.keys.contains("parent") ? "parent" : "date"
+                    refuseParentClosing(parent, sources: merger.from.compactMap(registry.index(of:)), date: date, option: "set",
+                                        value: field + "=" + (field == "parent" ? registry[parent].id.rawValue : date.iso))
+                }
                 if date > context.today && !context.allowFuture {
                     fail("set", date.iso, en: "--set date=\(date.iso): the corrected date is in the future (today is \(context.today.iso)); check the date, or pass --allow-future",
                          vi: "--set date=\(date.iso): ngày đính chính là ngày tương lai (hôm nay \(context.today.vietnamese)); kiểm tra lại, hoặc thêm --allow-future")

@@ -187,10 +187,19 @@ extension RequestReader {
             let name = self.name("name", required: true)
             let kind = self.kind("kind", required: true) ?? sources.first.flatMap { s in date.flatMap { registry[s].kind(at: $0) } }
             var parent: UnitID?
+            var parentIndex: Int32?
             if let text = single("parent") {
-                parent = superior(text) ?? unit("parent", text: text, activeAt: date).map { registry[$0].id }
+                if let external = superior(text) {
+                    parent = external
+                } else {
+                    parentIndex = unit("parent", text: text, activeAt: date)
+                }
             } else if let first = sources.first, let date {
-                parent = registry.parent(of: first, at: date).map { registry[$0].id }
+                parentIndex = registry.parent(of: first, at: date)
+            }
+            parent = parentIndex.map { registry[$0].id } ?? parent
+            if let parentIndex, let date {
+                refuseParentClosing(parentIndex, sources: sources, date: date, option: "parent", value: request.value("parent"))
             }
             if let name, let kind { newUnit = Merger.NewUnit(name: name, kind: kind, setting: setting(), parent: parent) }
         } else {
@@ -228,6 +237,27 @@ extension RequestReader {
                         option: "date", value: date.iso)
         return (into, date, .merger(Merger(from: sources.map { registry[$0].id }, into: into, newUnit: newUnit,
                                                           printed: printedPercents(onRating: false))))
+    }
+
+    /// The unit a merger forms must sit under a unit that outlives the merger: not one of the units
+    /// it closes, nor one under them (those are handed over to the new unit itself). Otherwise the
+    /// new unit would hang under nothing and its members count in no district or province.
+    /// `option`/`value` name what the clerk typed (`--parent a`, `--set parent=a`), nil when the
+    /// parent was taken from the first unit merged.
+    mutating func refuseParentClosing(_ parent: Int32, sources: [Int32], date: CalendarDate, option: String, value: String?) {
+        guard let closing = sources.first(where: { registry.isWithin(parent, $0, at: date) }) else { return }
+        let p = registry[parent].id, c = registry[closing].id
+        let above = registry.parent(of: closing, at: date).map { registry[$0].id }
+        let subject = value.map { "--\(option) '\($0)'" } ?? "the new unit's parent (that of \(registry[sources[0]].id))"
+        let subjectVI = value.map { "--\(option) '\($0)'" } ?? "đơn vị cấp trên của đơn vị mới (cấp trên của \(registry[sources[0]].id))"
+        let write = option == "set" ? "--set parent=" : "--parent "
+        let fix = above.map { "give \(write)\($0), the unit \(c) reported to" } ?? "give \(write)the unit that will hold the new one"
+        let fixVI = above.map { "hãy ghi \(write)\($0), đơn vị cấp trên của \(c)" } ?? "hãy ghi \(write)đơn vị sẽ quản lý đơn vị mới"
+        fail(option, value ?? p.rawValue,
+             en: "\(subject): \(p) " + (p == c ? "closes in this merger" : "lies under \(c), which closes in this merger")
+                 + ", so the new unit would belong to no unit from \(date.iso) on: \(fix)",
+             vi: "\(subjectVI): \(p) " + (p == c ? "chấm dứt trong lần sáp nhập này" : "trực thuộc \(c), đơn vị chấm dứt trong lần sáp nhập này")
+                 + ", nên từ ngày \(date.vietnamese) đơn vị mới không thuộc đơn vị nào: \(fixVI)")
     }
 
     private mutating func aggregateMerger(date: CalendarDate?) -> (UnitID, CalendarDate, EventPayload)? {

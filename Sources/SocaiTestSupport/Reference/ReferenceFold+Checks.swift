@@ -70,7 +70,8 @@ extension ReferenceFold {
             default: break
             }
         }
-        // duplicate-rating: one rating per unit, year and subject; both are reported.
+        // duplicate-rating: one rating per unit, year and subject; both are reported, under the
+        // figure CONTRACT names a year's rating by (`rating 2021 members`).
         var ratingsBySlot: [String: [(ReferenceFact, Rating)]] = [:]
         for fact in facts {
             guard case .rating(let r) = fact.payload else { continue }
@@ -78,7 +79,7 @@ extension ReferenceFold {
         }
         for (_, list) in ratingsBySlot where list.count > 1 {
             for (fact, r) in list {
-                out.append(CheckFinding(kind: "duplicate-rating", unit: fact.unit, figure: r.of.rawValue, date: fact.date,
+                out.append(CheckFinding(kind: "duplicate-rating", unit: fact.unit, figure: "rating \(r.year) \(r.of.rawValue)", date: fact.date,
                                         severity: .warning))
             }
         }

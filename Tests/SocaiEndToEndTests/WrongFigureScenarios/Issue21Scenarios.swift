@@ -82,6 +82,29 @@ struct Issue21Scenarios {
         #expect(moved.status == 64 && moved.stderr.contains("seq 6"), "\(moved)")
     }
 
+    @Test("R7: a merger's new unit placed under a unit the merger closes, or under one of its parts, is refused")
+    func aNewUnitUnderAUnitTheMergerCloses() {
+        // Found by the differential (seed 68): z was recorded under x, closed that very day, so z and
+        // its 155 members belonged to no district, and `check` said nothing.
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.units(under: "x", "village", "v")   // seq 6
+        let before = t.figure("d", "members", at: "2022-12-31")
+        let merger = ["merger", "--from", "x,y", "--into", "z", "--name", "Xã Z", "--kind", "base-committee", "--date", "2022-05-01"]
+        for (parent, said) in [("x", "--parent 'x': x closes in this merger"), ("v", "--parent 'v': v lies under x, which closes in this merger")] {
+            let result = t.run(["record"] + merger + ["--parent", parent])
+            #expect(result.status == 64, "\(parent): \(result)")
+            #expect(result.stderr.contains(said) && result.stderr.contains("give --parent d"), "\(parent): \(result)")
+        }
+        // Without --parent, the new unit goes where the first unit merged was: d.
+        t.record(merger)   // seq 7
+        #expect(t.figure("z", "members", at: "2022-12-31") == 155)
+        #expect(t.figure("d", "members", at: "2022-12-31") == before)
+        // A correction cannot put it there afterwards either.
+        let corrected = t.run(["record", "correction", "--event", "7", "--set", "parent=x", "--reason", "nhầm"])
+        #expect(corrected.status == 64 && corrected.stderr.contains("--set 'parent=x': x closes in this merger"), "\(corrected)")
+        #expect(t.figure("d", "members", at: "2022-12-31") == before, "nothing written")
+    }
+
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),
