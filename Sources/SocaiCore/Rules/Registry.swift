@@ -281,6 +281,27 @@ public final class Registry {
         u == ancestor || ancestors(of: u, at: date).contains(ancestor)
     }
 
+    /// Facts dated inside `days` that send something to `u`: a unit merged into it or naming it
+    /// its successor, a unit registered or moved under it. Closing `u` on one of those days would
+    /// leave them pointing at a unit that no longer exists (R7): what they send would be handed
+    /// on, or back, by a chain the clerk never recorded.
+    public func arrivals(at u: Int32, in days: ClosedRange<Int>) -> [(seq: Int64, unit: Int32, date: CalendarDate, type: EventType)] {
+        var result: [(seq: Int64, unit: Int32, date: CalendarDate, type: EventType)] = []
+        for x in closingsByReceiver[u] ?? [] where x != u {
+            guard let closing = self[x].closing, days.contains(closing.date.dayNumber) else { continue }
+            result.append((closing.seq, x, closing.date, closing.status == .merged ? .merger : .unitDissolved))
+        }
+        let recorded = (Int(u) < projection.unitCount ? projection.everChildren(u) : []) + (staged.children[u] ?? [])
+        for child in Set(recorded) where child != u {
+            let t = self[child]
+            for change in t.parents where change.value == u && days.contains(change.day) {
+                result.append((change.seq, child, CalendarDate(dayNumber: change.day),
+                               change.seq == t.establishedSeq ? .unitEstablished : .unitMoved))
+            }
+        }
+        return result
+    }
+
     /// Units that may ever be `u`'s children: recorded under it, or under a unit that handed over to it.
     public func potentialChildren(of u: Int32) -> [Int32] {
         if let cached = potentialChildrenCache[u] { return cached }

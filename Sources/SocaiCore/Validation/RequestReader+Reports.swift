@@ -347,11 +347,11 @@ extension RequestReader {
                     case .merger(let merger):
                         // Earlier: its sources close sooner; later: the unit it creates starts later.
                         refuseStranding(date < target.date ? merger.from.filter { $0 != merger.into } : (merger.newUnit != nil ? [merger.into] : []),
-                                        from: target.date, to: date)
+                                        from: target.date, to: date, correcting: target.seq)
                     case .unitEstablished where date > target.date:
-                        refuseStranding([target.subject], from: target.date, to: date)
+                        refuseStranding([target.subject], from: target.date, to: date, correcting: target.seq)
                     case .unitDissolved where date < target.date:
-                        refuseStranding([target.subject], from: target.date, to: date)
+                        refuseStranding([target.subject], from: target.date, to: date, correcting: target.seq)
                     default: break
                     }
                 }
@@ -361,9 +361,9 @@ extension RequestReader {
             // Retracting what brought a unit into existence leaves its events at no unit at all.
             switch target.payload {
             case .merger(let merger) where merger.newUnit != nil:
-                refuseStranding([merger.into], days: Self.allDays, option: "retract", value: nil)
+                refuseStranding([merger.into], days: Self.allDays, option: "retract", value: nil, correcting: target.seq)
             case .unitEstablished:
-                refuseStranding([target.subject], days: Self.allDays, option: "retract", value: nil)
+                refuseStranding([target.subject], days: Self.allDays, option: "retract", value: nil, correcting: target.seq)
             default: break
             }
         }
@@ -375,8 +375,9 @@ extension RequestReader {
     /// A merger's, a dissolution's or a registration's date moved: an event dated between the old
     /// and the new date at one of `units` (those the move takes out of existence on those days)
     /// would be stranded at a unit that did not exist then.
-    private mutating func refuseStranding(_ units: [UnitID], from old: CalendarDate, to new: CalendarDate) {
-        refuseStranding(units, days: min(old, new).dayNumber...(max(old, new).dayNumber - 1), option: "set", value: "date=" + new.iso)
+    private mutating func refuseStranding(_ units: [UnitID], from old: CalendarDate, to new: CalendarDate, correcting: Int64) {
+        refuseStranding(units, days: min(old, new).dayNumber...(max(old, new).dayNumber - 1), option: "set", value: "date=" + new.iso,
+                        correcting: correcting)
     }
 
     /// Every day a journal can hold.
@@ -386,31 +387,41 @@ extension RequestReader {
     /// being read takes those units out of existence (a correction of a date or a retraction, a
     /// merger or a dissolution recorded after events dated later): refused, naming the first by
     /// seq, rather than leaving what they count at a unit that did not exist (R7, issue 21 item 1).
-    mutating func refuseStranding(_ units: [UnitID], days: ClosedRange<Int>, option: String, value: String?) {
+    /// `correcting` is the seq of the event a correction changes: what it sends itself is not stranded by it.
+    mutating func refuseStranding(_ units: [UnitID], days: ClosedRange<Int>, option: String, value: String?, correcting: Int64? = nil) {
         let knowledge = rules.knowledge, projection = rules.projection
-        var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText)] = []
+        var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText, to: UnitID?)] = []
         for id in units {
+            // What other units' facts send to it on those days: a merger into it, a dissolution
+            // naming it successor, a unit registered or moved under it.
+            // Not on the first of those days: a merger into it or a unit placed under it on the day
+            // it closes passes on to its receiver, as a chain of mergers on one day does (R1).
+            if let u = registry.index(of: id), days.lowerBound < days.upperBound {
+                for arrival in registry.arrivals(at: u, in: (days.lowerBound + 1)...days.upperBound) where arrival.seq != correcting {
+                    stranded.append((arrival.seq, registry[arrival.unit].id, arrival.date, arrival.type.label, id))
+                }
+            }
             // Events of an import's earlier lines count as much as the journal's.
             for event in rules.staged(at: id) where days.contains(event.effectiveDate.dayNumber)
                 && event.type != .merger && event.type != .correction && event.type != .unitEstablished {
-                stranded.append((event.seq, id, event.effectiveDate, event.type.label))
+                stranded.append((event.seq, id, event.effectiveDate, event.type.label, nil))
             }
             guard let u = registry.index(of: id), Int(u) < projection.unitCount else { continue }
             for flow in projection.flows(u, from: days.lowerBound, through: days.upperBound, knowledge) {
-                stranded.append((flow.seq, id, flow.date, flow.kind.eventType.label))
+                stranded.append((flow.seq, id, flow.date, flow.kind.eventType.label, nil))
             }
             for record in projection.records(u, knowledge) where !record.isRetracted && days.contains(record.date.dayNumber)
                 && record.type != .merger && record.type != .correction && record.type != .unitEstablished {
-                stranded.append((record.seq, id, record.date, record.type.label))
+                stranded.append((record.seq, id, record.date, record.type.label, nil))
             }
         }
         guard let first = stranded.min(by: { $0.seq < $1.seq }) else { return }
         let others = stranded.count - 1
         let shown = "--" + option + (value.map { " " + $0 } ?? "")
         fail(option, value,
-             en: "\(shown): that would leave seq \(first.seq) (\(first.what.en) of \(first.unit) on \(first.date.iso))"
+             en: "\(shown): that would leave seq \(first.seq) (\(first.what.en) of \(first.unit) on \(first.date.iso)\(first.to.map { ", sending it to \($0)" } ?? ""))"
                  + (others > 0 ? " and \(others) more" : "") + " at a unit that did not exist on its date; correct their dates first, or retract them and record them again at the unit that holds them (socai record correction --event \(first.seq) …), then this one",
-             vi: "\(shown): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese))"
+             vi: "\(shown): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese)\(first.to.map { ", chuyển sang \($0)" } ?? ""))"
                  + (others > 0 ? " và \(others) sự kiện khác" : "") + " sẽ thuộc một đơn vị chưa có hoặc đã thôi tồn tại vào ngày đó; hãy đính chính ngày của chúng trước, hoặc rút lại rồi ghi lại cho đơn vị đang giữ chúng (socai record correction --event \(first.seq) …), rồi mới ghi sự kiện này")
     }
 

@@ -105,6 +105,25 @@ struct Issue21Scenarios {
         #expect(t.figure("d", "members", at: "2022-12-31") == before, "nothing written")
     }
 
+    @Test("R7: a closing recorded after a fact that sends something to the unit on a later day is refused, naming it")
+    func aClosingBeforeAFactSendingToTheUnit() {
+        // Found by the differential (seed 227): x dissolved on 2023-10-06 naming y its successor,
+        // then y recorded as merged into x on an earlier day. x's members were handed to y, which had
+        // handed everything back to x: a chain that comes back hands over nothing, and 100
+        // members vanished from d without a word.
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.record(["dissolve", "--unit", "x", "--date", "2023-10-06", "--successor", "y"])   // seq 6
+        #expect(t.figure("d", "members", at: "2023-12-31") == 155)
+        let merger = t.run(["record", "merger", "--from", "x,y", "--into", "x", "--date", "2022-06-11"])
+        #expect(merger.status == 64, "\(merger)")
+        #expect(merger.stderr.contains("that would leave seq 6 (unit dissolved of x on 2023-10-06, sending it to y)"), "\(merger)")
+        // A unit registered under y later, then y dissolved earlier: the registration is named.
+        t.record(["unit", "--id", "v", "--name", "Thôn V", "--kind", "village", "--parent", "y", "--date", "2023-11-01"])   // seq 7
+        let dissolve = t.run(["record", "dissolve", "--unit", "y", "--date", "2022-06-01", "--successor", "d"])
+        #expect(dissolve.status == 64 && dissolve.stderr.contains("seq 6") && dissolve.stderr.contains("and 1 more"), "\(dissolve)")
+        #expect(t.figure("d", "members", at: "2023-12-31") == 155, "nothing written")
+    }
+
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),

@@ -168,7 +168,10 @@ extension ProjectionBuilder {
         row.targetUnit = unit
         guard flow.id == EventKey(correction.event) else { return fail(notThatEvent) }
         let printed: [PrintedPercent]
-        if case .flow(let f)? = base.record(seq: correction.eventSeq, .latest)?.payload { printed = f.printed } else { printed = [] }
+        // The record version a flow with printed percentages has beside its flow row (`check`
+        // reads those percentages from it): ended like the flow row, as the full fold ends it.
+        let baseRecord = base.record(seq: correction.eventSeq, .latest).flatMap { $0.type.isFlow && $0.ref.part == 0 ? $0 : nil }
+        if case .flow(let f)? = baseRecord?.payload { printed = f.printed } else { printed = [] }
         let before = EventPayload.flow(Flow(kind: flow.kind, count: flow.count, since: flow.since, printed: printed))
         row.previous = strings.intern("date \(flow.date.iso) " + JSONWriter.string(.object(before.data)))
         var state = FlowVersionRow(unit: unit, day: Int32(flow.date.dayNumber), seq: flow.seq, count: Int32(flow.count), kind: flow.kind.rawValue,
@@ -190,8 +193,14 @@ extension ProjectionBuilder {
                 state.day = Int32(date.dayNumber)
                 state.since = Int32(f.since?.dayNumber ?? 0)
                 state.flags = (f.since != nil ? FlowFlag.hasSince : 0) | FlowFlag.corrected
+                if baseRecord != nil || !f.printed.isEmpty {
+                    flowRecordOf[correction.eventSeq] = appendRecord(
+                        seq: flow.seq, type: f.kind.eventType, subject: unit, date: date, recordedAt: flow.recordedTime.millisecondsSinceEpoch,
+                        id: flow.id, recordedBy: flow.recordedBy, source: flow.source, data: payload.data, validFrom: seq, flags: 2)
+                }
             }
         }
+        if let baseRecord { tombstones.append((.records, baseRecord.ref.row, seq, unit)) }
         tombstones.append((.flows, baseRow, seq, unit))
         flowVersions.append(state)
         flowVersionOf[correction.eventSeq] = flowVersions.count - 1
