@@ -181,4 +181,30 @@ struct ReferenceFoldTests {
         #expect(ReferenceFold(events).level(UnitID("c")!, "members", day)?.value == 40)
         #expect(ReferenceFold(events).level(UnitID("c")!, "members", Self.d("2016-03-01"))?.value == 47)
     }
+
+    /// The differential's seed 424, shrunk: a cell handed to a base-cell with its commune's merger,
+    /// that base-cell dissolved into another one that had reported its members earlier. What crosses
+    /// the boundary is the dissolved unit's residual and every child it held, the cell it received
+    /// included (R2): 175 + 406 = 581. The reference used to carry only the children recorded under
+    /// the dissolved unit itself (175); the engine always said 581.
+    @Test func aHandoverCarriesTheChildrenItsUnitReceivedEarlier() {
+        var b = LedgerBuilder()
+        for (id, kind, parent, date) in [("p", "province", nil, "2015-01-01"), ("d1", "district", "p", "2015-01-01"),
+                                         ("d1c1", "base-committee", "d1", "2015-01-01"), ("d1c1k1", "cell", "d1c1", "2015-01-01"),
+                                         ("d1c2", "base-cell", "d1", "2020-01-07"), ("d2", "district", "p", "2015-01-01"),
+                                         ("d2c3", "base-cell", "d2", "2015-01-01")] as [(String, String, String?, String)] {
+            b.must("unit", [("id", id), ("name", id.uppercased()), ("kind", kind), ("date", date)] + (parent.map { [("parent", $0)] } ?? []))
+        }
+        b.must("merger", [("from", "d1c1"), ("into", "d2c3"), ("date", "2020-04-11")])
+        b.must("conference", [("unit", "d1c1k1"), ("date", "2018-02-06"), ("title", "r"), ("figure", "members=406")])
+        b.must("dissolve", [("unit", "d2c3"), ("date", "2023-09-21"), ("successor", "d1c2")])
+        b.must("conference", [("unit", "d1c2"), ("date", "2021-06-02"), ("title", "r"), ("figure", "members=175")])
+        let day = Self.d("2023-09-21")
+        let reference = ReferenceFold(b.events)
+        let view = b.view
+        for id in ["d1c2", "d1", "p"] {
+            #expect(reference.level(UnitID(id)!, "members", day)?.value == 581, "reference \(id)")
+            #expect(view.levels.value(view.registry.index(of: UnitID(id)!)!, "members", at: day)?.count == 581, "engine \(id)")
+        }
+    }
 }

@@ -204,10 +204,11 @@ public final class ReferenceUnits {
         }
     }
 
-    /// The children re-parented by `x`'s handover: under `x` on M−1 and still active on M.
+    /// The children re-parented by `x`'s handover: under `x` on M−1, still active on M and not
+    /// moved on M, whether recorded under `x` or held by it through an earlier handover.
     public func reparentedChildren(of x: UnitID) -> [UnitID] {
         guard let m = closeDay(x) else { return [] }
         let before = m.adding(days: -1)
-        return children(x, before).filter { isActive($0, m) && recordedParent($0, m) == x }
+        return children(x, before).filter { isActive($0, m) && recordedParent($0, m) == recordedParent($0, before) }
     }
 }
