@@ -51,6 +51,25 @@ struct DifferentialRegressionTests {
         #expect(audit.entries.last?.value == 58, "the running value is the level")
     }
 
+    /// The differential's seeds 48 and 75, shrunk: a district reported ~297 members, then a cell of
+    /// 377 moved out of it. The level is floored (at least 0, and `check` reports the impossible
+    /// level); audit's running value went on to −80. It is the level: 0.
+    @Test func auditOfALevelBelowItsFloorShowsTheFloor() {
+        var b = Self.twoDistricts(d1c1: "2020-10-14")
+        b.must("conference", [("unit", "d1"), ("date", "2023-07-01"), ("title", "r"), ("figure", "members=~297")])
+        b.must("unit", [("id", "d1c1k1"), ("name", "K"), ("kind", "cell"), ("parent", "d1c1"), ("date", "2020-10-14")])
+        b.must("conference", [("unit", "d1c1k1"), ("date", "2020-10-14"), ("title", "r"), ("figure", "members=377")])
+        b.must("move", [("unit", "d1c1k1"), ("parent", "d2c1"), ("date", "2023-07-02")])
+        let view = b.view
+        let d1 = Self.index(view, "d1")
+        let day = CalendarDate("2023-07-02")
+        let level = view.levels.value(d1, "members", at: day)
+        #expect(level?.count == 0 && level?.belowFloor == -80, "\(String(describing: level))")
+        let audit = view.audit(d1, "members", from: nil, to: day, knownAt: nil)
+        #expect(audit.entries.last?.value == 0, "the running value is the level: \(audit.entries.map(\.value))")
+        #expect(audit.entries.last?.delta == -377, "the change stays as recorded")
+    }
+
     /// A unit with no value of its own: its flows show no running value (its parent's report
     /// does not give it one).
     @Test func auditOfAUnitWithNoValue() {

@@ -204,6 +204,13 @@ extension Rules {
                 break
             }
             e.value = e.retracted ? nil : running
+            // Below the floor (fewer than 0 members, fewer units than are registered) the level
+            // shows the floor, "at least" (R2), and `check` reports it: the running value is the
+            // level, so it shows the floor too; the changes stay as recorded.
+            if let r = e.value, r < 0 || isUnitCount, let level = levels.value(unit, key, at: item.entry.date),
+               level.belowFloor != nil, let floor = level.count, r < floor {
+                e.value = floor
+            }
             if item.day >= fromDay { entries.append(e) }
             if case .partReport = item.effect { lastPartRow = (item.day >= fromDay ? entries.count - 1 : nil, running) }
         }
