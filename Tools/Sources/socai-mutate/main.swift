@@ -4,7 +4,7 @@
 // every other target. A mutant that no test notices is a survivor: a rule no test pins down.
 //
 //   socai-mutate [--list] [--quick] [--sample N] [--only ID,…] [--budget SEC] [--timeout SEC]
-//                [--no-baseline] [--root DIR] [--report FILE]
+//                [--no-baseline] [--root DIR] [--report FILE] [--resume FILE]
 //
 //   --list         check the catalogue and print every mutant with its diff; build nothing.
 //   --quick        a sample of 12 mutants spread over the catalogue (--sample N for another size).
@@ -15,6 +15,10 @@
 //                  test phase that outlives it counts as killed (a mutant that hangs is noticed).
 //   --no-baseline  skip the unmutated build and test run (it proves the suite passes first).
 //   --report FILE  where the Markdown report goes (default Tools/.work/mutate/report.md).
+//   --resume FILE  take the verdicts of an earlier run's report (killed, survived, build-failed)
+//                  instead of running those mutants again: a run stopped part-way (a session's
+//                  end) is finished by a second one. Refused unless that report was made at the
+//                  commit the sources are at now, with no uncommitted change in either.
 //
 // Equivalent mutants (no test can kill them: the change cannot alter any answer) are listed in
 // Tools/mutate/equivalent.txt with the reason, are not run, and do not count in the score.
@@ -34,6 +38,7 @@ struct Options {
     var baseline = true
     var root = FileManager.default.currentDirectoryPath
     var report: String?
+    var resume: String?
 
     static func parse(_ arguments: [String]) -> Options {
         var options = Options()
@@ -54,8 +59,9 @@ struct Options {
             case "--no-baseline": options.baseline = false
             case "--root": options.root = value()
             case "--report": options.report = value()
+            case "--resume": options.resume = value()
             case "-h", "--help":
-                print("usage: Tools/mutate/run [--list] [--quick] [--sample N] [--only ID,…] [--budget SEC] [--timeout SEC] [--no-baseline] [--report FILE]")
+                print("usage: Tools/mutate/run [--list] [--quick] [--sample N] [--only ID,…] [--budget SEC] [--timeout SEC] [--no-baseline] [--report FILE] [--resume FILE]")
                 exit(0)
             default: fail("unknown option \(arguments[i]) (see --help)")
             }
@@ -159,6 +165,18 @@ if let n = options.sample, n < selected.count {
     selected = (0..<n).map { selected[Int(Double($0) * step)] }
 }
 
+let commit = Report.commit(of: root)
+// Verdicts of an earlier run at the same commit (`--resume`): those mutants are not run again.
+var earlier: [String: (verdict: Verdict, detail: String, seconds: Double)] = [:]
+if let path = options.resume {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("--resume: cannot read \(path)") }
+    guard let made = Report.commit(inReport: text), !made.hasSuffix("+"), made == commit else {
+        fail("--resume: \(path) was made at \(Report.commit(inReport: text) ?? "an unknown commit"), the sources are at \(commit); run the whole catalogue again")
+    }
+    earlier = Report.verdicts(inReport: text)
+    say("resuming \(path): \(earlier.count) verdicts taken over")
+}
+
 // 3. The scratch copy, and the suite proven green without a mutant.
 try FileManager.default.createDirectory(atPath: work + "/logs", withIntermediateDirectories: true)
 // One run at a time: two would write mutants into the same copy. The lock goes with the process.
@@ -194,6 +212,11 @@ for (k, mutant) in selected.enumerated() {
     if let reason = equivalents[mutant.id] {
         results.append(MutantResult(mutant: mutant, verdict: .equivalent, detail: reason, seconds: 0))
         say("\(progress) equivalent   \(mutant.id)")
+        continue
+    }
+    if let taken = earlier[mutant.id] {
+        results.append(MutantResult(mutant: mutant, verdict: taken.verdict, detail: taken.detail, seconds: taken.seconds))
+        say("\(progress) \(taken.verdict.rawValue)   \(mutant.id)  (earlier run)")
         continue
     }
     if let budget = options.budget, Date().timeIntervalSince(started) > budget {
@@ -237,7 +260,7 @@ for (k, mutant) in selected.enumerated() {
     say(String(format: "%@ %-12@ %@  (%@, %.0f s)", progress, verdict.rawValue, mutant.id, detail.isEmpty ? "every test passed" : detail, seconds))
     if verdict == .survived { say(mutant.diff) }
     // Rewritten after every mutant, so a run that is stopped still leaves its report.
-    Report.write(results, of: selected.count, catalogue: mutants.count, minutes: Date().timeIntervalSince(started) / 60, to: reportPath)
+    Report.write(results, of: selected.count, catalogue: mutants.count, minutes: Date().timeIntervalSince(started) / 60, commit: commit, to: reportPath)
 }
 
 // 5. Survivors with their diffs, and the score.
@@ -247,6 +270,6 @@ say("\nSurvivors:")
 for r in results where r.verdict == .survived { say(r.mutant.diff + "\n") }
 if survived == 0 { say("(none)") }
 say(Report.summary(results, minutes: Date().timeIntervalSince(started) / 60))
-Report.write(results, of: selected.count, catalogue: mutants.count, minutes: Date().timeIntervalSince(started) / 60, to: reportPath)
+Report.write(results, of: selected.count, catalogue: mutants.count, minutes: Date().timeIntervalSince(started) / 60, commit: commit, to: reportPath)
 say("report: \(reportPath)")
 exit(survived == 0 ? 0 : 1)
