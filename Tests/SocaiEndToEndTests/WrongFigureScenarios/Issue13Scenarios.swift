@@ -75,6 +75,13 @@ struct Issue13Scenarios {
                                  "--excellent", "4", "--good", "0", "--completed", "36", "--failed", "35"])
         #expect(recorded.stderr.contains("20%"), "a warning at record time, as with --good 1")
         #expect(t.findings().contains { $0.string("kind") == "excellence-cap" && $0.string("unit") == "c" })
+        // No excellent over no good is no breach (the mutation run's survivor
+        // `check-cap-good/flip-comparison.2`: `e > 0` → `e >= 0` reported "0/0").
+        t.unit("d", "base-committee")
+        let none = t.record(["rating", "--unit", "d", "--year", "2023", "--of", "members",
+                             "--excellent", "0", "--good", "0", "--completed", "36", "--failed", "35"])
+        #expect(!none.stderr.contains("20%"), "\(none)")
+        #expect(!t.findings().contains { $0.string("kind") == "excellence-cap" && $0.string("unit") == "d" })
     }
 
     @Test("a level pushed below zero: a warning at record time and a finding")
