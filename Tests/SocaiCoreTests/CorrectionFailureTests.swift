@@ -32,6 +32,42 @@ struct CorrectionFailureTests {
         #expect(reopened.corrections(.latest).last?.failure == projection.corrections(.latest).last?.failure)
     }
 
+    /// A correction naming a seq whose event has another id (a journal written by another tool,
+    /// or one spliced from two) is not applied to that event: the mutation run's survivor
+    /// `correction-event-id/skip-check` applied it. Asked of a report (a record) and of an
+    /// admission (a flow), in one fold and with the correction in an image's tail.
+    @Test func aCorrectionWhoseIdIsNotThatSeqsEventDoesNotApply() throws {
+        var b = LedgerBuilder()
+        b.must("unit", [("id", "h"), ("name", "Huyện H"), ("kind", "district"), ("date", "2020-01-01")])
+        let report = b.must("conference", [("unit", "h"), ("date", "2021-01-01"), ("title", "T"), ("figure", "members=507")])
+        let admission = b.must("admission", [("unit", "h"), ("date", "2021-02-01"), ("count", "4")])
+        let base = b.events
+        var tail: [EventEnvelope] = []
+        var generator = SeededGenerator(seed: 5)
+        for target in [report, admission] {
+            let correction = Correction(event: EventID("01900000-0000-7000-8000-0000000000aa")!, eventSeq: target.seq,
+                                        reason: "sửa", action: .retract)
+            tail.append(EventEnvelope(seq: Int64(base.count + tail.count + 1), id: EventID.version7(at: b.now, using: &generator),
+                                      subject: UnitID("h")!, effectiveDate: target.effectiveDate, recordedTime: b.now,
+                                      recordedBy: "other-tool", payload: .correction(correction)))
+        }
+        func verify(_ projection: Projection, _ how: String) {
+            let failures = projection.corrections(.latest).map { $0.failure?.en }
+            #expect(failures == ["seq 2 is not event 01900000-0000-7000-8000-0000000000aa",
+                                 "seq 3 is not event 01900000-0000-7000-8000-0000000000aa"], "\(how)")
+            let view = Rules(projection)
+            let h = view.registry.index(of: UnitID("h")!)!
+            #expect(view.levels.value(h, "members", at: CalendarDate("2021-12-31"))?.count == 511, "\(how): nothing retracted")
+        }
+        verify(LedgerBuilder.fold(base + tail), "one fold")
+        var builder = ProjectionBuilder()
+        for event in base { builder.apply(event) }
+        let image = builder.image(journalID: "j", chainHash: String(repeating: "0", count: 64))
+        var overlay = ProjectionBuilder(continuing: try Projection(image: image))
+        for event in tail { overlay.apply(event) }
+        verify(try Projection(image: image, overlay: overlay.image(journalID: "j", chainHash: "")), "image + tail")
+    }
+
     /// A `--set` after a `--retract` (written by another tool, or before socai refused it) does
     /// not bring the event back: the figure stays retracted, the correction is a finding. The
     /// same whether the retraction is in the image and the `--set` in the overlay after it.
