@@ -70,6 +70,26 @@ struct DifferentialRegressionTests {
         #expect(audit.entries.last?.delta == -377, "the change stays as recorded")
     }
 
+    /// R7: a flow dated after its unit closed (only a union of journals, or a journal written by
+    /// another tool, can hold one: `record` refuses it) counts nowhere, not in the level of the
+    /// unit that held the closed one (the mutation run's survivor `r7-stranded-epochs`).
+    @Test func aFlowDatedAfterItsUnitClosedCountsNowhere() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "d", "district")
+        Self.unit(&b, "c", "base-committee", parent: "d")
+        b.must("conference", [("unit", "c"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=10")])
+        b.must("conference", [("unit", "d"), ("date", "2020-06-01"), ("title", "r"), ("figure", "members=100")])
+        b.must("dissolve", [("unit", "c"), ("date", "2021-01-01")])
+        var events = b.events
+        events.append(EventEnvelope(seq: Int64(events.count + 1), id: EventID("01900000-0000-7000-8000-0000000000cc")!,
+                                    subject: UnitID("c")!, effectiveDate: CalendarDate("2021-06-01"), recordedTime: b.now,
+                                    recordedBy: "other-tool", payload: .flow(Flow(kind: .admission, count: 5, since: nil, printed: []))))
+        let view = Rules(LedgerBuilder.fold(events))
+        let d = Self.index(view, "d")
+        #expect(view.levels.value(d, "members", at: CalendarDate("2021-12-31"))?.count == 100)
+        #expect(view.check().findings.contains { $0.kind == "inactive-unit" && $0.unit == UnitID("c")! })
+    }
+
     /// A unit with no value of its own: its flows show no running value (its parent's report
     /// does not give it one).
     @Test func auditOfAUnitWithNoValue() {
