@@ -392,10 +392,9 @@ extension RequestReader {
         let knowledge = rules.knowledge, projection = rules.projection
         var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText, to: UnitID?)] = []
         for id in units {
-            // What other units' facts send to it on those days: a merger into it, a dissolution
-            // naming it successor, a unit registered or moved under it.
-            // Not on the first of those days: a merger into it or a unit placed under it on the day
-            // it closes passes on to its receiver, as a chain of mergers on one day does (R1).
+            // What other units' facts send to it on those days (a merger into it, a dissolution
+            // naming it successor, a unit placed under it), but not on the first: what arrives on
+            // the day it closes passes on to its receiver, as a chain of mergers on one day does (R1).
             if let u = registry.index(of: id), days.lowerBound < days.upperBound {
                 for arrival in registry.arrivals(at: u, in: (days.lowerBound + 1)...days.upperBound) where arrival.seq != correcting {
                     stranded.append((arrival.seq, registry[arrival.unit].id, arrival.date, arrival.type.label, id))

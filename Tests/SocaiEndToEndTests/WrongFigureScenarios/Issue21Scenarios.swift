@@ -216,7 +216,7 @@ struct Issue21Scenarios {
         let t = Trial(now: "2024-07-01T08:00:00Z")
         t.unit("p", "district")
         t.unit("c", "base-committee", parent: "p")
-        t.record(["conference", "--unit", "p", "--date", "2020-10-01", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.congress("p", "2020-10-01", term: "2020-2025")
         t.record(["admission", "--unit", "c", "--date", "2020-11-15", "--count", "3"])
         t.record(["conference", "--unit", "c", "--date", "2020-12-01", "--kind", "review", "--term", "2015-2020",
                   "--title", "Tổng kết nhiệm kỳ 2015–2020", "--figure", "admissions=40"])
@@ -238,8 +238,8 @@ struct Issue21Scenarios {
         t.unit("d1", "district")
         t.unit("d2", "district")
         t.unit("c", "base-committee", parent: "d2")
-        t.record(["conference", "--unit", "d1", "--date", "2020-03-22", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
-        t.record(["conference", "--unit", "d2", "--date", "2020-06-05", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.congress("d1", "2020-03-22", term: "2020-2025")
+        t.congress("d2", "2020-06-05", term: "2020-2025")
         t.record(["move", "--unit", "c", "--parent", "d1", "--date", "2020-10-22"])
         let term = t.term("c", "2020-2025")
         #expect(term.string("from") == "2020-06-05" && term.string("boundary") == "ancestor-congress",
@@ -252,7 +252,7 @@ struct Issue21Scenarios {
         let t = Trial(now: "2026-06-01T08:00:00Z")
         t.unit("p", "province")
         t.unit("c", "base-committee", parent: "p")
-        t.record(["conference", "--unit", "p", "--date", "2025-09-12", "--kind", "congress", "--term", "2025-2030", "--title", "Đại hội"])
+        t.congress("p", "2025-09-12", term: "2025-2030")
         t.record(["conference", "--unit", "c", "--date", "2025-02-13", "--kind", "review", "--term", "2025-2030", "--title", "Tổng kết",
                   "--figure", "admissions=40"])
         let old = t.term("c", "2020-2025")
@@ -271,7 +271,7 @@ struct Issue21Scenarios {
         t.unit("d2", "district")
         t.unit("u", "cell", parent: "d1")
         t.unit("q", "cell", parent: "d2", date: "2017-06-28")
-        t.record(["conference", "--unit", "u", "--date", "2020-06-28", "--kind", "congress", "--term", "2020-2025", "--title", "Đại hội"])
+        t.congress("u", "2020-06-28", term: "2020-2025")
         t.record(["move", "--unit", "u", "--parent", "d2", "--date", "2021-04-18"])
         t.record(["move", "--unit", "u", "--parent", "d1", "--date", "2023-08-15"])
         t.record(["admission", "--unit", "q", "--date", "2022-10-18", "--count", "7"])

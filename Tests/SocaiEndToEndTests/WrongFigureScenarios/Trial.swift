@@ -48,6 +48,12 @@ final class Trial: @unchecked Sendable {
         for id in ids { unit(id, kind, parent: parent, sourceLocation: sourceLocation) }
     }
 
+    /// A congress of `unit` on `date` opening `term` (`2020-2025`), with no figures.
+    func congress(_ unit: String, _ date: String, term: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        record(["conference", "--unit", unit, "--date", date, "--kind", "congress", "--term", term, "--title", "Đại hội"],
+               sourceLocation: sourceLocation)
+    }
+
     /// A report of figures (`members=40`, `admissions=12@2021-01-01..2021-12-31`) at `unit` on `date`.
     func report(_ unit: String, _ date: String, _ figures: String..., extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
         record(["conference", "--unit", unit, "--date", date, "--title", "Báo cáo", "--kind", "report"]
