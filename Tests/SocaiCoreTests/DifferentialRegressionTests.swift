@@ -70,6 +70,68 @@ struct DifferentialRegressionTests {
         #expect(audit.entries.last?.delta == -377, "the change stays as recorded")
     }
 
+    /// The differential's seed 75: the same district, about 297 members, loses a cell of 377 to
+    /// the other district, then departures under it. The district is "at least 0" (whatever bounds
+    /// the derivation had: "about −80" was shown "about 0"), and the province, the sum of its
+    /// districts, counts it as 0: its audit's running value is the province's level (it went on
+    /// as the sum of the recorded changes, 80 + 9 below the level).
+    @Test func aParentOverAFlooredChildAuditsItsLevel() {
+        var b = Self.twoDistricts(d1c1: "2020-10-14")
+        b.must("conference", [("unit", "d1"), ("date", "2023-07-01"), ("title", "r"), ("figure", "members=~297")])
+        b.must("unit", [("id", "d1c1k1"), ("name", "K"), ("kind", "cell"), ("parent", "d1c1"), ("date", "2020-10-14")])
+        b.must("conference", [("unit", "d1c1k1"), ("date", "2020-10-14"), ("title", "r"), ("figure", "members=377")])
+        b.must("conference", [("unit", "d2c1"), ("date", "2020-10-14"), ("title", "r"), ("figure", "members=100")])
+        b.must("move", [("unit", "d1c1k1"), ("parent", "d2c1"), ("date", "2023-07-02")])
+        b.must("departure", [("unit", "d1c1"), ("date", "2023-11-17"), ("count", "9"), ("reason", "death")])
+        let view = b.view
+        let d1 = Self.index(view, "d1"), p = Self.index(view, "p")
+        let day = CalendarDate("2023-11-17")
+        let district = view.levels.value(d1, "members", at: day)
+        #expect(district?.count == 0 && district?.belowFloor == -89 && district?.qualifier == .atLeast, "\(String(describing: district))")
+        let province = view.levels.value(p, "members", at: day)
+        #expect(province?.count == 477, "\(String(describing: province))")
+        let audit = view.audit(p, "members", from: nil, to: day, knownAt: nil)
+        #expect(audit.entries.last?.value == 477, "the running value is the level: \(audit.entries.map(\.value))")
+        #expect(audit.entries.last?.delta == -9, "the change stays as recorded")
+    }
+
+    /// The differential's seed 138: a district with no report of its own holds what a dissolved
+    /// district handed over (its 5 villages); merger totals stated for it (5 → 3) change what it
+    /// holds, as flows recorded at it do (R2.2 "Δ at U itself"). The level ignored them (5) while
+    /// its audit listed them.
+    @Test func mergerTotalsChangeWhatAUnitHolds() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "p", "province")
+        Self.unit(&b, "d1", "district", parent: "p")
+        Self.unit(&b, "d2", "district", parent: "p")
+        b.must("conference", [("unit", "d1"), ("date", "2020-01-01"), ("title", "r"), ("figure", "villages=5")])
+        b.must("dissolve", [("unit", "d1"), ("date", "2021-01-21"), ("successor", "d2")])
+        b.must("merger", [("in", "d2"), ("of", "village"), ("before", "5"), ("after", "3"), ("date", "2023-11-16")])
+        let view = b.view
+        let d2 = Self.index(view, "d2")
+        #expect(view.levels.value(d2, "villages", at: CalendarDate("2022-12-31"))?.count == 5)
+        #expect(view.levels.value(d2, "villages", at: CalendarDate("2023-12-31"))?.count == 3)
+        #expect(view.audit(d2, "villages", from: nil, to: CalendarDate("2023-12-31"), knownAt: nil).entries.last?.value == 3)
+    }
+
+    /// The differential's seed 68: what leaves a unit takes its bounds with it. A district of 100
+    /// loses a commune of "over 40": it has under 60 left (a minimum taken away leaves a maximum,
+    /// R2 qualifiers), where it said "over 60".
+    @Test func whatLeavesAUnitTakesItsBoundsWithIt() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "d1", "district")
+        Self.unit(&b, "d2", "district")
+        Self.unit(&b, "c", "base-committee", parent: "d1")
+        b.must("conference", [("unit", "d1"), ("date", "2016-01-01"), ("title", "r"), ("figure", "members=100")])
+        b.must("conference", [("unit", "c"), ("date", "2016-01-01"), ("title", "r"), ("figure", "members=>40")])
+        b.must("move", [("unit", "c"), ("parent", "d2"), ("date", "2017-01-01")])
+        let view = b.view
+        let left = view.levels.value(Self.index(view, "d1"), "members", at: CalendarDate("2017-01-01"))
+        #expect(left?.count == 60 && left?.qualifier == .under, "\(String(describing: left))")
+        let gained = view.levels.value(Self.index(view, "d2"), "members", at: CalendarDate("2017-01-01"))
+        #expect(gained?.count == 40 && gained?.qualifier == .over, "\(String(describing: gained))")
+    }
+
     /// R7: a flow dated after its unit closed (only a union of journals, or a journal written by
     /// another tool, can hold one: `record` refuses it) counts nowhere, not in the level of the
     /// unit that held the closed one (the mutation run's survivor `r7-stranded-epochs`).

@@ -215,12 +215,13 @@ struct CheckKindsTests {
             finding("dissolved-with-members", "warning", stated: nil, derived: "12", figure: "members", date: "2022-01-01", unit: "cb",
                     "Chi bộ C was dissolved holding 12 members with no successor; Huyện ủy H keeps them. Record the dissolution with --successor if they went elsewhere"),
         ]),
+        // The note is about the total R3 skips (the earlier-ending), dated at the end of its period.
         Scenario(name: "overlapping-periods: two stated totals whose periods overlap without nesting", records: [
             ["conference", "--unit", "cb", "--date", "2021-01-01", "--title", "T", "--figure", "admissions=5@2018-01-01..2020-06-30"],
             ["conference", "--unit", "cb", "--date", "2022-01-01", "--title", "T2", "--figure", "admissions=6@2019-01-01..2021-06-30"],
         ], status: 0, findings: [
             finding("overlapping-periods", "note", stated: "5@2018-01-01..2020-06-30 / 6@2019-01-01..2021-06-30", derived: nil,
-                    figure: "admissions", date: "2021-06-30", unit: "cb",
+                    figure: "admissions", date: "2020-06-30", unit: "cb",
                     "stated totals over overlapping periods (2018-01-01..2020-06-30: 5, seq 3; 2019-01-01..2021-06-30: 6, seq 4): a total over both uses the later-ending one and the events outside it"),
         ]),
         Scenario(name: "impossible-level: 3 members reported, 5 departures after", records: [

@@ -72,18 +72,22 @@ extension Rules {
                                                                vi: "báo cáo \(vi.integer(stated)) cho \(period.from.vietnamese)..\(period.to.vietnamese) nhưng các sự kiện đã ghi cộng lại là \(vi.integer(recorded))"),
                                         seq: report.seq))
             }
-            for (i, (a, pa)) in statements.enumerated() {
-                for (b, pb) in statements[(i + 1)...] {
-                    let overlap = pa.from <= pb.to && pb.from <= pa.to
-                    let nested = (pa.from <= pb.from && pb.to <= pa.to) || (pb.from <= pa.from && pa.to <= pb.to)
-                    guard overlap && !nested else { continue }
-                    let (earlier, later) = a.seq < b.seq ? ((a, pa), (b, pb)) : ((b, pb), (a, pa))
-                    findings.append(Finding(unit: id, date: later.1.to, figure: key, stated: "\(earlier.0.value)@\(earlier.1) / \(later.0.value)@\(later.1)", derived: nil,
-                                            kind: "overlapping-periods", severity: .note,
-                                            message: LocalizedText(en: "stated totals over overlapping periods (\(earlier.1): \(earlier.0.value), seq \(earlier.0.seq); \(later.1): \(later.0.value), seq \(later.0.seq)): a total over both uses the later-ending one and the events outside it",
-                                                                   vi: "hai số liệu cả giai đoạn có thời gian chồng lên nhau (\(earlier.1.from.vietnamese)..\(earlier.1.to.vietnamese): \(earlier.0.value), số \(earlier.0.seq); \(later.1.from.vietnamese)..\(later.1.to.vietnamese): \(later.0.value), số \(later.0.seq)): tổng của cả hai giai đoạn dùng số kết thúc sau và các sự kiện ngoài nó"),
-                                            seq: later.0.seq))
-                }
+            // R3.1's choice over every day: a total it skips because it overlaps a chosen one
+            // without either containing the other is noted, dated at the end of its period (a
+            // yearly total inside a term's total is the normal shape of a journal).
+            guard let first = statements.map(\.1.from).min(), let last = statements.map(\.1.to).max() else { continue }
+            let choice = flows.chosenStatements(unit, key, within: ClosedPeriod(from: first, to: last))
+            for (skipped, ps) in choice.skipped {
+                guard let (chosen, pc) = choice.chosen.first(where: { _, pc in
+                    let overlap = pc.from <= ps.to && ps.from <= pc.to
+                    let nested = (pc.from <= ps.from && ps.to <= pc.to) || (ps.from <= pc.from && pc.to <= ps.to)
+                    return overlap && !nested
+                }) else { continue }
+                findings.append(Finding(unit: id, date: ps.to, figure: key, stated: "\(skipped.value)@\(ps) / \(chosen.value)@\(pc)", derived: nil,
+                                        kind: "overlapping-periods", severity: .note,
+                                        message: LocalizedText(en: "stated totals over overlapping periods (\(ps): \(skipped.value), seq \(skipped.seq); \(pc): \(chosen.value), seq \(chosen.seq)): a total over both uses the later-ending one and the events outside it",
+                                                               vi: "hai số liệu cả giai đoạn có thời gian chồng lên nhau (\(ps.from.vietnamese)..\(ps.to.vietnamese): \(skipped.value), số \(skipped.seq); \(pc.from.vietnamese)..\(pc.to.vietnamese): \(chosen.value), số \(chosen.seq)): tổng của cả hai giai đoạn dùng số kết thúc sau và các sự kiện ngoài nó"),
+                                        seq: skipped.seq))
             }
         }
         return findings

@@ -152,8 +152,29 @@ extension Rules {
             partDay = nil
             lastPartRow = nil
         }
+        // While the unit is the sum of its parts, a part below its floor counts as the floor (R2),
+        // so the sum of the recorded changes can fall below the level: after such a day (one that
+        // lowered something, or any day once a floor has been met) the running value is the
+        // level, the changes stay as recorded. Only a floor explains the difference; any other
+        // difference is left to show.
+        var currentDay: Int?
+        var dayLowered = false
+        var floorsMet = false
+        var lastRowOfDay: Int?
+        func settleFloors() {
+            defer { dayLowered = false; lastRowOfDay = nil }
+            guard let day = currentDay, !reported, dayLowered || floorsMet || isUnitCount, let r = running else { return }
+            let date = CalendarDate(dayNumber: day)
+            guard let level = levels.value(unit, key, at: date)?.count, level != r,
+                  levels.hasPartBelowFloor(unit, key, at: date) else { return }
+            floorsMet = true
+            running = level
+            if let i = lastRowOfDay { entries[i].value = level }
+        }
         for item in items {
             if let day = partDay, day != item.day { settle() }
+            if let day = currentDay, day != item.day { settleFloors() }
+            currentDay = item.day
             var e = item.entry
             switch item.effect {
             case .set(let n):
@@ -212,9 +233,12 @@ extension Rules {
                 e.value = floor
             }
             if item.day >= fromDay { entries.append(e) }
+            lastRowOfDay = item.day >= fromDay && !e.retracted ? entries.count - 1 : lastRowOfDay
+            if (e.delta ?? 0) < 0 { dayLowered = true }
             if case .partReport = item.effect { lastPartRow = (item.day >= fromDay ? entries.count - 1 : nil, running) }
         }
         settle()
+        settleFloors()
         return entries
     }
 

@@ -80,7 +80,8 @@ extension LevelRule {
         }
         func transfer(from old: [Int32], to new: [Int32], _ moved: Int, _ qualifier: Qualifier, gained: LocalizedText, lost: LocalizedText) {
             add(new.filter { !old.contains($0) }, moved, qualifier, gained)
-            add(old.filter { !new.contains($0) }, -moved, qualifier, lost)
+            // What leaves takes its bounds with it: a minimum taken away leaves a maximum (R2).
+            add(old.filter { !new.contains($0) }, -moved, qualifier.flipped, lost)
         }
         switch event.change {
         case .handover(let h):

@@ -150,6 +150,13 @@ public final class LevelRule {
         }
         guard let first else { return nil }
         if key == "members" { total += projection.memberChange(u, from: first, to: date.dayNumber + 1, knowledge) }
+        // Merger totals stated for `u` itself change what it holds, as flows recorded at it do.
+        let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
+        if !counted.isEmpty {
+            for a in registry.aggregateMergers where a.scope == u && counted.contains(a.of) && first <= a.date.dayNumber && a.date <= date {
+                total += a.change
+            }
+        }
         return (total, qualifier)
     }
 
@@ -211,8 +218,21 @@ public final class LevelRule {
         var result = value
         result.amount = FixedDecimal(integer: floor)
         result.belowFloor = n
-        if result.qualifier == .exact { result.qualifier = .atLeast }
+        // Whatever bounds the derivation had ("about −91"), what socai can stand behind is the floor.
+        result.qualifier = .atLeast
         return result
+    }
+
+    /// Whether a part of `u` at `date` is shown at its floor: a child below it, or one that is
+    /// itself the sum of its parts and has such a part (what makes `u`'s sum exceed the sum of
+    /// the changes recorded under it; audit settles on it).
+    public func hasPartBelowFloor(_ u: Int32, _ key: String, at date: CalendarDate) -> Bool {
+        registry.children(of: u, at: date).contains { child in
+            guard let v = value(child, key, at: date) else { return false }
+            if v.belowFloor != nil { return true }
+            return projection.latestLevel(child, key, atOrBefore: date.dayNumber, knowledge) == nil
+                && hasPartBelowFloor(child, key, at: date)
+        }
     }
 
     /// Active registered units of `kinds` under `u` at `date`.

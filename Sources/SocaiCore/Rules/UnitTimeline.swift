@@ -28,6 +28,9 @@ public final class UnitTimeline: @unchecked Sendable {
     public private(set) var established: CalendarDate?
     public private(set) var establishedSeq: Int64 = 0
     public private(set) var closing: Closing?
+    /// Every closing in force, in (date, seq) order: more than one only when a later fact closes
+    /// the unit again (what `record` refuses, R7, but a journal may still hold).
+    public private(set) var closings: [Closing] = []
     private(set) var names: [Change<String>] = []
     private(set) var foldedNames: [Change<String>] = []
     private(set) var aliasList: [(text: String, folded: String)] = []
@@ -68,13 +71,15 @@ public final class UnitTimeline: @unchecked Sendable {
                 let candidate = Closing(date: fact.date, status: fact.kind == .merged ? .merged : .dissolved,
                                         mergedInto: fact.kind == .merged ? Int32(fact.value) : nil,
                                         successor: fact.kind == .dissolved && fact.value >= 0 ? Int32(fact.value) : nil, seq: fact.seq)
-                if closing == nil || (candidate.date, candidate.seq) < (closing!.date, closing!.seq) { closing = candidate }
+                closings.append(candidate)
             }
         }
         // Establishment values first, then later changes in (day, seq) order.
         func ordered<V>(_ list: [Change<V>]) -> [Change<V>] {
             list.sorted { ($0.seq == establishedSeq ? 0 : 1, $0.day, $0.seq) < ($1.seq == establishedSeq ? 0 : 1, $1.day, $1.seq) }
         }
+        closings.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
+        closing = closings.first
         names = ordered(names)
         foldedNames = ordered(foldedNames)
         kinds = ordered(kinds)

@@ -400,6 +400,14 @@ extension RequestReader {
                     stranded.append((arrival.seq, registry[arrival.unit].id, arrival.date, arrival.type.label, id))
                 }
             }
+            // A merger that closes it on one of those days (it is one of the merger's sources): a
+            // unit closed twice. (A dissolution of it is among its own records, below.)
+            if let u = registry.index(of: id) {
+                for closing in registry[u].closings where closing.status == .merged && closing.seq != correcting
+                    && days.contains(closing.date.dayNumber) {
+                    stranded.append((closing.seq, id, closing.date, EventType.merger.label, closing.mergedInto.map { registry[$0].id }))
+                }
+            }
             // Events of an import's earlier lines count as much as the journal's.
             for event in rules.staged(at: id) where days.contains(event.effectiveDate.dayNumber)
                 && event.type != .merger && event.type != .correction && event.type != .unitEstablished {

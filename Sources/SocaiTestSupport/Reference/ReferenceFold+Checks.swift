@@ -94,7 +94,7 @@ extension ReferenceFold {
                     let nested = (a.from <= b.from && b.to <= a.to) || (b.from <= a.from && a.to <= b.to)
                     return overlap && !nested
                 }) {
-                    out.append(CheckFinding(kind: "overlapping-periods", unit: u, figure: key, date: skipped.date,
+                    out.append(CheckFinding(kind: "overlapping-periods", unit: u, figure: key, date: skipped.period.to,
                                             severity: .note))
                 }
             }

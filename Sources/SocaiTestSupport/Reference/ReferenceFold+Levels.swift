@@ -155,8 +155,9 @@ extension ReferenceFold {
         guard !kinds.isEmpty else { return total }
         for merger in units.mergers where a <= merger.date && merger.date <= d {
             let before = merger.date.adding(days: -1)
-            var participants = merger.sources.filter { $0 != merger.target }
-            if !merger.targetIsNew { participants.append(merger.target) }
+            // The units it absorbs go (an existing target stays where it is: where it goes, a
+            // handover of the same day takes it, with its value), a new target comes.
+            let participants = merger.sources.filter { $0 != merger.target }
             for p in participants {
                 // A participant registered on M itself is removed as if it had existed on M−1:
                 // the reported count may already include it (R2, unit counts).
@@ -168,13 +169,24 @@ extension ReferenceFold {
                     total = total - QualifiedCount(1)
                 }
             }
-            if units.isWithin(merger.target, u, merger.date) && isCounted(merger.target, key, merger.date) {
+            // The target counts from M on where it stands on M, even when a later merger of the same
+            // day closes it again (that merger removes it as a participant of M−1: a chain).
+            let targetIn = units.isActive(merger.target, merger.date) ? units.isWithin(merger.target, u, merger.date)
+                : units.closeDay(merger.target) == merger.date && (units.parent(merger.target, merger.date).map { units.isWithin($0, u, merger.date) } ?? false)
+            if merger.targetIsNew && targetIn && isCounted(merger.target, key, merger.date) {
                 total = total + QualifiedCount(1)
             }
         }
         for dissolution in units.dissolutions where a <= dissolution.date && dissolution.date <= d {
             let before = dissolution.date.adding(days: -1)
-            if units.isWithin(dissolution.unit, u, before) && isCounted(dissolution.unit, key, before) {
+            if units.established(dissolution.unit) == dissolution.date {
+                // Registered on the day it is dissolved: removed as a merger participant registered
+                // on M is, where its recorded parent lies.
+                let parent = units.recordedParent(dissolution.unit, dissolution.date)
+                if let parent, units.isWithin(parent, u, dissolution.date) && isCounted(dissolution.unit, key, dissolution.date) {
+                    total = total - QualifiedCount(1)
+                }
+            } else if units.isWithin(dissolution.unit, u, before) && isCounted(dissolution.unit, key, before) {
                 total = total - QualifiedCount(1)
             }
         }

@@ -141,6 +141,19 @@ public final class ReferenceUnits {
 
     /// R1: who receives what `u` still holds when it closes on day M.
     public func receiver(_ u: UnitID) -> UnitID? {
+        // R1: a handover to a unit that itself closes that day (or had closed) passes it by, to
+        // the unit that one hands over to: a chain of mergers on one day ends at its last unit.
+        guard let m = closeDay(u), var r = directReceiver(u) else { return nil }
+        var hops = 0
+        while let rm = closeDay(r), rm <= m, let next = directReceiver(r), next != u, hops < 64 {
+            r = next
+            hops += 1
+        }
+        return r
+    }
+
+    /// The unit `u`'s closing fact names (merged into, successor), or its parent when none.
+    private func directReceiver(_ u: UnitID) -> UnitID? {
         guard let unit = units[u], let m = unit.closeDay, let closing = unit.closing else { return nil }
         switch closing {
         case .mergedInto(let target): return target

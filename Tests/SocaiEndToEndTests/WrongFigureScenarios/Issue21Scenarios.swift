@@ -124,6 +124,24 @@ struct Issue21Scenarios {
         #expect(t.figure("d", "members", at: "2023-12-31") == 155, "nothing written")
     }
 
+    @Test("R7: a merger recorded before another merger that already closes one of its units on a later day is refused")
+    func aUnitClosedTwice() {
+        // Found by the differential (seed 95): x and y merged into new z on 2023-04-24, then x
+        // recorded as merged into y on an earlier day. x closed twice: the second merger lost x
+        // (z counted only y), and the count of communes under d went one way in the engine and
+        // another in the reference, with nothing said.
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.record(["merger", "--from", "x,y", "--into", "z", "--name", "Xã Z", "--kind", "base-committee", "--parent", "d",
+                  "--date", "2023-04-24"])   // seq 6
+        let earlier = t.run(["record", "merger", "--from", "x,y", "--into", "y", "--date", "2023-04-04"])
+        #expect(earlier.status == 64, "\(earlier)")
+        #expect(earlier.stderr.contains("that would leave seq 6 (merger of x on 2023-04-24, sending it to z)"), "\(earlier)")
+        // Nor can a dissolution close x first.
+        let dissolve = t.run(["record", "dissolve", "--unit", "x", "--date", "2023-01-01", "--successor", "y"])
+        #expect(dissolve.status == 64 && dissolve.stderr.contains("seq 6"), "\(dissolve)")
+        #expect(t.figure("z", "members", at: "2023-12-31") == 155 && t.figure("d", "members", at: "2023-12-31") == 155, "nothing written")
+    }
+
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),

@@ -1,6 +1,6 @@
 // socai-differential: the differential test's long run (Tools/differential; RELIABILITY.md has the figures).
 //
-//   socai-differential [--seed S] [--count N] [--size EVENTS] [--binary N] [--histories] [--shrink] [--show SEED]
+//   socai-differential [--seed S] [--count N] [--size EVENTS] [--binary N] [--histories] [--shrink] [--show SEED] [--per-history]
 //
 // Generates N random valid histories (seeds S, S+1, …), asks the reference fold of
 // docs/DECISIONS.md (Sources/SocaiTestSupport/Reference) and socai's engine the same questions,
@@ -12,6 +12,7 @@
 // --shrink prints, per class, the smallest history found that still shows it (records dropped one
 // at a time while `socai record` accepts the rest and the difference remains).
 // --show SEED prints one history's command lines and every difference it gives.
+// --per-history prints a line for each history with differences: its seed, and its count per class.
 
 #if canImport(Glibc)
 import Glibc
@@ -42,6 +43,7 @@ let withHistories = flag("--histories")
 let generateOnly = flag("--generate-only")
 let binarySample = value("--binary").flatMap(Int.init) ?? 0
 let shrink = flag("--shrink")
+let perHistory = flag("--per-history")
 guard arguments.isEmpty else {
     print("socai-differential: unknown arguments \(arguments.joined(separator: " "))")
     exit(64)
@@ -70,6 +72,13 @@ var binaryFailures: [String] = []
 for s in seed..<(seed + UInt64(count)) {
     let (history, outcomes) = DifferentialRun.outcomes(seed: s, size: size)
     run.add(history, outcomes)
+    if perHistory {
+        var classes: [String: Int] = [:]
+        for outcome in outcomes { for d in outcome.differences { classes[d.differenceClass, default: 0] += 1 } }
+        if !classes.isEmpty {
+            print("seed \(s): " + classes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+    }
     if (s - seed + 1) % 100 == 0 {
         let line = "socai-differential: \(s - seed + 1) histories (seeds \(seed)…\(s)), \(run.questions) questions, \(run.differences) differences\n"
         _ = line.withCString { write(2, $0, strlen($0)) }
