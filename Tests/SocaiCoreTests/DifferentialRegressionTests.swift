@@ -132,6 +132,143 @@ struct DifferentialRegressionTests {
         #expect(gained?.count == 40 && gained?.qualifier == .over, "\(String(describing: gained))")
     }
 
+    // MARK: audit.unit-count: a count of units the registry gives is audited as the level
+
+    /// The differential's seeds 7, 16, 42 and 50, asked about counts of units (the comparator
+    /// audits `villages` since this round): a commune that never reports its villages counts its
+    /// registered villages (R2.2), so each registration is a row of its register; merger totals
+    /// stated for it change what it holds even with no handover (seed 16: the level ignored them,
+    /// the register listed them; here they take it below the registered villages); a village registered and moved away on one day is the move's
+    /// (seed 50: counted twice); a district that reports the count later has no running value
+    /// before that report, whatever its parts report (seed 42).
+    @Test func auditOfACountOfUnitsTheRegistryGives() {
+        var b = LedgerBuilder()
+        Self.unit(&b, "d", "district")
+        Self.unit(&b, "d2", "district")
+        Self.unit(&b, "c", "base-committee", parent: "d")
+        Self.unit(&b, "c2", "base-committee", parent: "d2")
+        Self.unit(&b, "c3", "base-committee", parent: "d")
+        Self.unit(&b, "v1", "village", parent: "c")
+        Self.unit(&b, "v2", "village", parent: "c", date: "2018-01-01")
+        Self.unit(&b, "v3", "village", parent: "c", date: "2019-01-01")
+        b.must("move", [("unit", "v3"), ("parent", "c2"), ("date", "2019-01-01")])
+        b.must("merger", [("in", "c"), ("of", "village"), ("before", "2"), ("after", "1"), ("date", "2020-01-01")])
+        b.must("conference", [("unit", "c3"), ("date", "2016-01-01"), ("title", "r"), ("figure", "villages=3")])
+        b.must("conference", [("unit", "d"), ("date", "2021-01-01"), ("title", "r"), ("figure", "villages=6")])
+        let view = b.view
+        let c = Self.index(view, "c"), d = Self.index(view, "d"), c2 = Self.index(view, "c2")
+        let end = CalendarDate("2020-12-31")
+        // v1 and v2, less the merger total's 1: below the 2 registered, so "at least 2" (R2 floor).
+        let level = view.levels.value(c, "villages", at: end)
+        #expect(level?.count == 2 && level?.belowFloor == 1 && level?.qualifier == .atLeast, "\(String(describing: level))")
+        #expect(view.levels.value(c, "villages", at: CalendarDate("2019-12-31"))?.count == 2)
+        let register = view.audit(c, "villages", from: nil, to: end, knownAt: nil).entries
+        #expect(register.map(\.delta) == [1, 1, 1, -1, -1], "\(register.map(\.delta))")
+        #expect(register.map(\.value) == [1, 2, 3, 2, 2], "\(register.map(\.value))")
+        let moved = view.audit(c2, "villages", from: nil, to: end, knownAt: nil).entries
+        #expect(moved.map(\.value) == [1] && view.levels.value(c2, "villages", at: end)?.count == 1, "\(moved.map(\.value))")
+        #expect(view.levels.value(d, "villages", at: end) == nil, "d reports the count in 2021: none before")
+        let district = view.audit(d, "villages", from: nil, to: CalendarDate("2021-01-01"), knownAt: nil).entries
+        #expect(district.dropLast().allSatisfy { $0.value == nil } && district.last?.value == 6, "\(district.map(\.value))")
+    }
+
+    /// The differential's seed 134: `impossible-level` read only members and counts of units. A
+    /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
+    /// replay, and `check` names it like any level derived below zero.
+    @Test func anyReportedLevelBelowZeroIsAFinding() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d2"), ("date", "2017-10-30"), ("title", "r"), ("figure", "villages-without-members=1")])
+        b.must("conference", [("unit", "d2c1"), ("date", "2018-01-01"), ("title", "r"), ("figure", "villages-without-members=6")])
+        b.must("move", [("unit", "d2c1"), ("parent", "d1"), ("date", "2023-08-04")])
+        let view = b.view
+        let d2 = Self.index(view, "d2")
+        #expect(view.levels.value(d2, "villages-without-members", at: CalendarDate("2023-08-04"))?.belowFloor == -5)
+        #expect(view.check().findings.contains { $0.kind == "impossible-level" && $0.unit == UnitID("d2")! && $0.figure == "villages-without-members" },
+                "\(view.check().findings.map { "\($0.kind) \($0.unit) \($0.figure ?? "")" })")
+    }
+
+    /// The differential's seed 261: a commune whose count is "at least 0" moves away; what it
+    /// takes moves no village but its bounds: the district it left is "at most" its report.
+    @Test func aMoveOfNothingButBoundsKeepsTheBounds() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d2"), ("date", "2016-09-30"), ("title", "r"), ("figure", "villages=3")])
+        b.must("merger", [("in", "d2c1"), ("of", "village"), ("before", "3"), ("after", "2"), ("date", "2015-06-24")])
+        b.must("move", [("unit", "d2c1"), ("parent", "d1"), ("date", "2018-12-13")])
+        let view = b.view
+        let moved = view.levels.value(Self.index(view, "d2c1"), "villages", at: CalendarDate("2018-12-12"))
+        #expect(moved?.count == 0 && moved?.qualifier == .atLeast, "\(String(describing: moved))")
+        let left = view.levels.value(Self.index(view, "d2"), "villages", at: CalendarDate("2019-01-01"))
+        #expect(left?.count == 3 && left?.qualifier == .atMost, "\(String(describing: left))")
+    }
+
+    /// The differential's seed 184: a cell registered under d1's commune and moved to d2's on the
+    /// same day leaves d1's reported count as a merger participant registered that day would
+    /// (the count may already include it): 5 → 4.
+    @Test func aUnitMovedOnItsRegistrationDayLeavesItsRegisteredParent() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d1"), ("date", "2017-12-31"), ("title", "r"), ("figure", "cells=5")])
+        b.must("unit", [("id", "k"), ("name", "K"), ("kind", "cell"), ("parent", "d1c1"), ("date", "2023-02-12")])
+        b.must("move", [("unit", "k"), ("parent", "d2c1"), ("date", "2023-02-12")])
+        let view = b.view
+        #expect(view.levels.value(Self.index(view, "d1"), "cells", at: CalendarDate("2023-02-12"))?.count == 4)
+    }
+
+    /// The differential's seed 67: a province that never reports its villages counts them from
+    /// its parts; a merger of a village counted there with one under a commune that reports its
+    /// count only later (so has none yet, R2.3) moves the province by less than the merger's
+    /// step. Its audit's running value after the day is the province's level.
+    @Test func auditOfARegistryCountFollowsItsLevel() {
+        var b = Self.twoDistricts()
+        for (id, parent) in [("v1", "d1c1"), ("v2", "d1c1"), ("v3", "d2c1"), ("v4", "d2c1")] {
+            b.must("unit", [("id", id), ("name", id.uppercased()), ("kind", "village"), ("parent", parent), ("date", "2015-01-01")])
+        }
+        b.must("merger", [("from", "v2,v3"), ("into", "m"), ("name", "M"), ("kind", "village"), ("parent", "d1c1"), ("date", "2018-09-04")])
+        b.must("dissolve", [("unit", "v4"), ("date", "2020-04-20"), ("successor", "v1")])
+        b.must("conference", [("unit", "d2c1"), ("date", "2021-07-11"), ("title", "r"), ("figure", "villages=3")])
+        let view = b.view
+        let p = Self.index(view, "p")
+        // v1 and m counted through d1; v4 registered under d2c1, which has no count yet: at least 3.
+        for (day, expected) in [("2018-09-04", 3), ("2020-04-20", 2)] {
+            let level = view.levels.value(p, "villages", at: CalendarDate(day))
+            let audit = view.audit(p, "villages", from: nil, to: CalendarDate(day), knownAt: nil)
+            #expect(level?.count == expected, "\(day): \(String(describing: level))")
+            #expect(audit.entries.last?.value == expected, "\(day): \(audit.entries.map(\.value))")
+        }
+    }
+
+    /// The differential's seed 69: a cell registered in 2018 states 70 admissions for 2016–2017
+    /// and is later merged into a cell of the same district. A predecessor is asked about every
+    /// day before its handover (R3), and before it existed it lay under no unit: the district's
+    /// total over 2015–2019 counts the 70 (it counted neither route's share).
+    @Test func aPredecessorsTotalFromBeforeItExisted() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "d1c1k1", "cell", parent: "d1c1")
+        Self.unit(&b, "d1c2", "base-committee", parent: "d1", date: "2018-02-05")
+        Self.unit(&b, "d1c2k1", "cell", parent: "d1c2", date: "2018-02-05")
+        b.must("conference", [("unit", "d1c2k1"), ("date", "2018-02-06"), ("title", "r"), ("figure", "admissions=70@2016-01-01..2017-12-31")])
+        b.must("admission", [("unit", "d1c1k1"), ("date", "2019-03-01"), ("count", "13")])
+        b.must("merger", [("from", "d1c2k1,d1c1k1"), ("into", "d1c1k1"), ("date", "2021-03-04")])
+        let view = b.view
+        let term = ClosedPeriod(from: CalendarDate("2015-01-01"), to: CalendarDate("2019-12-31"))
+        #expect(view.flows.total(Self.index(view, "d1"), "admissions", over: term)?.value == 83)
+        #expect(view.flows.total(Self.index(view, "d1c1k1"), "admissions", over: term)?.value == 83)
+    }
+
+    /// The differential's seed 150: a commune held its 2025–2030 congress twice (15/03 and
+    /// 06/10/2025); a village moved under it between the two starts its term at the second, the
+    /// nearest congress it lay under (R4.2), not at its district's later one.
+    @Test func aCongressHeldAgainStartsTheTermOfWhatMovedInBetween() {
+        var b = Self.twoDistricts()
+        b.now = Instant.parseRFC3339("2026-06-30T08:00:00Z")!
+        Self.unit(&b, "v", "village", parent: "d1c1")
+        for (unit, day) in [("d2c1", "2025-03-15"), ("d2c1", "2025-10-06"), ("d2", "2025-10-11")] {
+            b.must("conference", [("unit", unit), ("date", day), ("title", "c"), ("kind", "congress"), ("term", "2025-2030")])
+        }
+        b.must("move", [("unit", "v"), ("parent", "d2c1"), ("date", "2025-08-19")])
+        let view = b.view
+        #expect(view.terms.start(Self.index(view, "v"), TermLabel("2025-2030")!).date == CalendarDate("2025-10-06"))
+    }
+
     /// R7: a flow dated after its unit closed (only a union of journals, or a journal written by
     /// another tool, can hold one: `record` refuses it) counts nowhere, not in the level of the
     /// unit that held the closed one (the mutation run's survivor `r7-stranded-epochs`).

@@ -70,12 +70,14 @@ extension Rules {
     }
 
     /// Levels the facts drive below what they can be (R2, `impossible-level`): a departure larger
-    /// than the members held, a merger of more units than a report counted.
+    /// than the members held, a merger of more units than a report counted, a handover of more
+    /// villages without members than were reported.
     func impossibleLevelFindings(_ unit: Int32) -> [Finding] {
         var findings: [Finding] = []
         let vi = NumberFormat.vi
-        let keys = ["members"] + FigureCatalogue.all.filter(\.isUnitCount).map(\.key)
-        for key in keys {
+        // Every level the unit reports: members, counts of units, and other counts (villages
+        // without members) that handovers and moves carry.
+        for key in projection.levelReportKeys(unit, knowledge) where FigureCatalogue.definition(key)?.nature ?? .level == .level {
             let reports = projection.levelReports(unit, key, knowledge).filter { $0.value.statedCount != nil }
             guard !reports.isEmpty else { continue }
             for (i, report) in reports.enumerated() {

@@ -126,7 +126,17 @@ extension Projection {
         return result
     }
 
-    /// The flow keys unit `u` states totals of.
+    /// The level keys unit `u` reports (as known).
+    public func levelReportKeys(_ u: Int32, _ knowledge: Knowledge) -> [String] {
+        var codes = Set<UInt16>()
+        for (p, part) in parts.enumerated() {
+            let t = part.levels
+            for i in t.groups.rows(Int(u)) where knowledge.holds(t.validFrom[i], end(p, t.validTo[i], \.levels, i)) { codes.insert(t.key[i]) }
+        }
+        return codes.sorted().map { FigureCode(rawValue: $0).key }.filter { $0 != "?" }
+    }
+
+    /// The flow keys `u` states totals of (as known).
     public func flowReportKeys(_ u: Int32, _ knowledge: Knowledge) -> [String] {
         var codes = Set<UInt16>()
         for (p, part) in parts.enumerated() {
@@ -178,18 +188,23 @@ extension Projection {
 extension Projection {
     /// The first congress of unit `u` for `term` (kind congress), by (date, seq).
     public func congress(_ u: Int32, term: TermLabel, _ knowledge: Knowledge) -> (date: CalendarDate, seq: Int64)? {
+        congresses(u, term: term, knowledge).first
+    }
+
+    /// Every congress of unit `u` for `term`, in (date, seq) order (a second one, a congress held
+    /// again, is rare but recorded).
+    public func congresses(_ u: Int32, term: TermLabel, _ knowledge: Knowledge) -> [(date: CalendarDate, seq: Int64)] {
         let packed = UInt32(term.firstYear) << 16 | UInt32(term.secondYear)
         let congress = UInt8(ConferenceKind.allCases.firstIndex(of: .congress)!)
-        var best: (CalendarDate, Int64)?
+        var result: [(date: CalendarDate, seq: Int64)] = []
         for (p, part) in parts.enumerated() {
             let t = part.conferences
             for i in t.groups.rows(Int(u)) where t.term[i] == packed && t.kind[i] == congress
                 && knowledge.holds(t.validFrom[i], end(p, t.validTo[i], \.conferences, i)) {
-                let candidate = (CalendarDate(dayNumber: Int(t.day[i])), t.seq[i])
-                if best == nil || (candidate.0, candidate.1) < (best!.0, best!.1) { best = candidate }
+                result.append((CalendarDate(dayNumber: Int(t.day[i])), t.seq[i]))
             }
         }
-        return best
+        return result.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }
     }
 
     /// The latest date (`--as-of`, else its own) of a conference of unit `u` labelled `term`.

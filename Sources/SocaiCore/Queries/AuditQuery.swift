@@ -116,6 +116,24 @@ extension Rules {
             items.append(Item(day: step.date.dayNumber, phase: 0, entry: e, kind: nil,
                               effect: .step(step.delta, startsValue: handoverSeqs.contains(step.seq) && !reportsLater)))
         }
+        // Counts of units the registry gives (a unit that never reports the count, R2.2 and R2.3):
+        // each unit of a counted kind registered under it, where every unit between is such a
+        // sum too, adds 1 (a merger's new unit is a structural step above, and so is a move of
+        // the new unit on its registration day).
+        if isUnitCount && !reportsLater {
+            let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
+            for x in descendants where x != unit {
+                let t = registry[x]
+                guard let established = t.established, established <= to, registry.merger(seq: t.establishedSeq) == nil,
+                      let kind = t.kind(at: established), counted.contains(kind),
+                      sumsItsParts(from: t.registeredParent, to: unit, key, at: established),
+                      let record = projection.record(seq: t.establishedSeq, knowledge) else { continue }
+                var e = entry(record, unit: t.id, date: established, reported: nil,
+                              note: LocalizedText(en: "\(t.name(at: established)) registered", vi: "đăng ký \(t.name(at: established))"))
+                e.delta = 1
+                items.append(Item(day: established.dayNumber, phase: 0, entry: e, kind: nil, effect: .step(1, startsValue: true)))
+            }
+        }
         // Reports of the parts while the unit is their sum.
         for y in descendants where y != unit {
             for report in projection.levelReports(y, key, knowledge) where report.date <= to && report.value.statedCount != nil {
@@ -163,9 +181,23 @@ extension Rules {
         var lastRowOfDay: Int?
         func settleFloors() {
             defer { dayLowered = false; lastRowOfDay = nil }
-            guard let day = currentDay, !reported, dayLowered || floorsMet || isUnitCount, let r = running else { return }
+            guard let day = currentDay, !reported, dayLowered || floorsMet || isUnitCount else { return }
             let date = CalendarDate(dayNumber: day)
-            guard let level = levels.value(unit, key, at: date)?.count, level != r,
+            if isUnitCount && !reportsLater {
+                // A count the registry gives (R2.2): a structural step under a part with no count
+                // of its own (a commune that reports the count later, R2.3) moves the level by less
+                // than the step, so after each day the running value is the level itself (what it
+                // derives, below a floor), and the day's last row carries the difference.
+                let level = levels.value(unit, key, at: date)
+                let exact = level?.belowFloor ?? level?.count
+                if exact != running, let i = lastRowOfDay {
+                    if let exact, let r = running { entries[i].delta = (entries[i].delta ?? 0) + exact - r }
+                    entries[i].value = level?.count
+                }
+                running = exact
+                return
+            }
+            guard let r = running, let level = levels.value(unit, key, at: date)?.count, level != r,
                   levels.hasPartBelowFloor(unit, key, at: date) else { return }
             floorsMet = true
             running = level
@@ -196,9 +228,9 @@ extension Rules {
                 }
             case .step(let delta, let startsValue):
                 // A step starts the value when it hands over to the unit, or brings a part with a
-                // value under it (a merger creating a unit below it from units elsewhere); a count
-                // of units the registry gives has no running value.
-                if running != nil || startsValue || (!isUnitCount && levels.value(unit, key, at: item.entry.date)?.count != nil) {
+                // value under it (a merger creating a unit below it from units elsewhere, a unit of
+                // a counted kind moved in); a count the unit reports later has none before.
+                if running != nil || startsValue || (!reportsLater && levels.value(unit, key, at: item.entry.date)?.count != nil) {
                     running = (running ?? 0) + delta
                     segment.transfers += delta
                     // Everything handed out of a unit still active that only summed its parts: it
@@ -242,6 +274,20 @@ extension Rules {
         return entries
     }
 
+    /// Whether every unit from `start` up to `unit` on `date` never reports `key` (each is the
+    /// sum of its parts, R2.3), and `unit` is reached.
+    private func sumsItsParts(from start: Int32?, to unit: Int32, _ key: String, at date: CalendarDate) -> Bool {
+        var current = start
+        var hops = 0
+        while let q = current, hops < 64 {
+            guard projection.levelReports(q, key, knowledge).isEmpty else { return false }
+            if q == unit { return true }
+            current = registry.parent(of: q, at: date)
+            hops += 1
+        }
+        return false
+    }
+
     /// Whether `u`, on the way up from the flow's unit `x`, has a value on `day` that a flow at `x`
     /// adds to (R2): a report of its own (its Δ counts flows under it), or — at `x` itself only —
     /// a holding (a holding adds the flows recorded at its unit, not those of the units under it).
@@ -259,7 +305,11 @@ extension Rules {
     func partsModeChain(from y: Int32, to u: Int32, _ key: String, at date: CalendarDate) -> Bool {
         let chain = registry.ancestors(of: y, at: date)
         guard let position = chain.firstIndex(of: u) else { return false }
-        return chain[...position].allSatisfy { projection.latestLevel($0, key, atOrBefore: date.dayNumber, knowledge) == nil }
+        // A count of units a unit reports itself later: it has no value before that report (R2.3).
+        let isUnitCount = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty
+        return chain[...position].allSatisfy {
+            isUnitCount ? projection.levelReports($0, key, knowledge).isEmpty : projection.latestLevel($0, key, atOrBefore: date.dayNumber, knowledge) == nil
+        }
     }
 
     private func flowRegister(_ unit: Int32, _ key: String, from: CalendarDate?, to: CalendarDate) -> [AuditReport.Entry] {

@@ -145,8 +145,11 @@ public final class FlowRule {
             }
             // Units that handed over to x, before they did and while they were not under x or a
             // unit this question is already adding up (their flows are counted there).
+            // The days before such a unit existed it lay under no unit: they are its own (and its
+            // predecessors'), whatever parent it was registered under later.
             for h in registry.handovers(into: x) {
-                for span in joinedSpans(h.from, where: { epoch in !epoch.chain.contains(where: trace.visiting.contains) }) {
+                let visiting = trace.visiting
+                for span in joinedSpans(h.from, includingDaysBefore: activeDays(h.from).from, where: { epoch in !epoch.chain.contains(where: visiting.contains) }) {
                     if let part = FlowRule.intersect(gap, from: span.from, to: min(span.to, h.date.dayNumber)) {
                         total += cover(h.from, key, kinds, part, top: false, &trace)
                     }
@@ -160,10 +163,17 @@ public final class FlowRule {
     /// numbers): an epoch boundary made by a change elsewhere in the tree (the unit a predecessor
     /// handed over to moving, a far ancestor moving) must not cut a stated total of `u` in two,
     /// which would leave it inside no part and count its events instead (R3).
-    func joinedSpans(_ u: Int32, where include: (Registry.Epoch) -> Bool) -> [(from: Int, to: Int)] {
+    /// `includingDaysBefore`: days before that one count whatever the epoch (a predecessor's days
+    /// before it existed).
+    func joinedSpans(_ u: Int32, includingDaysBefore born: Int = Int.min, where include: (Registry.Epoch) -> Bool) -> [(from: Int, to: Int)] {
         var spans: [(from: Int, to: Int)] = []
-        for epoch in registry.epochs(of: u) where include(epoch) {
-            if let last = spans.last, last.to == epoch.from { spans[spans.count - 1].to = epoch.to } else { spans.append((epoch.from, epoch.to)) }
+        func add(_ from: Int, _ to: Int) {
+            guard from < to else { return }
+            if let last = spans.last, last.to == from { spans[spans.count - 1].to = to } else { spans.append((from, to)) }
+        }
+        for epoch in registry.epochs(of: u) {
+            add(epoch.from, min(epoch.to, born))
+            if include(epoch) { add(max(epoch.from, born), epoch.to) }
         }
         return spans
     }

@@ -127,7 +127,7 @@ extension LevelRule {
             var moved = value(m, key, at: before)?.count ?? 0
             let qualifier = value(m, key, at: before)?.qualifier ?? .exact
             if isCount && countedAt(m, before) { moved += 1 }
-            guard moved != 0 else { break }
+            guard moved != 0 || qualifier != .exact else { break }
             transfer(from: old, to: new, moved, qualifier,
                      gained: LocalizedText(en: "\(name(m, before)) moved in with \(moved)", vi: "\(name(m, before)) chuyển đến với \(moved)"),
                      lost: LocalizedText(en: "\(name(m, before)) moved out with \(moved)", vi: "\(name(m, before)) chuyển đi với \(moved)"))

@@ -148,15 +148,17 @@ public final class LevelRule {
             qualifier = qualifier.combined(with: r.qualifier)
             first = min(first ?? h.date.dayNumber, h.date.dayNumber)
         }
-        guard let first else { return nil }
-        if key == "members" { total += projection.memberChange(u, from: first, to: date.dayNumber + 1, knowledge) }
-        // Merger totals stated for `u` itself change what it holds, as flows recorded at it do.
+        // Merger totals stated for `u` itself are what it holds too (the count of that kind in the
+        // unit changes by after − before), from the day of the first.
         let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
         if !counted.isEmpty {
-            for a in registry.aggregateMergers where a.scope == u && counted.contains(a.of) && first <= a.date.dayNumber && a.date <= date {
+            for a in registry.aggregateMergers where a.scope == u && counted.contains(a.of) && a.date <= date {
                 total += a.change
+                first = min(first ?? a.date.dayNumber, a.date.dayNumber)
             }
         }
+        guard let first else { return nil }
+        if key == "members" { total += projection.memberChange(u, from: first, to: date.dayNumber + 1, knowledge) }
         return (total, qualifier)
     }
 
@@ -203,7 +205,8 @@ public final class LevelRule {
             delta += step.delta
             qualifier = qualifier.combined(with: step.qualifier)
         }
-        changed = delta != 0
+        // A step that moves nothing may still carry bounds ("at least 0" moved away leaves "at most").
+        changed = delta != 0 || qualifier != .exact
         return (delta, qualifier, changed)
     }
 

@@ -43,9 +43,11 @@ public final class TermRule {
         for epoch in registry.epochs(of: unit) { for a in epoch.chain where !candidates.contains(a) { candidates.append(a) } }
         var best: (depth: Int, date: CalendarDate, seq: Int64, unit: Int32)?
         for candidate in candidates {
-            guard let c = projection.congress(candidate, term: term, registry.knowledge),
-                  let depth = registry.ancestors(of: unit, at: c.date).firstIndex(of: candidate) else { continue }
-            if best.map({ (depth, c.date) < ($0.depth, $0.date) }) ?? true { best = (depth, c.date, c.seq, candidate) }
+            // Each of its congresses for the term (one held again: the first U lay under it for).
+            for c in projection.congresses(candidate, term: term, registry.knowledge) {
+                guard let depth = registry.ancestors(of: unit, at: c.date).firstIndex(of: candidate) else { continue }
+                if best.map({ (depth, c.date) < ($0.depth, $0.date) }) ?? true { best = (depth, c.date, c.seq, candidate) }
+            }
         }
         return best.map { ($0.date, $0.seq, $0.unit) }
     }

@@ -104,6 +104,9 @@ public final class UnitTimeline: @unchecked Sendable {
     public func name(at date: CalendarDate) -> String { UnitTimeline.value(names, at: date.dayNumber) ?? id.rawValue }
     public func kind(at date: CalendarDate) -> UnitKind? { UnitTimeline.value(kinds, at: date.dayNumber) }
     public func setting(at date: CalendarDate) -> UnitSetting? { UnitTimeline.value(settings, at: date.dayNumber) ?? nil }
+    /// The parent its registration names (a move on the same day may place it elsewhere by the
+    /// end of that day).
+    public var registeredParent: Int32? { parents.first { $0.seq == establishedSeq }?.value ?? nil }
     /// The parent recorded for the unit at `date` (before following a parent's handover).
     public func recordedParent(at date: CalendarDate) -> Int32? { UnitTimeline.value(parents, at: date.dayNumber) ?? nil }
     /// Every name the unit has had, oldest first.

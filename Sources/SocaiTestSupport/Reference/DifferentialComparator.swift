@@ -177,22 +177,24 @@ public struct DifferentialComparator {
                 }
             }
         }
-        // Audit running values: members (= the level) and a flow (= R3 from the window's start).
+        // Audit running values: members and a count of units (= the level) and a flow (= R3 from
+        // the window's start).
         let auditFrom = CalendarDate(year: 2010, month: 1, day: 1)!
         for u in sample(units.filter { reference.units.isActive($0, today) }, auditUnits) {
-            for key in ["members", "admissions"] {
+            for key in ["members", "villages", "admissions"] {
                 guard case .answered(let rows) = engine.audit(u, key, from: auditFrom, to: today) else { unsupported("audit"); continue }
                 for row in rows {
                     outcome.questions += 1
                     let question = "audit --unit \(u) --figure \(key) --from \(auditFrom.iso): running value on \(row.date.iso)"
                     let expected: Int?
-                    if key == "members" {
+                    let isFlow = key == "admissions"
+                    if !isFlow {
                         expected = reference.level(u, key, row.date)?.value
                     } else {
                         expected = reference.flowTotal(u, key, ClosedPeriod(from: auditFrom, to: row.date))?.value
                     }
                     if expected != row.value {
-                        differ("audit.\(key == "members" ? "members" : "flow")", question, expected.map(String.init) ?? "—",
+                        differ("audit.\(isFlow ? "flow" : key == "members" ? "members" : "unit-count")", question, expected.map(String.init) ?? "—",
                                row.value.map(String.init) ?? "")
                     }
                 }

@@ -78,7 +78,8 @@ extension ReferenceFold {
     }
 
     /// R2.2's holding of U on D: the residuals handed over to U on or before D, plus Δ at U
-    /// itself from the first such handover on; `exists` when some handed-over unit had a value.
+    /// itself from the first such handover (or merger total stated for U) on; `exists` when some
+    /// handed-over unit had a value or such a total was stated.
     func holding(_ u: UnitID, _ key: String, _ d: CalendarDate) -> (value: QualifiedCount, exists: Bool) {
         var sum = QualifiedCount.zero
         var firstHandover: CalendarDate?
@@ -86,6 +87,11 @@ extension ReferenceFold {
             guard let r = residual(x, key, m.adding(days: -1)) else { continue }
             sum = sum + r
             firstHandover = min(firstHandover ?? m, m)
+        }
+        // Merger totals stated for U start what it holds too (R2: the count changes by after − before).
+        let kinds = countedKinds(key)
+        for (scope, date, merger) in aggregateMergers where scope == u && date <= d && kinds.contains(merger.of) {
+            firstHandover = min(firstHandover ?? date, date)
         }
         guard let m0 = firstHandover else { return (.zero, false) }
         return (sum + ownDelta(u, key, from: m0, to: d), true)
@@ -144,7 +150,11 @@ extension ReferenceFold {
         // Moves crossing U's boundary.
         for move in units.moves where a <= move.date && move.date <= d {
             let before = move.date.adding(days: -1)
-            let inBefore = units.isWithin(move.unit, u, before)
+            // Registered on the day it moves: it leaves the parent its registration names, as if it
+            // had stood there on M−1 (the count there may already include it, as for a merger).
+            let inBefore = units.established(move.unit) == move.date
+                ? units.registeredParent(move.unit).map { units.isWithin($0, u, move.date) } ?? false
+                : units.isWithin(move.unit, u, before)
             let inAfter = units.isWithin(move.unit, u, move.date)
             guard inBefore != inAfter else { continue }
             var amount = level(move.unit, key, before)?.count ?? .zero

@@ -36,7 +36,14 @@ public final class ReferenceFold {
         self.facts = facts
         units = ReferenceUnits(facts)
         var days = Set<CalendarDate>()
-        for fact in facts { days.insert(fact.date) }
+        for fact in facts {
+            days.insert(fact.date)
+            // A report as of an earlier day (`--as-of`, `K=n@D`) states a level on that day.
+            if case .conference(let c) = fact.payload {
+                if let asOf = c.asOf { days.insert(asOf) }
+                for figure in c.figures { if let asOf = figure.value.asOf { days.insert(asOf) } }
+            }
+        }
         for u in units.all {
             if let e = units.established(u) { days.insert(e) }
             if let c = units.closeDay(u) { days.insert(c) }

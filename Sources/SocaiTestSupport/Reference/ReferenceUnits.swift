@@ -121,6 +121,12 @@ public final class ReferenceUnits {
 
     public func established(_ u: UnitID) -> CalendarDate? { units[u]?.established }
 
+    /// The parent the unit's registration names (a move on that day may place it elsewhere).
+    public func registeredParent(_ u: UnitID) -> UnitID? {
+        guard let unit = units[u] else { return nil }
+        return unit.parents.changes.first { $0.seq == unit.establishedSeq }?.value ?? nil
+    }
+
     /// The day the unit closed (its last active day is the day before).
     public func closeDay(_ u: UnitID) -> CalendarDate? { units[u]?.closeDay }
 
