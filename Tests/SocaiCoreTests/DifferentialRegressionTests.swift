@@ -269,6 +269,59 @@ struct DifferentialRegressionTests {
         #expect(view.terms.start(Self.index(view, "v"), TermLabel("2025-2030")!).date == CalendarDate("2025-10-06"))
     }
 
+    /// The differential's seed 506: a cell moved twice on one day (to a commune of the same
+    /// district, then out of it) is one move, from where it stood the day before to where the day
+    /// ends: its 148 members left the district once (each move was a step of −148: the district's
+    /// audit, and any level derived from a report, lost them twice).
+    @Test func twoMovesOnOneDayAreOne() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "d1c2", "base-committee", parent: "d1")
+        Self.unit(&b, "k", "cell", parent: "d1c1")
+        b.must("conference", [("unit", "k"), ("date", "2016-01-01"), ("title", "r"), ("figure", "members=148")])
+        b.must("conference", [("unit", "d1"), ("date", "2017-01-01"), ("title", "r"), ("figure", "members=500")])
+        b.must("move", [("unit", "k"), ("parent", "d1c2"), ("date", "2023-08-16")])
+        b.must("move", [("unit", "k"), ("parent", "d2c1"), ("date", "2023-08-16")])
+        let view = b.view
+        let d1 = Self.index(view, "d1"), day = CalendarDate("2023-08-16")
+        #expect(view.levels.value(d1, "members", at: day)?.count == 352)
+        let audit = view.audit(d1, "members", from: nil, to: day, knownAt: nil)
+        #expect(audit.entries.last?.value == 352 && audit.entries.filter { $0.type == .unitMoved }.count == 1, "\(audit.entries.map(\.value))")
+        #expect(view.levels.value(Self.index(view, "d2"), "members", at: day)?.count == 148)
+    }
+
+    /// The differential's seed 776: a district that derived 129 loses a commune of 160 to its
+    /// neighbour (a move inside the province: no row of the province's register), so it is "at
+    /// least 0"; the province, the sum of its districts, goes on from its level, and its next row
+    /// shows it (it showed the sum of the changes, 31 below, for good).
+    @Test func aFloorLeftByAMoveBetweenParts() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d1c1"), ("date", "2015-06-06"), ("title", "r"), ("figure", "members=160")])
+        b.must("conference", [("unit", "d1"), ("date", "2015-06-13"), ("title", "r"), ("figure", "members=129")])
+        b.must("conference", [("unit", "d2c1"), ("date", "2017-04-11"), ("title", "r"), ("figure", "members=379")])
+        b.must("move", [("unit", "d1c1"), ("parent", "d2"), ("date", "2022-06-16")])
+        b.must("admission", [("unit", "d2c1"), ("date", "2022-08-29"), ("count", "10")])
+        let view = b.view
+        let p = Self.index(view, "p"), day = CalendarDate("2022-08-29")
+        #expect(view.levels.value(Self.index(view, "d1"), "members", at: day)?.belowFloor == -31)
+        #expect(view.levels.value(p, "members", at: day)?.count == 549)
+        #expect(view.audit(p, "members", from: nil, to: day, knownAt: nil).entries.last?.value == 549)
+    }
+
+    /// The differential's seed 888: a flow's register put the day's total (R3) on the day's last
+    /// row even when that row was retracted, and left the row that counts with the events so far
+    /// (2 where the province had 71). A retracted row is shown with no running value.
+    @Test func aRetractedRowOfAFlowRegisterHasNoRunningValue() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d1c1"), ("date", "2019-01-10"), ("title", "r"), ("figure", "admissions=69@2015-01-01..2018-12-31")])
+        b.must("admission", [("unit", "d2c1"), ("date", "2019-06-11"), ("count", "2")])
+        let twice = b.must("admission", [("unit", "d2c1"), ("date", "2019-06-11"), ("count", "2")])
+        b.must("correction", [("event", twice.id.rawValue), ("retract", ""), ("reason", "twice")])
+        let view = b.view
+        let rows = view.audit(Self.index(view, "p"), "admissions", from: CalendarDate("2010-01-01"), to: CalendarDate("2019-06-11"), knownAt: nil).entries
+        #expect(rows.filter { !$0.retracted }.last?.value == 71, "\(rows.map(\.value))")
+        #expect(rows.filter(\.retracted).allSatisfy { $0.value == nil }, "\(rows.map(\.value))")
+    }
+
     /// R7: a flow dated after its unit closed (only a union of journals, or a journal written by
     /// another tool, can hold one: `record` refuses it) counts nowhere, not in the level of the
     /// unit that held the closed one (the mutation run's survivor `r7-stranded-epochs`).

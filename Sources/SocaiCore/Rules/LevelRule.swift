@@ -152,7 +152,7 @@ public final class LevelRule {
         // unit changes by after − before), from the day of the first.
         let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
         if !counted.isEmpty {
-            for a in registry.aggregateMergers where a.scope == u && counted.contains(a.of) && a.date <= date {
+            for a in registry.aggregateMergers(in: u) where counted.contains(a.of) && a.date <= date {
                 total += a.change
                 first = min(first ?? a.date.dayNumber, a.date.dayNumber)
             }

@@ -26,6 +26,7 @@ public final class Registry {
     private var eventsInvolvingCache: [Int32: [StructuralEvent]] = [:]
     private var mergersByTargetCache: [Int32: [MergerFact]]?
     private var mergersBySeqCache: [Int64: MergerFact]?
+    private var aggregatesByScopeCache: [Int32: [AggregateFact]]?
     private lazy var mergerList: [MergerFact] = projection.mergers(knowledge) + staged.mergers
     private lazy var aggregateList: [AggregateFact] = projection.aggregateMergers(knowledge) + staged.aggregates
 
@@ -155,6 +156,7 @@ public final class Registry {
         eventsInvolvingCache = [:]
         mergersByTargetCache = nil
         mergersBySeqCache = nil
+        aggregatesByScopeCache = nil
         mergerList = projection.mergers(knowledge) + staged.mergers
         aggregateList = projection.aggregateMergers(knowledge) + staged.aggregates
     }
@@ -391,6 +393,12 @@ public final class Registry {
 
     public var mergers: [MergerFact] { mergerList }
     public var aggregateMergers: [AggregateFact] { aggregateList }
+
+    /// The merger totals stated for `scope` itself.
+    public func aggregateMergers(in scope: Int32) -> [AggregateFact] {
+        if aggregatesByScopeCache == nil { aggregatesByScopeCache = Dictionary(grouping: aggregateList, by: \.scope) }
+        return aggregatesByScopeCache?[scope] ?? []
+    }
 
     /// The named mergers into `target`.
     public func mergers(withTarget target: Int32) -> [MergerFact] {

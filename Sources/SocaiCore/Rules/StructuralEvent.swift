@@ -76,8 +76,8 @@ extension Registry {
             if !events.contains(event) { events.append(event) }
         }
         if t.established != nil {
-            for fact in facts(u) where (fact.kind == .parent || fact.kind == .kind) && fact.seq != t.establishedSeq
-                && knowledge.holds(fact.validFrom, fact.validTo) {
+            let changes = facts(u).filter { ($0.kind == .parent || $0.kind == .kind) && $0.seq != t.establishedSeq && knowledge.holds($0.validFrom, $0.validTo) }
+            for fact in Self.lastOfEachDay(changes.map { (u, $0) }).map(\.fact) {
                 if fact.kind == .parent {
                     events.append(StructuralEvent(date: fact.date, seq: fact.seq, change: .move(unit: u)))
                 } else if fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {
@@ -96,6 +96,20 @@ extension Registry {
         return events
     }
 
+    /// A unit's moves (or re-kinds) of one day are one change, from where it stood (what it was)
+    /// the day before to where the day ends: the last fact of each unit, kind of fact and day.
+    /// (Each fact on its own would move the unit's value out of the old place once per fact.)
+    static func lastOfEachDay(_ changes: [(unit: Int32, fact: UnitFact)]) -> [(unit: Int32, fact: UnitFact)] {
+        struct Slot: Hashable { let unit: Int32, kind: UnitFact.Kind, day: Int }
+        var last: [Slot: (unit: Int32, fact: UnitFact)] = [:]
+        for change in changes {
+            let slot = Slot(unit: change.unit, kind: change.fact.kind, day: change.fact.day)
+            if let known = last[slot], known.fact.seq > change.fact.seq { continue }
+            last[slot] = change
+        }
+        return changes.filter { change in last[Slot(unit: change.unit, kind: change.fact.kind, day: change.fact.day)]?.fact.seq == change.fact.seq }
+    }
+
     /// Every structural event in force, in (date, seq) order.
     public func structuralEvents() -> [StructuralEvent] {
         var events: [StructuralEvent] = []
@@ -107,8 +121,8 @@ extension Registry {
         }
         // The parent and kind a unit was established with are not changes (the image's index of
         // changes leaves them out), so this never reads every unit's timeline.
-        for (unit, fact) in changeFacts(ofKinds: [.parent, .kind]) {
-            guard self[unit].established != nil, fact.seq != self[unit].establishedSeq else { continue }
+        let changes = changeFacts(ofKinds: [.parent, .kind]).filter { self[$0.unit].established != nil && $0.fact.seq != self[$0.unit].establishedSeq }
+        for (unit, fact) in Self.lastOfEachDay(changes) {
             if fact.kind == .parent {
                 events.append(StructuralEvent(date: fact.date, seq: fact.seq, change: .move(unit: unit)))
             } else if fact.value >= 0 && Int(fact.value) < UnitKind.allCases.count {

@@ -44,10 +44,11 @@ extension ReferenceFold {
                 }
             }
         }
-        // possible-duplicate: the same unit, type (and reason), effective date and count again.
+        // possible-duplicate: the same unit, type (and reason), effective date, count and
+        // `--since` again (DECISIONS R7).
         var seen = Set<String>()
         for f in flows.sorted(by: { $0.seq < $1.seq }) {
-            let signature = "\(f.unit)|\(f.kind.rawValue)|\(f.date.iso)|\(f.count)"
+            let signature = "\(f.unit)|\(f.kind.rawValue)|\(f.date.iso)|\(f.count)|\(f.since?.iso ?? "")"
             if !seen.insert(signature).inserted {
                 out.append(CheckFinding(kind: "possible-duplicate", unit: f.unit, figure: f.kind.figureKey, date: f.date,
                                         severity: .warning))

@@ -51,7 +51,7 @@ public final class ReferenceFold {
         breakpoints = days.sorted()
         flows = facts.compactMap { fact in
             guard case .flow(let f) = fact.payload else { return nil }
-            return (fact.unit, fact.date, f.kind, f.count, fact.seq)
+            return (fact.unit, fact.date, f.kind, f.count, fact.seq, f.since)
         }
         conferences = facts.compactMap { fact in
             guard case .conference(let c) = fact.payload else { return nil }
@@ -67,7 +67,7 @@ public final class ReferenceFold {
 
     /// The flows (admission, arrival, departures) as (unit, day, kind, count): R2/R3 count a flow
     /// recorded with `--since` on its own date.
-    let flows: [(unit: UnitID, date: CalendarDate, kind: FlowKind, count: Int, seq: Int64)]
+    let flows: [(unit: UnitID, date: CalendarDate, kind: FlowKind, count: Int, seq: Int64, since: CalendarDate?)]
 
     let conferences: [(fact: ReferenceFact, conference: Conference)]
 

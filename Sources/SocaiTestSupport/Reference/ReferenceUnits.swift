@@ -88,13 +88,19 @@ public final class ReferenceUnits {
             case .unitRenamed(let r):
                 if let name = r.name { units[fact.unit]?.names.add(fact.date, fact.seq, name) }
                 if let kind = r.kind, units[fact.unit] != nil {
-                    if units[fact.unit]!.kinds.value(at: fact.date) != kind { rekinds.append((fact.unit, fact.date, fact.seq)) }
+                    // One re-kind per unit and day: its effect is from the kind of the day before to
+                    // the kind at the end of the day, however many facts the day has.
+                    if units[fact.unit]!.kinds.value(at: fact.date) != kind,
+                       !rekinds.contains(where: { $0.unit == fact.unit && $0.date == fact.date }) {
+                        rekinds.append((fact.unit, fact.date, fact.seq))
+                    }
                     units[fact.unit]!.kinds.add(fact.date, fact.seq, kind)
                 }
             case .unitMoved(let m):
                 guard units[fact.unit] != nil else { continue }
                 units[fact.unit]!.parents.add(fact.date, fact.seq, m.parent)
-                moves.append((fact.unit, fact.date, fact.seq))
+                // One move per unit and day: from where it stood the day before to where the day ends.
+                if !moves.contains(where: { $0.unit == fact.unit && $0.date == fact.date }) { moves.append((fact.unit, fact.date, fact.seq)) }
             case .unitDissolved(let d):
                 guard units[fact.unit] != nil, units[fact.unit]!.closeDay == nil else { continue }
                 units[fact.unit]!.closeDay = fact.date
