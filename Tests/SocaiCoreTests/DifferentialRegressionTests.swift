@@ -172,6 +172,29 @@ struct DifferentialRegressionTests {
         #expect(district.dropLast().allSatisfy { $0.value == nil } && district.last?.value == 6, "\(district.map(\.value))")
     }
 
+    /// The differential's seeds 216 and 230: a village registered under a commune that merges
+    /// away that same day goes with it, not into the district's count; a commune moved into the
+    /// district on the day one of its villages is dissolved brings the villages left at the end
+    /// of the day (each event was counted from the day before: one village too many).
+    @Test func auditOfACountOfUnitsOnDaysOfSeveralEvents() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "d1c2", "base-committee", parent: "d1")
+        Self.unit(&b, "u", "village", parent: "d1c2")
+        Self.unit(&b, "v1", "village", parent: "d2c1")
+        Self.unit(&b, "v2", "village", parent: "d2c1")
+        Self.unit(&b, "w", "village", parent: "d1c1", date: "2022-12-31")
+        b.must("merger", [("from", "d1c1"), ("into", "m"), ("name", "M"), ("kind", "base-committee"), ("parent", "d2"), ("date", "2022-12-31")])
+        b.must("move", [("unit", "d2c1"), ("parent", "d1"), ("date", "2023-09-24")])
+        b.must("dissolve", [("unit", "v1"), ("date", "2023-09-24")])
+        let view = b.view
+        let d1 = Self.index(view, "d1")
+        for (day, expected) in [("2022-12-31", 1), ("2023-09-24", 2)] {
+            #expect(view.levels.value(d1, "villages", at: CalendarDate(day))?.count == expected, "\(day)")
+            let rows = view.audit(d1, "villages", from: nil, to: CalendarDate(day), knownAt: nil).entries
+            #expect(rows.last?.value == expected, "\(day): \(rows.map(\.value))")
+        }
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

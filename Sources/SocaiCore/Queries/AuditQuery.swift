@@ -120,14 +120,45 @@ extension Rules {
         // Counts of units the registry gives (a unit that never reports the count, R2.2 and R2.3):
         // each unit of a counted kind registered under it, where every unit between is such a
         // sum too, adds 1 (a merger's new unit is a structural step above, and so is a move of
-        // the new unit on its registration day).
+        // the new unit on its registration day). What happens under a part that reports the count
+        // or states merger totals (`uncertain`) moves the level by what that part's value does
+        // (nothing before its first report, R2.3; and the floor, R2): on those days (`settleDays`)
+        // the running value is the level itself. Elsewhere the rows are the level.
+        var uncertain = Set<Int32>()
+        var settleDays: [Int] = []
         if isUnitCount && !reportsLater {
+            for q in descendants where q != unit
+                && (!projection.levelReports(q, key, knowledge).isEmpty || !registry.aggregateMergers(in: q).isEmpty) {
+                uncertain.formUnion(registry.everDescendants(of: q))
+            }
+            for a in registry.aggregateMergers(in: unit) { settleDays.append(a.date.dayNumber) }
+            // Two structural events of one day, one under what the other carries (a commune moved
+            // in whose village is dissolved that day), are each counted from the day before: the
+            // day is settled too.
+            var eventsOnDay: [Int: [StructuralEvent]] = [:]
+            for i in levels.relevantEvents(unit) where levels.events[i].date <= to {
+                eventsOnDay[levels.events[i].date.dayNumber, default: []].append(levels.events[i])
+            }
+            for (day, events) in eventsOnDay where events.count > 1 && Self.interact(events, registry) { settleDays.append(day) }
+            for step in levels.steps(unit, key, fromDay: Int(Int32.min), throughDay: to.dayNumber)
+                where stepParticipants(step).contains(where: uncertain.contains) {
+                settleDays.append(step.date.dayNumber)
+            }
             let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
             for x in descendants where x != unit {
                 let t = registry[x]
                 guard let established = t.established, established <= to, registry.merger(seq: t.establishedSeq) == nil,
-                      let kind = t.kind(at: established), counted.contains(kind),
-                      sumsItsParts(from: t.registeredParent, to: unit, key, at: established),
+                      let kind = t.kind(at: established), counted.contains(kind) else { continue }
+                if uncertain.contains(x) { settleDays.append(established.dayNumber) }
+                // The parent its registration names, or where that parent handed over to when it
+                // closed on that very day (its children go on with it, R1).
+                var parent = t.registeredParent
+                var hops = 0
+                while let q = parent, let closing = registry[q].closing, closing.date <= established, hops < 64 {
+                    parent = registry.handover(from: q)?.to
+                    hops += 1
+                }
+                guard sumsItsParts(from: parent, to: unit, key, at: established),
                       let record = projection.record(seq: t.establishedSeq, knowledge) else { continue }
                 var e = entry(record, unit: t.id, date: established, reported: nil,
                               note: LocalizedText(en: "\(t.name(at: established)) registered", vi: "đăng ký \(t.name(at: established))"))
@@ -142,6 +173,7 @@ extension Rules {
                 guard let record = projection.record(seq: report.seq, knowledge) else { continue }
                 var e = entry(record, unit: registry[y].id, date: report.date, reported: report.value, note: nil)
                 e.note = LocalizedText(en: "part: \(registry[y].name(at: report.date))", vi: "đơn vị trực thuộc: \(registry[y].name(at: report.date))")
+                if isUnitCount { settleDays.append(report.date.dayNumber) }
                 items.append(Item(day: report.date.dayNumber, phase: 1, entry: e, kind: nil, effect: .partReport(unit: y, report: report)))
             }
         }
@@ -226,6 +258,8 @@ extension Rules {
             }
             return false
         }
+        settleDays.sort()
+        var nextSettle = 0
         // A move or closing between the unit's own parts is no row of its register, yet it can
         // leave a part below its floor (a cell of 160 moved out of a district that derived 129):
         // from the first such day on, every day's running value is the level.
@@ -252,17 +286,21 @@ extension Rules {
             guard let day = currentDay, !reported else { return }
             let date = CalendarDate(dayNumber: day)
             if isUnitCount && !reportsLater {
-                // A count the registry gives (R2.2): a structural step under a part with no count
-                // of its own (a commune that reports the count later, R2.3) moves the level by less
-                // than the step, so after each day the running value is the level itself (what it
-                // derives, below a floor), and the day's last row carries the difference.
-                let level = levels.value(unit, key, at: date)
-                let exact = level?.belowFloor ?? level?.count
-                if exact != running, let i = lastRowOfDay {
-                    if let exact, let r = running { entries[i].delta = (entries[i].delta ?? 0) + exact - r }
-                    entries[i].value = level?.count
+                // A count the registry gives (R2.2): after a day on or since the last row that
+                // something uncertain happened (above), the running value is the level, and the
+                // day's last row carries the difference. (The level of a province every day would
+                // cost a minute.)
+                var due = false
+                while nextSettle < settleDays.count && settleDays[nextSettle] <= day { due = true; nextSettle += 1 }
+                guard due else { return }
+                // (Below the floor the changes stay as recorded, as everywhere: the value shows it.)
+                let value = levels.value(unit, key, at: date)
+                let level = value?.count
+                if level != running, let i = lastRowOfDay {
+                    if let level, let r = running, value?.belowFloor == nil { entries[i].delta = (entries[i].delta ?? 0) + level - r }
+                    entries[i].value = level
                 }
-                running = exact
+                running = level
                 return
             }
             guard floorsMet || stepLowered || isUnitCount || day >= firstInnerFloor
@@ -332,7 +370,8 @@ extension Rules {
             // Below the floor (fewer than 0 members, fewer units than are registered) the level
             // shows the floor, "at least" (R2), and `check` reports it: the running value is the
             // level, so it shows the floor too; the changes stay as recorded.
-            if let r = e.value, r < 0 || isUnitCount, let level = levels.value(unit, key, at: item.entry.date),
+            // (A count the registry gives is settled at the day's end instead, below.)
+            if let r = e.value, r < 0 || (isUnitCount && reported), let level = levels.value(unit, key, at: item.entry.date),
                level.belowFloor != nil, let floor = level.count, r < floor {
                 e.value = floor
             }
@@ -348,6 +387,42 @@ extension Rules {
         settle()
         settleFloors()
         return entries
+    }
+
+    /// Whether one of a day's structural events is about a unit under (or the same as) a unit
+    /// another one moves or closes.
+    static func interact(_ events: [StructuralEvent], _ registry: Registry) -> Bool {
+        func carried(_ e: StructuralEvent) -> Int32? {
+            switch e.change {
+            case .move(let m): m
+            case .handover(let h): h.from
+            default: nil
+            }
+        }
+        func participants(_ e: StructuralEvent) -> [Int32] {
+            switch e.change {
+            case .move(let m), .rekind(let m, _, _), .newTarget(let m): [m]
+            case .handover(let h): [h.from, h.to]
+            case .aggregate(let a): [a.scope]
+            }
+        }
+        guard let day = events.first?.date.adding(days: -1) else { return false }
+        for e in events {
+            let others = Set(events.filter { $0 != e }.compactMap(carried))
+            guard !others.isEmpty else { continue }
+            for p in participants(e) where others.contains(p) || registry.ancestors(of: p, at: day).contains(where: others.contains) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The units a structural step is about: a merger's sources and target, else the unit its
+    /// record is about (moved, dissolved, re-kinded; the scope of merger totals).
+    private func stepParticipants(_ step: StructuralStep) -> [Int32] {
+        if let merger = registry.merger(seq: step.seq) { return merger.sources + [merger.target] }
+        guard let record = projection.record(seq: step.seq, knowledge), record.subject >= 0 else { return [] }
+        return [record.subject]
     }
 
     /// Whether every unit from `start` up to `unit` on `date` never reports `key` (each is the
