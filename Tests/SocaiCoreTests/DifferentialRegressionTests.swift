@@ -172,6 +172,22 @@ struct DifferentialRegressionTests {
         #expect(district.dropLast().allSatisfy { $0.value == nil } && district.last?.value == 6, "\(district.map(\.value))")
     }
 
+    /// The differential's seed 1335: a cell of a commune merged into m, m merged into d1c1, the
+    /// cell dissolved after without a successor: its parent, d1c1, keeps its 419 members (R1).
+    /// d1c1 did not know the handover (found only from units merged into it directly, not from the
+    /// units merged into those): 419 members vanished from the district and the province.
+    @Test func aCellDissolvedAfterTwoMergersIsKeptByItsParent() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "d2c1k1"), ("date", "2017-12-27"), ("title", "r"), ("figure", "members=419@2016-12-31")])
+        b.must("merger", [("from", "d2c1"), ("into", "m"), ("name", "M"), ("kind", "base-committee"), ("parent", "d2"), ("date", "2017-07-19")])
+        b.must("merger", [("from", "m"), ("into", "d1c1"), ("date", "2024-04-19")])
+        b.must("dissolve", [("unit", "d2c1k1"), ("date", "2024-04-20")])
+        let view = b.view
+        for id in ["d1c1", "d1", "p"] {
+            #expect(view.levels.value(Self.index(view, id), "members", at: CalendarDate("2024-04-20"))?.count == 419, "\(id)")
+        }
+    }
+
     /// The differential's seeds 216 and 230: a village registered under a commune that merges
     /// away that same day goes with it, not into the district's count; a commune moved into the
     /// district on the day one of its villages is dissolved brings the villages left at the end

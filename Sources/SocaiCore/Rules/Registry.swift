@@ -216,9 +216,12 @@ public final class Registry {
             let candidates = (closingsByReceiver[n] ?? []) + (Int(n) < projection.unitCount ? projection.everChildren(n) : [])
                 + (staged.children[n] ?? [])
             for x in candidates where x != u && considered.insert(x).inserted {
-                guard self[x].closing != nil, let h = handover(from: x), h.to == u else { continue }
-                if !result.contains(h) { result.append(h) }
-                if reached.insert(x).inserted { frontier.append(x) }
+                guard self[x].closing != nil, let h = handover(from: x) else { continue }
+                if h.to == u, !result.contains(h) { result.append(h) }
+                // A unit that handed over to one reached (to u, or to a unit that did so before)
+                // is reached too: a child of it closing later hands over to u (seed 1335: a cell of
+                // a commune merged into m2, m2 merged into u, the cell dissolved after).
+                if reached.contains(h.to), reached.insert(x).inserted { frontier.append(x) }
             }
         }
         result.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }

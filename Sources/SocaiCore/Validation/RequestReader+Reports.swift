@@ -410,7 +410,7 @@ extension RequestReader {
             }
             // Events of an import's earlier lines count as much as the journal's.
             for event in rules.staged(at: id) where days.contains(event.effectiveDate.dayNumber)
-                && event.type != .merger && event.type != .correction && event.type != .unitEstablished {
+                && !Self.isNamedMerger(event.payload) && event.type != .correction && event.type != .unitEstablished {
                 stranded.append((event.seq, id, event.effectiveDate, event.type.label, nil))
             }
             guard let u = registry.index(of: id), Int(u) < projection.unitCount else { continue }
@@ -418,7 +418,7 @@ extension RequestReader {
                 stranded.append((flow.seq, id, flow.date, flow.kind.eventType.label, nil))
             }
             for record in projection.records(u, knowledge) where !record.isRetracted && days.contains(record.date.dayNumber)
-                && record.type != .merger && record.type != .correction && record.type != .unitEstablished {
+                && !(record.payload.map(Self.isNamedMerger) ?? false) && record.type != .correction && record.type != .unitEstablished {
                 stranded.append((record.seq, id, record.date, record.type.label, nil))
             }
         }
@@ -430,6 +430,13 @@ extension RequestReader {
                  + (others > 0 ? " and \(others) more" : "") + " at a unit that did not exist on its date; correct their dates first, or retract them and record them again at the unit that holds them (socai record correction --event \(first.seq) …), then this one",
              vi: "\(shown): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese)\(first.to.map { ", chuyển sang \($0)" } ?? ""))"
                  + (others > 0 ? " và \(others) sự kiện khác" : "") + " sẽ thuộc một đơn vị chưa có hoặc đã thôi tồn tại vào ngày đó; hãy đính chính ngày của chúng trước, hoặc rút lại rồi ghi lại cho đơn vị đang giữ chúng (socai record correction --event \(first.seq) …), rồi mới ghi sự kiện này")
+    }
+
+    /// A merger of named units (its own participants are found by their closings and arrivals);
+    /// merger totals stated for a scope are an event at that scope like any other (seed 2000).
+    static func isNamedMerger(_ payload: EventPayload) -> Bool {
+        if case .merger = payload { return true }
+        return false
     }
 
     /// A `--set` value as the target's data stores it: counts as integers, dates as ISO.

@@ -54,6 +54,16 @@ extension ReferenceFold {
                                         severity: .warning))
             }
         }
+        // possible-duplicate: a conference of a unit stating the same figures on the same date
+        // as an earlier one (DECISIONS R7), named by its first figure.
+        var conferencesSeen = Set<String>()
+        for (fact, conference) in conferences.sorted(by: { $0.fact.seq < $1.fact.seq }) where !conference.figures.isEmpty {
+            let figures = conference.figures.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ";")
+            if !conferencesSeen.insert("\(fact.unit)|\(fact.date.iso)|\(figures)").inserted {
+                out.append(CheckFinding(kind: "possible-duplicate", unit: fact.unit, figure: conference.figures[0].key, date: fact.date,
+                                        severity: .warning))
+            }
+        }
         // dissolved-with-members: a dissolution that handed members over to a parent, or lost them.
         for d in units.dissolutions {
             if case .dissolved(let successor?)? = units.closing(d.unit), successor != d.unit { continue }

@@ -142,6 +142,17 @@ struct Issue21Scenarios {
         #expect(t.figure("z", "members", at: "2023-12-31") == 155 && t.figure("d", "members", at: "2023-12-31") == 155, "nothing written")
     }
 
+    @Test("R7: a merger of x recorded before merger totals stated for x on a later day is refused")
+    func aClosingBeforeMergerTotalsOfTheUnit() {
+        // Found by the differential (seed 2000): merger totals for x (11 → 8 villages) on
+        // 2023-11-28, then x merged into y on 2023-11-19. The totals were applied at a unit gone
+        // by then, through y to d, and d's villages went from 4 to 1.
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.record(["merger", "--in", "x", "--of", "village", "--before", "11", "--after", "8", "--date", "2023-11-28"])   // seq 6
+        let merger = t.run(["record", "merger", "--from", "x", "--into", "y", "--date", "2023-11-19"])
+        #expect(merger.status == 64 && merger.stderr.contains("that would leave seq 6 (merger of x on 2023-11-28)"), "\(merger)")
+    }
+
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
     /// merger's date corrected to `corrected`; `expected` members at 2022-12-31, before and after.
     static func correctMergerDate(merger: [String], on date: String, to corrected: String, admitted: (unit: String, count: Int),
