@@ -205,82 +205,19 @@ extension Rules {
         }
         // While the unit is the sum of its parts, a part below its floor counts as the floor (R2),
         // so the sum of the recorded changes can fall below the level: after a day on which a
-        // part may have gone below its floor (a flow lowered a unit on whose way up a value is
-        // floored, or a structural step or a part's report lowered the sum), and on every day once
-        // a floor has been met, the running value is the level; the changes stay as recorded.
-        // Only a floor explains the difference; any other difference is left to show. (A flow's
-        // way up is a few values; the level of a large unit every day would cost the audit half
-        // its time again.)
+        // part may have gone below its floor (`AuditFloorWatch`), or a structural step or a part's
+        // report lowered the sum, and on every day once a floor has been met, the running value
+        // is the level; the changes stay as recorded. Only a floor explains the difference; any
+        // other difference is left to show.
         var currentDay: Int?
         var loweredAt: Set<Int32> = []
         var stepLowered = false
         var floorsMet = false
         var lastRowOfDay: Int?
-        // A cheap watch on each part's value on a flow's way up: its latest report plus the flows
-        // since (rows come in day order). Only when the watch sees a part below zero, or a part
-        // whose value other facts move too (structural steps, or a holding), are the values asked.
-        struct Watch {
-            var reports: [LevelReport]
-            var next = 0
-            var reportDay = Int.min
-            var value: Int?
-            var moved: Bool
-        }
-        var watched: [Int32: Watch] = [:]
-        func watch(_ x: Int32, day: Int, delta: Int) -> Bool {
-            var mayBeBelow = false
-            var current: Int32? = x
-            var hops = 0
-            while let q = current, q != unit, hops < 64 {
-                var w = watched[q] ?? Watch(reports: projection.levelReports(q, key, knowledge).filter { $0.value.statedCount != nil },
-                                            moved: !levels.steps(q, key, fromDay: Int(Int32.min), throughDay: to.dayNumber).isEmpty
-                                                || !registry.handovers(into: q).isEmpty)
-                while w.next < w.reports.count && w.reports[w.next].date.dayNumber <= day {
-                    w.value = w.reports[w.next].value.statedCount
-                    w.reportDay = w.reports[w.next].date.dayNumber
-                    w.next += 1
-                }
-                if let v = w.value, w.reportDay < day { w.value = v + delta }
-                watched[q] = w
-                if w.moved || (w.value ?? 0) < 0 { mayBeBelow = true }
-                current = registry.parent(of: q, at: CalendarDate(dayNumber: day))
-                hops += 1
-            }
-            return mayBeBelow
-        }
-        func floored(above x: Int32, at date: CalendarDate) -> Bool {
-            var current: Int32? = x
-            var hops = 0
-            while let q = current, q != unit, hops < 64 {
-                if levels.value(q, key, at: date)?.belowFloor != nil { return true }
-                current = registry.parent(of: q, at: date)
-                hops += 1
-            }
-            return false
-        }
+        var floors = AuditFloorWatch(self, unit: unit, key: key, to: to, innerFloors: !isUnitCount)
+        let firstInnerFloor = floors.firstInnerFloor
         settleDays.sort()
         var nextSettle = 0
-        // A move or closing between the unit's own parts is no row of its register, yet it can
-        // leave a part below its floor (a cell of 160 moved out of a district that derived 129):
-        // from the first such day on, every day's running value is the level.
-        var firstInnerFloor = Int.max
-        if !isUnitCount {
-            for i in levels.relevantEvents(unit) {
-                let event = levels.events[i]
-                guard event.date <= to else { break }
-                let left: Int32
-                switch event.change {
-                case .move(let m): left = m
-                case .handover(let h): left = h.from
-                default: continue
-                }
-                guard projection.latestLevel(unit, key, atOrBefore: event.date.dayNumber, knowledge) == nil,
-                      let part = registry.parent(of: left, at: event.date.adding(days: -1)), part != unit,
-                      registry.ancestors(of: part, at: event.date).contains(unit), floored(above: part, at: event.date) else { continue }
-                firstInnerFloor = event.date.dayNumber
-                break
-            }
-        }
         func settleFloors() {
             defer { loweredAt = []; stepLowered = false; lastRowOfDay = nil }
             guard let day = currentDay, !reported else { return }
@@ -304,7 +241,7 @@ extension Rules {
                 return
             }
             guard floorsMet || stepLowered || isUnitCount || day >= firstInnerFloor
-                    || loweredAt.contains(where: { floored(above: $0, at: date) }) else { return }
+                    || loweredAt.contains(where: { floors.floored(above: $0, at: date) }) else { return }
             // Once a floor has been met, what it left in the sum stays after it (a floored part
             // closed or handed over): the level is the running value from then on.
             guard let r = running, let level = levels.value(unit, key, at: date)?.count, level != r,
@@ -378,7 +315,7 @@ extension Rules {
             if item.day >= fromDay { entries.append(e) }
             lastRowOfDay = item.day >= fromDay && !e.retracted ? entries.count - 1 : lastRowOfDay
             if case .add(let delta, let x) = item.effect, !isUnitCount, !reported {
-                if watch(x, day: item.day, delta: delta) { loweredAt.insert(x) }
+                if floors.flow(at: x, day: item.day, delta: delta) { loweredAt.insert(x) }
             } else if (e.delta ?? 0) < 0 {
                 stepLowered = true
             }
