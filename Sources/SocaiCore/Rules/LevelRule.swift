@@ -136,8 +136,9 @@ public final class LevelRule {
     }
 
     /// What was handed over to `u` on or before `date` and is still its own (R2 "holding"): the
-    /// residuals of the units that handed over to it, and since the first such day, the flows
-    /// recorded at `u` itself. Nil when nothing with a value was handed over.
+    /// residuals of the units that handed over to it and the merger totals stated for it, and
+    /// since the first such day, the flows recorded at `u` itself. Nil when nothing with a value
+    /// was handed over and no totals were stated.
     func holding(_ u: Int32, _ key: String, at date: CalendarDate) -> (amount: Int, qualifier: Qualifier)? {
         var total = 0
         var qualifier = Qualifier.exact

@@ -87,7 +87,7 @@ extension Registry {
                 }
             }
         }
-        for a in aggregateMergers where a.scope == u { events.append(StructuralEvent(date: a.date, seq: a.seq, change: .aggregate(a))) }
+        for a in aggregateMergers(in: u) { events.append(StructuralEvent(date: a.date, seq: a.seq, change: .aggregate(a))) }
         for m in mergers(withTarget: u) where m.targetIsNew {
             events.append(StructuralEvent(date: m.date, seq: m.seq, change: .newTarget(unit: m.target)))
         }
