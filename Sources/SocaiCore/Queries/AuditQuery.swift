@@ -107,7 +107,7 @@ extension Rules {
         // only when they hand something over to it (its holding, R2); a count of units it reports
         // itself later has none before that report (R2 step 3).
         let handoverSeqs = Set(registry.handovers(into: unit).map(\.seq))
-        let isUnitCount = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty
+        let isUnitCount = FigureCatalogue.definition(key)?.isUnitCount ?? false
         let reportsLater = isUnitCount && !projection.levelReports(unit, key, knowledge).isEmpty
         for step in levels.steps(unit, key, fromDay: Int(Int32.min), throughDay: to.dayNumber) {
             guard let record = projection.record(seq: step.seq, knowledge) else { continue }
@@ -158,7 +158,8 @@ extension Rules {
                     parent = registry.handover(from: q)?.to
                     hops += 1
                 }
-                guard sumsItsParts(from: parent, to: unit, key, at: established),
+                guard let parent, projection.levelReports(parent, key, knowledge).isEmpty,
+                      parent == unit || partsModeChain(from: parent, to: unit, key, at: established),
                       let record = projection.record(seq: t.establishedSeq, knowledge) else { continue }
                 var e = entry(record, unit: t.id, date: established, reported: nil,
                               note: LocalizedText(en: "\(t.name(at: established)) registered", vi: "đăng ký \(t.name(at: established))"))
@@ -362,20 +363,6 @@ extension Rules {
         return [record.subject]
     }
 
-    /// Whether every unit from `start` up to `unit` on `date` never reports `key` (each is the
-    /// sum of its parts, R2.3), and `unit` is reached.
-    private func sumsItsParts(from start: Int32?, to unit: Int32, _ key: String, at date: CalendarDate) -> Bool {
-        var current = start
-        var hops = 0
-        while let q = current, hops < 64 {
-            guard projection.levelReports(q, key, knowledge).isEmpty else { return false }
-            if q == unit { return true }
-            current = registry.parent(of: q, at: date)
-            hops += 1
-        }
-        return false
-    }
-
     /// Whether `u`, on the way up from the flow's unit `x`, has a value on `day` that a flow at `x`
     /// adds to (R2): a report of its own (its Δ counts flows under it), or — at `x` itself only —
     /// a holding (a holding adds the flows recorded at its unit, not those of the units under it).
@@ -394,7 +381,7 @@ extension Rules {
         let chain = registry.ancestors(of: y, at: date)
         guard let position = chain.firstIndex(of: u) else { return false }
         // A count of units a unit reports itself later: it has no value before that report (R2.3).
-        let isUnitCount = !(FigureCatalogue.definition(key)?.countsUnitKinds ?? []).isEmpty
+        let isUnitCount = FigureCatalogue.definition(key)?.isUnitCount ?? false
         return chain[...position].allSatisfy {
             isUnitCount ? projection.levelReports($0, key, knowledge).isEmpty : projection.latestLevel($0, key, atOrBefore: date.dayNumber, knowledge) == nil
         }

@@ -230,7 +230,7 @@ public final class LevelRule {
     /// Whether a part of `u` at `date` is shown at its floor: a child below it, or one that is
     /// itself the sum of its parts and has such a part (what makes `u`'s sum exceed the sum of
     /// the changes recorded under it; audit settles on it).
-    public func hasPartBelowFloor(_ u: Int32, _ key: String, at date: CalendarDate) -> Bool {
+    func hasPartBelowFloor(_ u: Int32, _ key: String, at date: CalendarDate) -> Bool {
         registry.children(of: u, at: date).contains { child in
             guard let v = value(child, key, at: date) else { return false }
             if v.belowFloor != nil { return true }

@@ -27,7 +27,8 @@ public final class UnitTimeline: @unchecked Sendable {
     /// Nil when the journal never established it (or the establishment was retracted).
     public private(set) var established: CalendarDate?
     public private(set) var establishedSeq: Int64 = 0
-    public private(set) var closing: Closing?
+    /// The first closing (the one in force: a unit closes once).
+    public var closing: Closing? { closings.first }
     /// Every closing in force, in (date, seq) order: more than one only when a later fact closes
     /// the unit again (what `record` refuses, R7, but a journal may still hold).
     public private(set) var closings: [Closing] = []
@@ -79,7 +80,6 @@ public final class UnitTimeline: @unchecked Sendable {
             list.sorted { ($0.seq == establishedSeq ? 0 : 1, $0.day, $0.seq) < ($1.seq == establishedSeq ? 0 : 1, $1.day, $1.seq) }
         }
         closings.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
-        closing = closings.first
         names = ordered(names)
         foldedNames = ordered(foldedNames)
         kinds = ordered(kinds)
