@@ -211,6 +211,26 @@ struct DifferentialRegressionTests {
         }
     }
 
+    /// The differential's seed 613: a count of units the district never reports, whose commune
+    /// d1c1 reports it later (no count before, R2.3) and holds a village meanwhile. The district's
+    /// last village is dissolved ("—": no part has a count), then a village is registered under
+    /// its other commune: the sum is 1 and the floor 2, "at least 2" in replay and in audit.
+    @Test func aCountOfUnitsStartingAgainUnderAFloor() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "d1c2", "base-committee", parent: "d1")
+        Self.unit(&b, "old", "village", parent: "d1c2")
+        Self.unit(&b, "a", "village", parent: "d1c1", date: "2021-09-26")
+        b.must("dissolve", [("unit", "old"), ("date", "2021-09-26")])
+        Self.unit(&b, "b", "village", parent: "d1c2", date: "2021-09-27")
+        b.must("conference", [("unit", "d1c1"), ("date", "2024-05-01"), ("title", "r"), ("figure", "villages=1")])
+        let view = b.view
+        let d1 = Self.index(view, "d1")
+        let level = view.levels.value(d1, "villages", at: CalendarDate("2021-09-27"))
+        #expect(level?.count == 2 && level?.qualifier == .atLeast, "\(String(describing: level))")
+        let rows = view.audit(d1, "villages", from: nil, to: CalendarDate("2021-09-27"), knownAt: nil).entries
+        #expect(rows.last?.value == 2, "\(rows.map(\.value))")
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

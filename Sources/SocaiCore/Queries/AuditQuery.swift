@@ -215,12 +215,17 @@ extension Rules {
         var stepLowered = false
         var floorsMet = false
         var lastRowOfDay: Int?
+        // A count the registry gives that had no value and gets one today: the units registered
+        // under a part with no count yet (R2.3) were no floor while there was no value, and are
+        // one now (seed 613: a village registered under a commune of a district whose other
+        // commune holds one and reports later is "at least 2", not 1). The day is settled.
+        var startedFromNothing = false
         var floors = AuditFloorWatch(self, unit: unit, key: key, to: to, innerFloors: !isUnitCount)
         let firstInnerFloor = floors.firstInnerFloor
         settleDays.sort()
         var nextSettle = 0
         func settleFloors() {
-            defer { loweredAt = []; stepLowered = false; lastRowOfDay = nil }
+            defer { loweredAt = []; stepLowered = false; lastRowOfDay = nil; startedFromNothing = false }
             guard let day = currentDay, !reported else { return }
             let date = CalendarDate(dayNumber: day)
             if isUnitCount && !reportsLater {
@@ -228,7 +233,7 @@ extension Rules {
                 // something uncertain happened (above), the running value is the level, and the
                 // day's last row carries the difference. (The level of a province every day would
                 // cost a minute.)
-                var due = false
+                var due = startedFromNothing
                 while nextSettle < settleDays.count && settleDays[nextSettle] <= day { due = true; nextSettle += 1 }
                 guard due else { return }
                 // (Below the floor the changes stay as recorded, as everywhere: the value shows it.)
@@ -279,6 +284,7 @@ extension Rules {
                 // value under it (a merger creating a unit below it from units elsewhere, a unit of
                 // a counted kind moved in); a count the unit reports later has none before.
                 if running != nil || startsValue || (!reportsLater && levels.value(unit, key, at: item.entry.date)?.count != nil) {
+                    if running == nil && isUnitCount { startedFromNothing = true }
                     running = (running ?? 0) + delta
                     segment.transfers += delta
                     // Everything handed out of a unit still active that only summed its parts: it
