@@ -231,6 +231,26 @@ struct DifferentialRegressionTests {
         #expect(rows.last?.value == 2, "\(rows.map(\.value))")
     }
 
+    /// The differential's seed 763: while the floor binds (a district of "at least 3": 2 villages
+    /// of a commune that never reports, 1 of a commune that reports later), the commune of 2
+    /// moves away. What is left has no part with a count: "—", where the recorded changes
+    /// alone (3 − 2) said 1.
+    @Test func aCommuneLeavingAFlooredCount() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "v1", "village", parent: "d2c1")
+        b.must("conference", [("unit", "d2c1"), ("date", "2024-05-01"), ("title", "r"), ("figure", "villages=5")])
+        Self.unit(&b, "d2c2", "base-committee", parent: "d2")
+        Self.unit(&b, "v2", "village", parent: "d2c2")
+        Self.unit(&b, "v3", "village", parent: "d2c2")
+        b.must("move", [("unit", "d2c2"), ("parent", "d1"), ("date", "2023-10-15")])
+        let view = b.view
+        let d2 = Self.index(view, "d2")
+        #expect(view.levels.value(d2, "villages", at: CalendarDate("2023-10-14"))?.count == 3)
+        #expect(view.levels.value(d2, "villages", at: CalendarDate("2023-10-15"))?.count == nil)
+        let rows = view.audit(d2, "villages", from: nil, to: CalendarDate("2023-10-15"), knownAt: nil).entries
+        #expect(rows.last?.value == nil, "\(rows.map(\.value))")
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

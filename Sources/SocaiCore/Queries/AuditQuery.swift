@@ -120,36 +120,19 @@ extension Rules {
         // Counts of units the registry gives (a unit that never reports the count, R2.2 and R2.3):
         // each unit of a counted kind registered under it, where every unit between is such a
         // sum too, adds 1 (a merger's new unit is a structural step above, and so is a move of
-        // the new unit on its registration day). What happens under a part that reports the count
-        // or states merger totals (`uncertain`) moves the level by what that part's value does
-        // (nothing before its first report, R2.3; and the floor, R2): on those days (`settleDays`)
-        // the running value is the level itself. Elsewhere the rows are the level.
-        var uncertain = Set<Int32>()
-        var settleDays: [Int] = []
+        // the new unit on its registration day). The rows are not the whole story: a part that
+        // reports the count moves the level by what its value does (nothing before its first
+        // report, R2.3), and the floor (R2) counts the units registered under such parts too, so
+        // at the end of every day with a row the running value is the level itself (below). The
+        // level of a province day after day is cheap only because a unit's value is reused while
+        // nothing under it changes (`LevelCarry`).
         if isUnitCount && !reportsLater {
-            for q in descendants where q != unit
-                && (!projection.levelReports(q, key, knowledge).isEmpty || !registry.aggregateMergers(in: q).isEmpty) {
-                uncertain.formUnion(registry.everDescendants(of: q))
-            }
-            for a in registry.aggregateMergers(in: unit) { settleDays.append(a.date.dayNumber) }
-            // Two structural events of one day, one under what the other carries (a commune moved
-            // in whose village is dissolved that day), are each counted from the day before: the
-            // day is settled too.
-            var eventsOnDay: [Int: [StructuralEvent]] = [:]
-            for i in levels.relevantEvents(unit) where levels.events[i].date <= to {
-                eventsOnDay[levels.events[i].date.dayNumber, default: []].append(levels.events[i])
-            }
-            for (day, events) in eventsOnDay where events.count > 1 && Self.interact(events, registry) { settleDays.append(day) }
-            for step in levels.steps(unit, key, fromDay: Int(Int32.min), throughDay: to.dayNumber)
-                where stepParticipants(step).contains(where: uncertain.contains) {
-                settleDays.append(step.date.dayNumber)
-            }
+            levels.carryValues(key, under: unit)
             let counted = FigureCatalogue.definition(key)?.countsUnitKinds ?? []
             for x in descendants where x != unit {
                 let t = registry[x]
                 guard let established = t.established, established <= to, registry.merger(seq: t.establishedSeq) == nil,
                       let kind = t.kind(at: established), counted.contains(kind) else { continue }
-                if uncertain.contains(x) { settleDays.append(established.dayNumber) }
                 // The parent its registration names, or where that parent handed over to when it
                 // closed on that very day (its children go on with it, R1).
                 var parent = t.registeredParent
@@ -174,7 +157,6 @@ extension Rules {
                 guard let record = projection.record(seq: report.seq, knowledge) else { continue }
                 var e = entry(record, unit: registry[y].id, date: report.date, reported: report.value, note: nil)
                 e.note = LocalizedText(en: "part: \(registry[y].name(at: report.date))", vi: "đơn vị trực thuộc: \(registry[y].name(at: report.date))")
-                if isUnitCount { settleDays.append(report.date.dayNumber) }
                 items.append(Item(day: report.date.dayNumber, phase: 1, entry: e, kind: nil, effect: .partReport(unit: y, report: report)))
             }
         }
@@ -215,27 +197,18 @@ extension Rules {
         var stepLowered = false
         var floorsMet = false
         var lastRowOfDay: Int?
-        // A count the registry gives that had no value and gets one today: the units registered
-        // under a part with no count yet (R2.3) were no floor while there was no value, and are
-        // one now (seed 613: a village registered under a commune of a district whose other
-        // commune holds one and reports later is "at least 2", not 1). The day is settled.
-        var startedFromNothing = false
         var floors = AuditFloorWatch(self, unit: unit, key: key, to: to, innerFloors: !isUnitCount)
         let firstInnerFloor = floors.firstInnerFloor
-        settleDays.sort()
-        var nextSettle = 0
         func settleFloors() {
-            defer { loweredAt = []; stepLowered = false; lastRowOfDay = nil; startedFromNothing = false }
+            defer { loweredAt = []; stepLowered = false; lastRowOfDay = nil }
             guard let day = currentDay, !reported else { return }
             let date = CalendarDate(dayNumber: day)
             if isUnitCount && !reportsLater {
-                // A count the registry gives (R2.2): after a day on or since the last row that
-                // something uncertain happened (above), the running value is the level, and the
-                // day's last row carries the difference. (The level of a province every day would
-                // cost a minute.)
-                var due = startedFromNothing
-                while nextSettle < settleDays.count && settleDays[nextSettle] <= day { due = true; nextSettle += 1 }
-                guard due else { return }
+                // A count the registry gives (R2.2): at the end of every day with a row the
+                // running value is the level, and the day's last row carries the difference (seed
+                // 613: a village registered under one commune while the other holds one and
+                // reports later is "at least 2", not 1; seed 763: a commune carrying 2 of an "at
+                // least 3" moved out of its district leaves "—", not 1).
                 // (Below the floor the changes stay as recorded, as everywhere: the value shows it.)
                 let value = levels.value(unit, key, at: date)
                 let level = value?.count
@@ -284,7 +257,6 @@ extension Rules {
                 // value under it (a merger creating a unit below it from units elsewhere, a unit of
                 // a counted kind moved in); a count the unit reports later has none before.
                 if running != nil || startsValue || (!reportsLater && levels.value(unit, key, at: item.entry.date)?.count != nil) {
-                    if running == nil && isUnitCount { startedFromNothing = true }
                     running = (running ?? 0) + delta
                     segment.transfers += delta
                     // Everything handed out of a unit still active that only summed its parts: it
@@ -331,42 +303,6 @@ extension Rules {
         settle()
         settleFloors()
         return entries
-    }
-
-    /// Whether one of a day's structural events is about a unit under (or the same as) a unit
-    /// another one moves or closes.
-    static func interact(_ events: [StructuralEvent], _ registry: Registry) -> Bool {
-        func carried(_ e: StructuralEvent) -> Int32? {
-            switch e.change {
-            case .move(let m): m
-            case .handover(let h): h.from
-            default: nil
-            }
-        }
-        func participants(_ e: StructuralEvent) -> [Int32] {
-            switch e.change {
-            case .move(let m), .rekind(let m, _, _), .newTarget(let m): [m]
-            case .handover(let h): [h.from, h.to]
-            case .aggregate(let a): [a.scope]
-            }
-        }
-        guard let day = events.first?.date.adding(days: -1) else { return false }
-        for e in events {
-            let others = Set(events.filter { $0 != e }.compactMap(carried))
-            guard !others.isEmpty else { continue }
-            for p in participants(e) where others.contains(p) || registry.ancestors(of: p, at: day).contains(where: others.contains) {
-                return true
-            }
-        }
-        return false
-    }
-
-    /// The units a structural step is about: a merger's sources and target, else the unit its
-    /// record is about (moved, dissolved, re-kinded; the scope of merger totals).
-    private func stepParticipants(_ step: StructuralStep) -> [Int32] {
-        if let merger = registry.merger(seq: step.seq) { return merger.sources + [merger.target] }
-        guard let record = projection.record(seq: step.seq, knowledge), record.subject >= 0 else { return [] }
-        return [record.subject]
     }
 
     /// Whether `u`, on the way up from the flow's unit `x`, has a value on `day` that a flow at `x`

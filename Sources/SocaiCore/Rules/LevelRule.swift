@@ -22,6 +22,23 @@ public final class LevelRule {
     private(set) var events: [StructuralEvent] = []
     private var eventNumbers: [StructuralEvent: Int] = [:]
     var relevantEventCache: [Int32: [Int]] = [:]
+    /// When a question asks one figure's values day after day: the days each unit's value may
+    /// change on, and the last day each unit's value was computed (see `carryValues`).
+    private var carry: LevelCarry?
+    private var lastComputed: [Int32: Int32] = [:]
+    /// The registered units under each unit on the last day counted, while `carry` is set.
+    private var registeredCarried: [Int32: (day: Int, count: Int)] = [:]
+
+    /// Reuse, for figure `key`, the value of a unit ever under `root` computed for an earlier day
+    /// when nothing under the unit happened since (`LevelCarry`). Only counts of units: their
+    /// values depend on the facts `LevelCarry` marks, not on flows.
+    func carryValues(_ key: String, under root: Int32) {
+        guard FigureCatalogue.definition(key)?.isUnitCount ?? false,
+              carry?.code != FigureCode(key).rawValue || carry?.root != root else { return }
+        carry = LevelCarry(key, under: root, registry)
+        lastComputed = [:]
+        registeredCarried = [:]
+    }
 
     /// The number of `event` in `events`, adding it on first sight.
     func eventNumber(_ event: StructuralEvent) -> Int {
@@ -39,9 +56,17 @@ public final class LevelRule {
         if let known = memo[memoKey] { return known }
         // A cycle (a damaged registry, or same-day handovers that refer to each other): no value.
         guard inProgress.insert(memoKey).inserted else { return nil }
-        let result = compute(u, key, at: date)
+        var result: LevelValue?
+        if let carry, carry.code == memoKey.code, let earlier = lastComputed[u], earlier < memoKey.day,
+           let known = memo[Key(unit: u, code: memoKey.code, day: earlier)],
+           !carry.mayChange(u, after: Int(earlier), through: Int(memoKey.day)) {
+            result = known
+        } else {
+            result = compute(u, key, at: date)
+        }
         inProgress.remove(memoKey)
         memo[memoKey] = result
+        if let carry, carry.code == memoKey.code, lastComputed[u].map({ $0 < memoKey.day }) ?? true { lastComputed[u] = memoKey.day }
         return result
     }
 
@@ -241,11 +266,20 @@ public final class LevelRule {
 
     /// Active registered units of `kinds` under `u` at `date`.
     func registeredCount(under u: Int32, kinds: Set<UnitKind>, at date: CalendarDate) -> Int {
+        // Asked day after day (the floor of every sum), the count is reused while nothing under
+        // `u` changed (`LevelCarry` marks registrations, closings, moves and re-kinds).
+        let day = date.dayNumber
+        let carried = carry?.kinds == kinds
+        if carried, let known = registeredCarried[u], known.day <= day,
+           known.day == day || !(carry?.mayChange(u, after: known.day, through: day) ?? true) {
+            return known.count
+        }
         var total = 0
         for child in registry.children(of: u, at: date) {
             if let kind = registry[child].kind(at: date), kinds.contains(kind) { total += 1 }
             total += registeredCount(under: child, kinds: kinds, at: date)
         }
+        if carried, registeredCarried[u].map({ $0.day < day }) ?? true { registeredCarried[u] = (day, total) }
         return total
     }
 }
