@@ -36,4 +36,21 @@ struct LevelCarryTests {
         }
         #expect(compared > 10_000, "enough values compared (\(compared))")
     }
+
+    /// Only units ever under the question's unit are marked: any other unit may change on any day,
+    /// so its value is computed, never carried (a district beside the audited one gaining a village).
+    @Test func aUnitNeverUnderTheRootIsNeverCarried() {
+        var b = LedgerBuilder()
+        for (id, kind, parent, date) in [("p", "province", nil, "2015-01-01"), ("d1", "district", "p", "2015-01-01"),
+                                         ("d2", "district", "p", "2015-01-01"), ("c1", "base-committee", "d1", "2015-01-01"),
+                                         ("c2", "base-committee", "d2", "2015-01-01"), ("v1", "village", "c2", "2015-01-01"),
+                                         ("v2", "village", "c2", "2020-01-01")] as [(String, String, String?, String)] {
+            b.must("unit", [("id", id), ("name", id.uppercased()), ("kind", kind), ("date", date)] + (parent.map { [("parent", $0)] } ?? []))
+        }
+        let rules = b.view
+        let d1 = rules.registry.index(of: UnitID("d1")!)!, d2 = rules.registry.index(of: UnitID("d2")!)!
+        rules.levels.carryValues("villages", under: d1)
+        #expect(rules.levels.value(d2, "villages", at: CalendarDate("2019-06-30"))?.count == 1)
+        #expect(rules.levels.value(d2, "villages", at: CalendarDate("2021-06-30"))?.count == 2)
+    }
 }

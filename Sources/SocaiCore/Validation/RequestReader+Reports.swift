@@ -411,7 +411,7 @@ extension RequestReader {
             // Events of an import's earlier lines count as much as the journal's.
             for event in rules.staged(at: id) where days.contains(event.effectiveDate.dayNumber)
                 && !Self.isNamedMerger(event.payload) && event.type != .correction && event.type != .unitEstablished {
-                stranded.append((event.seq, id, event.effectiveDate, event.type.label, nil))
+                stranded.append((event.seq, id, event.effectiveDate, Self.strandedLabel(event.type, event.payload), nil))
             }
             guard let u = registry.index(of: id), Int(u) < projection.unitCount else { continue }
             for flow in projection.flows(u, from: days.lowerBound, through: days.upperBound, knowledge) {
@@ -419,7 +419,7 @@ extension RequestReader {
             }
             for record in projection.records(u, knowledge) where !record.isRetracted && days.contains(record.date.dayNumber)
                 && !(record.payload.map(Self.isNamedMerger) ?? false) && record.type != .correction && record.type != .unitEstablished {
-                stranded.append((record.seq, id, record.date, record.type.label, nil))
+                stranded.append((record.seq, id, record.date, Self.strandedLabel(record.type, record.payload), nil))
             }
         }
         guard let first = stranded.min(by: { $0.seq < $1.seq }) else { return }
@@ -430,6 +430,13 @@ extension RequestReader {
                  + (others > 0 ? " and \(others) more" : "") + " at a unit that did not exist on its date; correct their dates first, or retract them and record them again at the unit that holds them (socai record correction --event \(first.seq) …), then this one",
              vi: "\(shown): khi đó sự kiện số \(first.seq) (\(first.what.vi) của \(first.unit) ngày \(first.date.vietnamese)\(first.to.map { ", chuyển sang \($0)" } ?? ""))"
                  + (others > 0 ? " và \(others) sự kiện khác" : "") + " sẽ thuộc một đơn vị chưa có hoặc đã thôi tồn tại vào ngày đó; hãy đính chính ngày của chúng trước, hoặc rút lại rồi ghi lại cho đơn vị đang giữ chúng (socai record correction --event \(first.seq) …), rồi mới ghi sự kiện này")
+    }
+
+    /// What a refusal calls an event a closing would strand: merger totals by that name, not
+    /// "merger", the type they share with a merger of named units.
+    static func strandedLabel(_ type: EventType, _ payload: EventPayload?) -> LocalizedText {
+        if case .aggregateMerger? = payload { return LocalizedText(en: "merger totals", vi: "số liệu sáp nhập") }
+        return type.label
     }
 
     /// A merger of named units (its own participants are found by their closings and arrivals);

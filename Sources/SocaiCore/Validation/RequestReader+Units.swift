@@ -84,7 +84,21 @@ extension RequestReader {
             return nil
         }
         guard let unit, let parent, let date else { return nil }
+        warnSecondMove(unit, on: date)
         return (registry[unit].id, date, .unitMoved(UnitMoved(parent: registry[parent].id, printed: printedPercents(onRating: false))))
+    }
+
+    /// A unit already moved on that day: recorded (a clerk may be correcting where it went), but
+    /// said, for a unit's moves of one day are one change, to where the last puts it (DECISIONS
+    /// R2 Δ; seed 506): the earlier move no longer counts.
+    private mutating func warnSecondMove(_ unit: Int32, on date: CalendarDate) {
+        let t = registry[unit]
+        guard let earlier = registry.facts(unit).last(where: { $0.kind == .parent && $0.day == date.dayNumber && $0.seq != t.establishedSeq
+                && rules.knowledge.holds($0.validFrom, $0.validTo) }) else { return }
+        let to = earlier.value >= 0 ? registry[Int32(earlier.value)].id.rawValue : nil
+        warn("date", date.iso,
+             en: "--date \(date.iso): \(t.id) was already moved on that day (seq \(earlier.seq)\(to.map { ", under \($0)" } ?? "")); both are recorded and the later one counts: where this one puts it. If the first was a mistake, retract it instead (socai record correction --event \(earlier.seq) --retract)",
+             vi: "--date \(date.iso): \(t.id) đã được chuyển trong ngày \(date.vietnamese) (sự kiện số \(earlier.seq)\(to.map { ", về \($0)" } ?? "")); cả hai được ghi và sự kiện sau có hiệu lực: nơi sự kiện này chuyển đến. Nếu sự kiện trước ghi nhầm, hãy rút lại nó (socai record correction --event \(earlier.seq) --retract)")
     }
 
     mutating func unitDissolved() -> (UnitID, CalendarDate, EventPayload)? {

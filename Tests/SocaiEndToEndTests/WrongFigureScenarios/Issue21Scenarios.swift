@@ -150,7 +150,19 @@ struct Issue21Scenarios {
         let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
         t.record(["merger", "--in", "x", "--of", "village", "--before", "11", "--after", "8", "--date", "2023-11-28"])   // seq 6
         let merger = t.run(["record", "merger", "--from", "x", "--into", "y", "--date", "2023-11-19"])
-        #expect(merger.status == 64 && merger.stderr.contains("that would leave seq 6 (merger of x on 2023-11-28)"), "\(merger)")
+        #expect(merger.status == 64 && merger.stderr.contains("that would leave seq 6 (merger totals of x on 2023-11-28)"), "\(merger)")
+    }
+
+    @Test("a second move of a unit on one day is recorded with a warning naming the first (seed 506)")
+    func aSecondMoveOnOneDay() {
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.unit("e", "district")                // seq 6
+        t.record(["move", "--unit", "x", "--parent", "e", "--date", "2023-03-01"])   // seq 7
+        let second = t.run(["record", "move", "--unit", "x", "--parent", "d", "--date", "2023-03-01"])
+        #expect(second.status == 0 && second.stderr.contains("x was already moved on that day (seq 7, under e)")
+                && second.stderr.contains("the later one counts"), "\(second)")
+        let other = t.run(["record", "move", "--unit", "y", "--parent", "e", "--date", "2023-03-02"])
+        #expect(other.status == 0 && !other.stderr.contains("already moved"), "\(other)")
     }
 
     /// The issue's trial: a merger on `date` (seq 6), an admission on 2022-06-01 (seq 7), then the
