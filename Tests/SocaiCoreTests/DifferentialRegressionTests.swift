@@ -251,6 +251,24 @@ struct DifferentialRegressionTests {
         #expect(rows.last?.value == nil, "\(rows.map(\.value))")
     }
 
+    /// The differential's seed 2207 (the reference mended): a village registered and dissolved on
+    /// the day its commune is merged into a commune of another district. Registered on the day it
+    /// is dissolved, it is removed as if it had existed the day before under the parent its
+    /// registration names (R2), where that parent stood the day before: the district reported 4,
+    /// loses the village (1) and the commune with its 2 other villages: 1. (The reference removed
+    /// it from nowhere, its parent being closed by the end of the day.)
+    @Test func aUnitRegisteredAndDissolvedOnTheDayItsParentLeaves() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "v2", "village", parent: "d1c1")
+        Self.unit(&b, "v3", "village", parent: "d1c1", date: "2020-06-17")
+        b.must("conference", [("unit", "d1"), ("date", "2017-12-31"), ("title", "r"), ("figure", "villages=4")])
+        Self.unit(&b, "v1", "village", parent: "d1c1", date: "2024-01-14")
+        b.must("dissolve", [("unit", "v1"), ("successor", "v3"), ("date", "2024-01-14")])
+        b.must("merger", [("from", "d2c1,d1c1"), ("into", "m"), ("name", "M"), ("kind", "base-committee"), ("parent", "d2"), ("date", "2024-01-14")])
+        let view = b.view
+        #expect(view.levels.value(Self.index(view, "d1"), "villages", at: CalendarDate("2024-01-14"))?.count == 1)
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

@@ -262,4 +262,24 @@ import Testing
         let other = f.journal.importing("other.jsonl", arrival + "\n")
         #expect(other.stdout.hasPrefix("recorded seq 14 id "), "\(other)")
     }
+
+    /// A JSON Lines file saved with Windows line ends (`\r\n`) is the same lines: before, the
+    /// `\r\n` pairs were not line ends and the whole file was refused as one line ("unexpected bytes
+    /// after the JSON value"). Its derived ids are those of the same file with `\n` (ImportLineIDs
+    /// hashes lines without their ends), so importing either after the other records nothing.
+    @Test func aFileWithWindowsLineEndsIsTheSameLines() {
+        let f = RecordFixture()
+        let lines = [#"{"type":"admission","unit":"ban-pe","date":"2023-01-01","count":1}"#,
+                     #"{"type":"arrival","unit":"ban-ca","date":"2023-02-01","count":2}"#,
+                     #"{"type":"conference","unit":"ban-ca","date":"2023-03-01","title":"Báo cáo","figures":{"members":40}}"#]
+        let crlf = f.journal.importing("month.jsonl", lines.joined(separator: "\r\n") + "\r\n")
+        #expect(crlf.status == 0 && crlf.stdout == "recorded 3 events, seq 10–12\n", "\(crlf)")
+        let again = f.journal.importing("month.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(again.stdout == "0 new events, 3 already recorded from this file (not recorded again)\n", "\(again)")
+        // Another journal's export read as a clerk's file: the error names the option that reads it.
+        let exported = f.journal.run(["export", "--format", "cloudevents-lines"]).stdout
+        let wrongFormat = f.journal.importing("other.jsonl", exported)
+        #expect(wrongFormat.status == 64 && wrongFormat.stderr.contains("is a CloudEvents line of another journal; import the file with --format cloudevents-lines"),
+                "\(wrongFormat)")
+    }
 }

@@ -272,8 +272,9 @@ enum ImportParser {
     static let objectOptions = ["figures": "figure", "targets": "target", "printed": "printed", "set": "set"]
 
     /// The lines of a JSON Lines file: plain flows read from their bytes (`PlainFlowLineReader`),
-    /// every other line through the JSON parser (`jsonLine`). Lines end at `\n` (a `\r\n` pair is
-    /// not a line end, as when the file was split as Characters).
+    /// every other line through the JSON parser (`jsonLine`). Every `\n` ends a line, and a `\r`
+    /// before it is not part of the line: a file saved by a Windows editor reads as the same lines
+    /// (JSON Lines allows it; `ImportLineIDs` numbers and hashes its lines the same way).
     static func jsonLines(_ bytes: [UInt8]) -> (lines: [ScannedLine], issues: [ValidationIssue]) {
         var lines: [ScannedLine] = []
         var issues: [ValidationIssue] = []
@@ -284,12 +285,12 @@ enum ImportParser {
             var number = 0
             var i = start
             while i <= file.count {
-                guard i == file.count || (file[i] == 0x0A && (i == start || file[i - 1] != 0x0D)) else {
+                guard i == file.count || file[i] == 0x0A else {
                     i += 1
                     continue
                 }
                 number += 1
-                let range = start..<i
+                let range = start..<(i > start && file[i - 1] == 0x0D ? i - 1 : i)
                 if let plain = reader.read(UnsafeRawBufferPointer(rebasing: file[range]), number: number) {
                     lines.append(.plain(plain, bytes: range))
                 } else {
@@ -321,6 +322,12 @@ enum ImportParser {
         guard let type = object["type"]?.string else {
             issues.append(issue(number, "type", en: "\"type\" is missing: the record subcommand (admission, conference, …)",
                                 vi: "thiếu \"type\": loại sự kiện (admission, conference, …)"))
+            return
+        }
+        // Another journal's line (`socai export --format cloudevents-lines`) read as a clerk's line.
+        if object["specversion"] != nil, type.hasPrefix("vn.socai.") {
+            issues.append(issue(number, "type", en: "'\(type)' is a CloudEvents line of another journal; import the file with --format cloudevents-lines",
+                                vi: "'\(type)' là một dòng CloudEvents của sổ khác; hãy nhập tệp với --format cloudevents-lines"))
             return
         }
         var line = ImportLine(number: number, request: RecordRequest(type: type, options: [], line: number))

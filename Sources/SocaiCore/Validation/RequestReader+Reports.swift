@@ -345,6 +345,11 @@ extension RequestReader {
                 if date != target.date {
                     switch target.payload {
                     case .merger(let merger):
+                        // Earlier: none of its units may be one registered after the new date (seed
+                        // 2093: a village merged before it existed, counted gone from the old date).
+                        for id in merger.from where id != target.subject {
+                            if let u = registry.index(of: id) { checkEstablished(u, by: date, field: "set", value: "date=" + date.iso) }
+                        }
                         // Earlier: its sources close sooner; later: the unit it creates starts later.
                         refuseStranding(date < target.date ? merger.from.filter { $0 != merger.into } : (merger.newUnit != nil ? [merger.into] : []),
                                         from: target.date, to: date, correcting: target.seq)

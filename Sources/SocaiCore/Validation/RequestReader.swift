@@ -87,10 +87,8 @@ struct RequestReader {
     /// `field` and `value` are the option and the text that brought the unit or the date in.
     mutating func checkActive(_ index: Int32, at date: CalendarDate, field: String, value: String) {
         let entry = registry[index]
-        if let established = entry.established, date < established {
-            fail(field, value,
-                 en: "--\(field) '\(value)': \(entry.id) did not exist yet on \(date.iso) (established \(established.iso)); use a date on or after \(established.iso)",
-                 vi: "--\(field) '\(value)': \(entry.id) chưa tồn tại vào ngày \(date.vietnamese) (thành lập \(established.vietnamese)); hãy dùng ngày từ \(established.vietnamese) trở đi")
+        if !checkEstablished(index, by: date, field: field, value: value) {
+            return
         } else if let closing = entry.closing, closing.date <= date {
             let successor = (closing.mergedInto ?? closing.successor).map { registry[$0].id.rawValue }
             fail(field, value,
@@ -99,6 +97,17 @@ struct RequestReader {
                  vi: "--\(field) '\(value)': \(entry.id) không còn tồn tại vào ngày \(date.vietnamese) (\(closing.status == .merged ? "sáp nhập" : "giải thể")\(successor.map { " vào " + $0 } ?? "") ngày \(closing.date.vietnamese)); "
                      + (successor.map { "hãy ghi cho \($0) hoặc dùng " } ?? "hãy dùng ") + "ngày trước \(closing.date.vietnamese)")
         }
+    }
+
+    /// Refuses `date` before the unit was established; whether it was established by then.
+    @discardableResult
+    mutating func checkEstablished(_ index: Int32, by date: CalendarDate, field: String, value: String) -> Bool {
+        let entry = registry[index]
+        guard let established = entry.established, date < established else { return true }
+        fail(field, value,
+             en: "--\(field) '\(value)': \(entry.id) did not exist yet on \(date.iso) (established \(established.iso)); use a date on or after \(established.iso)",
+             vi: "--\(field) '\(value)': \(entry.id) chưa tồn tại vào ngày \(date.vietnamese) (thành lập \(established.vietnamese)); hãy dùng ngày từ \(established.vietnamese) trở đi")
+        return false
     }
 
     // MARK: Numbers

@@ -172,9 +172,11 @@ extension ReferenceFold {
                 // A participant registered on M itself is removed as if it had existed on M−1:
                 // the reported count may already include it (R2, unit counts).
                 if units.established(p) == merger.date {
-                    // (It never was active: it lies where its recorded parent does on M.)
+                    // (It never was active: it lies where its recorded parent does on M, or on M−1
+                    // when that parent closes on M: as if it had existed on M−1, seed 2207.)
                     let parent = units.recordedParent(p, merger.date)
-                    if let parent, units.isWithin(parent, u, merger.date) && isCounted(p, key, merger.date) { total = total - QualifiedCount(1) }
+                    if let parent, units.isWithin(parent, u, units.isActive(parent, merger.date) ? merger.date : before)
+                        && isCounted(p, key, merger.date) { total = total - QualifiedCount(1) }
                 } else if units.isWithin(p, u, before) && isCounted(p, key, before) {
                     total = total - QualifiedCount(1)
                 }
@@ -191,9 +193,10 @@ extension ReferenceFold {
             let before = dissolution.date.adding(days: -1)
             if units.established(dissolution.unit) == dissolution.date {
                 // Registered on the day it is dissolved: removed as a merger participant registered
-                // on M is, where its recorded parent lies.
+                // on M is, where its recorded parent lies (on M−1 when that parent closes on M).
                 let parent = units.recordedParent(dissolution.unit, dissolution.date)
-                if let parent, units.isWithin(parent, u, dissolution.date) && isCounted(dissolution.unit, key, dissolution.date) {
+                if let parent, units.isWithin(parent, u, units.isActive(parent, dissolution.date) ? dissolution.date : before)
+                    && isCounted(dissolution.unit, key, dissolution.date) {
                     total = total - QualifiedCount(1)
                 }
             } else if units.isWithin(dissolution.unit, u, before) && isCounted(dissolution.unit, key, before) {

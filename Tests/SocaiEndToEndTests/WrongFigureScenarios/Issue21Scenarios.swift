@@ -153,6 +153,22 @@ struct Issue21Scenarios {
         #expect(merger.status == 64 && merger.stderr.contains("that would leave seq 6 (merger totals of x on 2023-11-28)"), "\(merger)")
     }
 
+    @Test("R7: a correction moving a merger before one of its units was registered is refused (seed 2093)")
+    func aMergerCorrectedToBeforeItsUnitExisted() {
+        // Found by the differential (seed 2093): a village registered on 2023-09-24 and merged
+        // that day; the merger's date then corrected to 2023-07-26. The merger took a village
+        // that did not exist yet: the province's villages fell by one two months early, silently.
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.unit("v", "village", parent: "x", date: "2023-09-24")   // seq 6
+        t.unit("w", "village", parent: "x", date: "2015-01-01")   // seq 7
+        let id = "01a30021-0000-7000-8000-000000000093"
+        t.record(["merger", "--from", "v,w", "--into", "w", "--date", "2023-09-24", "--event-id", id])   // seq 8
+        let earlier = t.run(["record", "correction", "--event", id, "--set", "date=2023-07-26", "--reason", "ngày sai"])
+        #expect(earlier.status == 64 && earlier.stderr.contains("v did not exist yet on 2023-07-26 (established 2023-09-24)"), "\(earlier)")
+        let later = t.run(["record", "correction", "--event", id, "--set", "date=2023-10-01", "--reason", "ngày sai"])
+        #expect(later.status == 0, "a later date takes no unit before it exists: \(later)")
+    }
+
     @Test("a second move of a unit on one day is recorded with a warning naming the first (seed 506)")
     func aSecondMoveOnOneDay() {
         let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
