@@ -269,6 +269,41 @@ struct DifferentialRegressionTests {
         #expect(view.levels.value(Self.index(view, "d1"), "villages", at: CalendarDate("2024-01-14"))?.count == 1)
     }
 
+    /// The differential's seed 3738: a district dissolved into its successor while one of its
+    /// cells moves between two of its communes on the same day. The handover carries the district's
+    /// value, the cell's 425 included; the move took the cell from where it stood the day before
+    /// (outside the successor) and counted the 425 into the successor a second time: 950 where the
+    /// successor's 100 and the district's 425 make 525 (replay, and nothing said by `check`).
+    @Test func aMoveInsideAUnitHandedOverThatDay() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "c2", "base-committee", parent: "d1")
+        Self.unit(&b, "k", "cell", parent: "d1c1")
+        b.must("conference", [("unit", "k"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=425")])
+        b.must("conference", [("unit", "d2"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=100")])
+        b.must("dissolve", [("unit", "d1"), ("successor", "d2"), ("date", "2024-01-10")])
+        b.must("move", [("unit", "k"), ("parent", "c2"), ("date", "2024-01-10")])
+        let view = b.view
+        #expect(view.levels.value(Self.index(view, "d2"), "members", at: CalendarDate("2024-01-10"))?.count == 525)
+    }
+
+    /// The same with the parent moving: commune d1c1 moves to d2 while its cell k moves out of it to
+    /// c2 in d1, on one day. d1 reported 500 (the cell's 425 and 75 of its own): d1c1 takes what it
+    /// held the day before (425) to d2, and k's move brings 425 back from d2 to d1: d1 keeps 500 and
+    /// d2 (100) ends at 100. From where k stood the day before, d1 lost the 425 twice (75).
+    @Test func aMoveOutOfAUnitMovedThatDay() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "c2", "base-committee", parent: "d1")
+        Self.unit(&b, "k", "cell", parent: "d1c1")
+        b.must("conference", [("unit", "k"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=425")])
+        b.must("conference", [("unit", "d1"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=500")])
+        b.must("conference", [("unit", "d2"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=100")])
+        b.must("move", [("unit", "d1c1"), ("parent", "d2"), ("date", "2024-01-10")])
+        b.must("move", [("unit", "k"), ("parent", "c2"), ("date", "2024-01-10")])
+        let view = b.view
+        #expect(view.levels.value(Self.index(view, "d1"), "members", at: CalendarDate("2024-01-10"))?.count == 500)
+        #expect(view.levels.value(Self.index(view, "d2"), "members", at: CalendarDate("2024-01-10"))?.count == 100)
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

@@ -123,7 +123,7 @@ extension LevelRule {
                         + LocalizedText(" \(name(receiver, date)))"))
             }
         case .move(let m):
-            let old = registry.ancestors(of: m, at: before), new = registry.ancestors(of: m, at: date)
+            let old = registry.ancestorsWithoutOwnMove(of: m, on: date), new = registry.ancestors(of: m, at: date)
             var moved = value(m, key, at: before)?.count ?? 0
             let qualifier = value(m, key, at: before)?.qualifier ?? .exact
             if isCount && countedAt(m, before) { moved += 1 }

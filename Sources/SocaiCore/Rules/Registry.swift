@@ -281,6 +281,23 @@ public final class Registry {
         return chain
     }
 
+    /// Where `u` would stand at the end of `date` had it not moved that day: under its parent of
+    /// the day before, as the day's other changes leave that parent (closed and handed over, or
+    /// moved). What a move of `u` takes away is taken from there: the day's handovers and moves of
+    /// its ancestors carry `u`'s value with theirs (their values of the day before hold it), so
+    /// counting from where it stood the day before counted it twice (the differential's seed 3738:
+    /// a district dissolved into its successor while one of its cells moved between two of its
+    /// communes, 425 members counted twice in the successor).
+    public func ancestorsWithoutOwnMove(of u: Int32, on date: CalendarDate) -> [Int32] {
+        guard var q = parent(of: u, at: date.adding(days: -1)) else { return [] }
+        var hops = 0
+        while let closing = self[q].closing, closing.date <= date, let h = handover(from: q), hops < 64 {
+            q = h.to
+            hops += 1
+        }
+        return [q] + ancestors(of: q, at: date).filter { $0 != q }
+    }
+
     /// Whether `u` is `ancestor` or lies under it at `date`.
     public func isWithin(_ u: Int32, _ ancestor: Int32, at date: CalendarDate) -> Bool {
         u == ancestor || ancestors(of: u, at: date).contains(ancestor)

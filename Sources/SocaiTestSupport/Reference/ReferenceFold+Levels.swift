@@ -152,9 +152,18 @@ extension ReferenceFold {
             let before = move.date.adding(days: -1)
             // Registered on the day it moves: it leaves the parent its registration names, as if it
             // had stood there on M−1 (the count there may already include it, as for a merger).
-            let inBefore = units.established(move.unit) == move.date
-                ? units.registeredParent(move.unit).map { units.isWithin($0, u, move.date) } ?? false
-                : units.isWithin(move.unit, u, before)
+            // Otherwise it leaves its parent of M−1 where the day's other changes leave that parent
+            // (closed and handed over, or moved): those carry the unit with their values (seed 3738).
+            let inBefore: Bool
+            if units.established(move.unit) == move.date {
+                inBefore = units.registeredParent(move.unit).map { units.isWithin($0, u, move.date) } ?? false
+            } else if var q = units.parent(move.unit, before) {
+                var hops = 0
+                while let closed = units.closeDay(q), closed <= move.date, let r = units.receiver(q), hops < 64 { q = r; hops += 1 }
+                inBefore = q == u || units.isWithin(q, u, move.date)
+            } else {
+                inBefore = false
+            }
             let inAfter = units.isWithin(move.unit, u, move.date)
             guard inBefore != inAfter else { continue }
             var amount = level(move.unit, key, before)?.count ?? .zero
