@@ -157,6 +157,8 @@ extension ReferenceFold {
             let inBefore: Bool
             if units.established(move.unit) == move.date {
                 inBefore = units.registeredParent(move.unit).map { units.isWithin($0, u, move.date) } ?? false
+            } else if move.unit == u {
+                inBefore = units.isWithin(u, u, before)
             } else if var q = units.parent(move.unit, before) {
                 var hops = 0
                 while let closed = units.closeDay(q), closed <= move.date, let r = units.receiver(q), hops < 64 { q = r; hops += 1 }
