@@ -72,6 +72,9 @@ extension ReferenceFold {
         //    describes the term that ended; it does not move the boundary).
         var best: (depth: Int, date: CalendarDate)?
         for c in congresses {
+            // A unit closed by the day of that congress lay under nothing then (seed 7714: a
+            // village merged on the day its commune moved to a district whose congress came later).
+            if let closed = units.closeDay(u), closed <= c.fact.date { continue }
             guard let depth = ancestors(u, c.fact.date).firstIndex(of: c.fact.unit) else { continue }
             if best == nil || depth < best!.depth { best = (depth, c.fact.date) }
         }
