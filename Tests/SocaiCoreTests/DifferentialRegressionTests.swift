@@ -304,6 +304,23 @@ struct DifferentialRegressionTests {
         #expect(view.levels.value(Self.index(view, "d2"), "members", at: CalendarDate("2024-01-10"))?.count == 100)
     }
 
+    /// The differential's seed 6330: a cell merged away on the day its commune's district is
+    /// dissolved into another district. The dissolution carries the district's value (the commune
+    /// with the cell's 437 included) into the successor; the merger took the cell from where it
+    /// stood the day before (outside the successor) and counted its 437 into the successor again.
+    /// The cell leaves from where its commune ends the day (in the successor), and the district
+    /// reported 100 ends at 100 + 437.
+    @Test func aMergerInsideAUnitHandedOverThatDay() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "k", "cell", parent: "d1c1")
+        b.must("conference", [("unit", "k"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=437")])
+        b.must("conference", [("unit", "d2"), ("date", "2020-01-01"), ("title", "r"), ("figure", "members=100")])
+        b.must("merger", [("from", "k,d2c1k1"), ("into", "m"), ("name", "M"), ("kind", "cell"), ("parent", "d2c1"), ("date", "2024-01-10")])
+        b.must("dissolve", [("unit", "d1"), ("successor", "d2"), ("date", "2024-01-10")])
+        let view = b.view
+        #expect(view.levels.value(Self.index(view, "d2"), "members", at: CalendarDate("2024-01-10"))?.count == 537)
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

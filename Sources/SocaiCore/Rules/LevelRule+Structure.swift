@@ -114,11 +114,11 @@ extension LevelRule {
                 + LocalizedText(en: " with \(moved)", vi: " với \(moved)")
             if any {
                 // The closing unit itself gives up what it held too (its register ends at 0).
-                transfer(from: [x] + registry.ancestors(of: x, at: before), to: [receiver] + registry.ancestors(of: receiver, at: date),
+                transfer(from: [x] + registry.ancestorsLeaving(of: x, on: date), to: [receiver] + registry.ancestors(of: receiver, at: date),
                          moved, qualifier, gained: text, lost: text)
             }
             if isCount && countedAt(x, before) {
-                add(registry.ancestors(of: x, at: before), -1, .exact,
+                add(registry.ancestorsLeaving(of: x, on: date), -1, .exact,
                     LocalizedText(en: "\(name(x, before)) no longer exists (", vi: "\(name(x, before)) không còn (") + verb
                         + LocalizedText(" \(name(receiver, date)))"))
             }

@@ -298,6 +298,26 @@ public final class Registry {
         return [q] + ancestors(of: q, at: date).filter { $0 != q }
     }
 
+    /// Where what `u` held leaves from when `u` closes on `date`: its parent of the day before, as
+    /// the day's other changes leave that parent. A parent still active that day is carried (by
+    /// its own move, by an ancestor's move or handover) with its value of the day before, `u`'s
+    /// included, so `u` leaves from where that parent ends the day; a parent closing that day
+    /// hands over only its children still active, not `u`, so `u` leaves from where that parent
+    /// itself leaves. (From where `u` stood the day before, a cell merged away on the day its
+    /// commune's district was dissolved into another counted twice there: seed 6330.)
+    public func ancestorsLeaving(of u: Int32, on date: CalendarDate) -> [Int32] {
+        var chain: [Int32] = []
+        var current = u
+        while let q = parent(of: current, at: date.adding(days: -1)), q != u, !chain.contains(q), chain.count < 64 {
+            chain.append(q)
+            guard let closing = self[q].closing, closing.date == date else {
+                return chain + ancestors(of: q, at: date).filter { !chain.contains($0) }
+            }
+            current = q
+        }
+        return chain
+    }
+
     /// Whether `u` is `ancestor` or lies under it at `date`.
     public func isWithin(_ u: Int32, _ ancestor: Int32, at date: CalendarDate) -> Bool {
         u == ancestor || ancestors(of: u, at: date).contains(ancestor)

@@ -140,7 +140,7 @@ extension ReferenceFold {
         // Handovers crossing U's boundary.
         for x in units.all {
             guard let m = units.closeDay(x), a <= m, m <= d, let r = units.receiver(x) else { continue }
-            let inBefore = units.isWithin(x, u, m.adding(days: -1))
+            let inBefore = leftWithin(x, u, m)
             let inAfter = units.isWithin(r, u, m)
             if inBefore != inAfter {
                 let amount = carried(x, key, m)
@@ -186,9 +186,9 @@ extension ReferenceFold {
                     // (It never was active: it lies where its recorded parent does on M, or on M−1
                     // when that parent closes on M: as if it had existed on M−1, seed 2207.)
                     let parent = units.recordedParent(p, merger.date)
-                    if let parent, units.isWithin(parent, u, units.isActive(parent, merger.date) ? merger.date : before)
+                    if let parent, (units.isActive(parent, merger.date) ? units.isWithin(parent, u, merger.date) : leftWithin(parent, u, merger.date))
                         && isCounted(p, key, merger.date) { total = total - QualifiedCount(1) }
-                } else if units.isWithin(p, u, before) && isCounted(p, key, before) {
+                } else if leftWithin(p, u, merger.date) && isCounted(p, key, before) {
                     total = total - QualifiedCount(1)
                 }
             }
@@ -206,11 +206,11 @@ extension ReferenceFold {
                 // Registered on the day it is dissolved: removed as a merger participant registered
                 // on M is, where its recorded parent lies (on M−1 when that parent closes on M).
                 let parent = units.recordedParent(dissolution.unit, dissolution.date)
-                if let parent, units.isWithin(parent, u, units.isActive(parent, dissolution.date) ? dissolution.date : before)
+                if let parent, (units.isActive(parent, dissolution.date) ? units.isWithin(parent, u, dissolution.date) : leftWithin(parent, u, dissolution.date))
                     && isCounted(dissolution.unit, key, dissolution.date) {
                     total = total - QualifiedCount(1)
                 }
-            } else if units.isWithin(dissolution.unit, u, before) && isCounted(dissolution.unit, key, before) {
+            } else if leftWithin(dissolution.unit, u, dissolution.date) && isCounted(dissolution.unit, key, before) {
                 total = total - QualifiedCount(1)
             }
         }
@@ -223,6 +223,25 @@ extension ReferenceFold {
             if units.isWithin(scope, u, date) { total = total + QualifiedCount(merger.after - merger.before) }
         }
         return total
+    }
+
+    /// Whether what `x` held when it closed on day `m` left from within `u` (R2 Δ): `x` stood under
+    /// its parent of M−1, and that parent, if still active on M, is carried by the day's moves and
+    /// handovers with `x`'s value in its own, so `x` leaves from where it ends the day; a parent
+    /// closing on M hands over only its children still active, so `x` leaves from where that
+    /// parent itself leaves (seed 6330).
+    func leftWithin(_ x: UnitID, _ u: UnitID, _ m: CalendarDate) -> Bool {
+        let before = m.adding(days: -1)
+        if x == u { return units.isWithin(x, u, before) }
+        var current = x
+        var hops = 0
+        while let q = units.parent(current, before), hops < 64 {
+            if q == u { return true }
+            guard units.closeDay(q) == m else { return units.isWithin(q, u, m) }
+            current = q
+            hops += 1
+        }
+        return false
     }
 
     /// Δ at U itself (R2.2 holding): flows recorded at U, and merger totals stated for U.

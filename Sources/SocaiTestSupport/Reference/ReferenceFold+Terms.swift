@@ -72,9 +72,11 @@ extension ReferenceFold {
         //    describes the term that ended; it does not move the boundary).
         var best: (depth: Int, date: CalendarDate)?
         for c in congresses {
-            // A unit closed by the day of that congress lay under nothing then (seed 7714: a
-            // village merged on the day its commune moved to a district whose congress came later).
-            if let closed = units.closeDay(u), closed <= c.fact.date { continue }
+            // Of the units ever above U while it existed: a unit closed by the day of that congress
+            // counts it only from a unit above it on its last day (seed 7714: a village merged on
+            // the day its commune moved to a district whose congress came later).
+            if let closed = units.closeDay(u), closed <= c.fact.date,
+               !ancestors(u, closed.adding(days: -1)).contains(c.fact.unit) { continue }
             guard let depth = ancestors(u, c.fact.date).firstIndex(of: c.fact.unit) else { continue }
             if best == nil || depth < best!.depth { best = (depth, c.fact.date) }
         }
