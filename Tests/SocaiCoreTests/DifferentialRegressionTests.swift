@@ -321,6 +321,35 @@ struct DifferentialRegressionTests {
         #expect(view.levels.value(Self.index(view, "d2"), "members", at: CalendarDate("2024-01-10"))?.count == 537)
     }
 
+    /// The differential's seed 6267: a cell established in July 2020, after term 2020–2025 had begun
+    /// (its province's congress of June), states in November admissions=28 for term 2015–2020. The unit has no day of 2015–2020,
+    /// so the total covers none (R4); the term's display clamped its end to its start, and the 28
+    /// were counted as admissions of 2020–2025.
+    @Test func aTotalForATermTheUnitHasNoDayOf() {
+        var b = Self.twoDistricts()
+        b.must("conference", [("unit", "p"), ("date", "2020-06-01"), ("title", "Đại hội"), ("kind", "congress"), ("term", "2020-2025")])
+        Self.unit(&b, "k", "cell", parent: "d1c1", date: "2020-07-04")
+        b.must("conference", [("unit", "k"), ("date", "2020-11-21"), ("title", "r"), ("kind", "review"), ("term", "2015-2020"), ("figure", "admissions=28")])
+        let view = b.view
+        let term = view.term(Self.index(view, "k"), TermLabel("2020-2025")!, today: CalendarDate("2024-06-01"))
+        #expect(!term.flows.contains { $0.key == "admissions" }, "\(term.flows.map(\.key))")
+    }
+
+    /// The differential's seed 4611 (the reference mended): a commune dissolved into a commune of
+    /// another district while its village moves there the same day. The dissolution takes the
+    /// village with it (a child still active that day) and the move takes it from there: either
+    /// way the first district loses it, 7 → 6. (The reference's handover left the moving village
+    /// behind and its move took it from the receiver: lost nowhere.)
+    @Test func aVillageMovingOutOfACommuneDissolvedThatDay() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "v", "village", parent: "d2c1")
+        b.must("conference", [("unit", "d2"), ("date", "2023-08-30"), ("title", "r"), ("figure", "villages=7")])
+        b.must("dissolve", [("unit", "d2c1"), ("successor", "d1c1"), ("date", "2024-03-26")])
+        b.must("move", [("unit", "v"), ("parent", "d1c1"), ("date", "2024-03-26")])
+        let view = b.view
+        #expect(view.levels.value(Self.index(view, "d2"), "villages", at: CalendarDate("2024-03-26"))?.count == 6)
+    }
+
     /// The differential's seed 134: `impossible-level` read only members and counts of units. A
     /// district reporting 1 village without members loses a commune of 6: it is "at least 0" in
     /// replay, and `check` names it like any level derived below zero.

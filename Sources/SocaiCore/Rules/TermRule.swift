@@ -95,14 +95,19 @@ public final class TermRule {
     /// to the day before the unit closed.
     public func span(_ unit: Int32, _ term: TermLabel) -> (period: ClosedPeriod, source: TermBoundarySource, endSource: TermBoundarySource) {
         let (start, source) = self.start(unit, term)
-        let (nextStart, nextSource) = self.start(unit, term.next)
-        var end = nextStart.adding(days: -1)
-        var endSource = nextSource
-        if let closing = registry[unit].closing, closing.date.adding(days: -1) < end {
-            end = closing.date.adding(days: -1)
-            endSource = .closed
-        }
+        let (end, endSource) = self.end(unit, term)
         return (ClosedPeriod(from: start, to: max(start, end)), source, endSource)
+    }
+
+    /// The last day of `term` for `unit`: the day before the next term's start, or before the unit
+    /// closed. Before the start when the unit has no day of the term (established after the next
+    /// term began, or closed before this one began): `span` shows such a term as its first day.
+    private func end(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, source: TermBoundarySource) {
+        let (nextStart, nextSource) = self.start(unit, term.next)
+        if let closing = registry[unit].closing, closing.date < nextStart {
+            return (closing.date.adding(days: -1), .closed)
+        }
+        return (nextStart.adding(days: -1), nextSource)
     }
 
     /// The term running on `date` for `unit`.
@@ -126,10 +131,12 @@ public final class TermRule {
     public func period(of report: FlowReport) -> ClosedPeriod? {
         if let period = report.period { return period }
         guard let term = report.term else { return nil }
-        let span = self.span(report.unit, term).period
-        let end = min(report.end, span.to)
-        // A report dated before the term began for the unit covers no day of it.
-        guard span.from <= end else { return nil }
-        return ClosedPeriod(from: span.from, to: end)
+        let start = self.start(report.unit, term).date
+        let end = min(report.end, self.end(report.unit, term).date)
+        // A report dated before the term began for the unit covers no day of it, nor does a term
+        // the unit has no day of (a cell established in July 2020, after its term 2020–2025 began,
+        // stating admissions for 2015–2020 in November: not admissions of 2020–2025, seed 6267).
+        guard start <= end else { return nil }
+        return ClosedPeriod(from: start, to: end)
     }
 }

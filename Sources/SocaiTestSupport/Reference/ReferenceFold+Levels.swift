@@ -153,19 +153,12 @@ extension ReferenceFold {
             // Registered on the day it moves: it leaves the parent its registration names, as if it
             // had stood there on M−1 (the count there may already include it, as for a merger).
             // Otherwise it leaves its parent of M−1 where the day's other changes leave that parent
-            // (closed and handed over, or moved): those carry the unit with their values (seed 3738).
-            let inBefore: Bool
-            if units.established(move.unit) == move.date {
-                inBefore = units.registeredParent(move.unit).map { units.isWithin($0, u, move.date) } ?? false
-            } else if move.unit == u {
-                inBefore = units.isWithin(u, u, before)
-            } else if var q = units.parent(move.unit, before) {
-                var hops = 0
-                while let closed = units.closeDay(q), closed <= move.date, let r = units.receiver(q), hops < 64 { q = r; hops += 1 }
-                inBefore = q == u || units.isWithin(q, u, move.date)
-            } else {
-                inBefore = false
-            }
+            // (moved, or handed over with it), seed 3738; a parent closing that day hands over only
+            // the children staying under it (`reparentedChildren`), so the unit leaves from where
+            // that parent itself leaves (seed 4611).
+            let inBefore = units.established(move.unit) == move.date
+                ? units.registeredParent(move.unit).map { units.isWithin($0, u, move.date) } ?? false
+                : leftWithin(move.unit, u, move.date)
             let inAfter = units.isWithin(move.unit, u, move.date)
             guard inBefore != inAfter else { continue }
             var amount = level(move.unit, key, before)?.count ?? .zero
