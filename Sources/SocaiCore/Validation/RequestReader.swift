@@ -87,9 +87,8 @@ struct RequestReader {
     /// `field` and `value` are the option and the text that brought the unit or the date in.
     mutating func checkActive(_ index: Int32, at date: CalendarDate, field: String, value: String) {
         let entry = registry[index]
-        if !checkEstablished(index, by: date, field: field, value: value) {
-            return
-        } else if let closing = entry.closing, closing.date <= date {
+        guard checkEstablished(index, by: date, field: field, value: value) else { return }
+        if let closing = entry.closing, closing.date <= date {
             let successor = (closing.mergedInto ?? closing.successor).map { registry[$0].id.rawValue }
             fail(field, value,
                  en: "--\(field) '\(value)': \(entry.id) no longer existed on \(date.iso) (\(closing.status.rawValue)\(successor.map { " into " + $0 } ?? "") on \(closing.date.iso)); "
