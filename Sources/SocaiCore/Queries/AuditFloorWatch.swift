@@ -27,7 +27,7 @@ struct AuditFloorWatch {
     private var watched: [Int32: Watch] = [:]
 
     /// `innerFloors`: whether to look for `firstInnerFloor` (not for a count of units, whose
-    /// register settles on its own days).
+    /// running value is the level at the end of every day with a row anyway).
     init(_ rules: Rules, unit: Int32, key: String, to: CalendarDate, innerFloors: Bool) {
         self.rules = rules
         self.unit = unit

@@ -135,13 +135,8 @@ extension Rules {
                       let kind = t.kind(at: established), counted.contains(kind) else { continue }
                 // The parent its registration names, or where that parent handed over to when it
                 // closed on that very day (its children go on with it, R1).
-                var parent = t.registeredParent
-                var hops = 0
-                while let q = parent, let closing = registry[q].closing, closing.date <= established, hops < 64 {
-                    parent = registry.handover(from: q)?.to
-                    hops += 1
-                }
-                guard let parent, projection.levelReports(parent, key, knowledge).isEmpty,
+                guard let parent = t.registeredParent.map({ registry.holder(of: $0, at: established) }),
+                      projection.levelReports(parent, key, knowledge).isEmpty,
                       parent == unit || partsModeChain(from: parent, to: unit, key, at: established),
                       let record = projection.record(seq: t.establishedSeq, knowledge) else { continue }
                 var e = entry(record, unit: t.id, date: established, reported: nil,

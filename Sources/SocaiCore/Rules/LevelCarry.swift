@@ -34,7 +34,10 @@ struct LevelCarry {
                 marked[a]?.insert(day)
             }
         }
-        for event in registry.structuralEvents() {
+        // (An event none of whose units is listed marks no listed unit: its units' ancestors of
+        // those days would be listed units' descendants, hence listed.)
+        let isListed = Set(listed)
+        for event in registry.structuralEvents() where event.participants.contains(where: isListed.contains) {
             for u in event.participants { mark(u, event.date.dayNumber) }
         }
         for u in listed {

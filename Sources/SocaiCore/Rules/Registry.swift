@@ -260,14 +260,21 @@ public final class Registry {
     /// The parent of `u` at the end of `date`: the recorded parent, or whoever received what it
     /// held once it closed.
     public func parent(of u: Int32, at date: CalendarDate) -> Int32? {
-        var p = self[u].recordedParent(at: date)
+        let p = self[u].recordedParent(at: date).map { holder(of: $0, at: date) }
+        return p == u ? nil : p
+    }
+
+    /// `q`, or, when `q` closed on or before `date`, the unit that holds what it held then: its
+    /// receiver, followed on through receivers that closed too (R1). What a unit placed under `q`
+    /// is under at `date`.
+    public func holder(of q: Int32, at date: CalendarDate) -> Int32 {
+        var current = q
         var hops = 0
-        while let q = p, hops < 64 {
-            guard let closing = self[q].closing, closing.date <= date, let h = handover(from: q) else { break }
-            p = h.to
+        while let closing = self[current].closing, closing.date <= date, let h = handover(from: current), hops < 64 {
+            current = h.to
             hops += 1
         }
-        return p == u ? nil : p
+        return current
     }
 
     /// The unit's ancestors at `date`, nearest first (never loops, even on a damaged registry).
@@ -289,12 +296,8 @@ public final class Registry {
     /// a district dissolved into its successor while one of its cells moved between two of its
     /// communes, 425 members counted twice in the successor).
     public func ancestorsWithoutOwnMove(of u: Int32, on date: CalendarDate) -> [Int32] {
-        guard var q = parent(of: u, at: date.adding(days: -1)) else { return [] }
-        var hops = 0
-        while let closing = self[q].closing, closing.date <= date, let h = handover(from: q), hops < 64 {
-            q = h.to
-            hops += 1
-        }
+        guard let p = parent(of: u, at: date.adding(days: -1)) else { return [] }
+        let q = holder(of: p, at: date)
         return [q] + ancestors(of: q, at: date).filter { $0 != q }
     }
 
