@@ -15,7 +15,9 @@ public enum WriterScripts {
     /// Appends forever (until killed, or `iterations` times): every `batchEvery`th iteration an
     /// import of `batchSize` lines, otherwise a single `record admission`; every event with an
     /// explicit id from `eventID(writer:iteration:line:)`. Prints `BATCH i` before an import and
-    /// `EXIT i status` after each command. Expects unit `u1` to exist.
+    /// `EXIT i status` after each command. Expects unit `u1` to exist. The import file's name carries
+    /// the shell's pid, so two copies of one script in one folder (the racing-retries test) never
+    /// truncate each other's file while the other imports it.
     public static func appender(writer: Int, iterations: Int? = nil, batchEvery: Int = 3, batchSize: Int = 10) -> String {
         let condition = iterations.map { "(( i < \($0) ))" } ?? ":"
         let lines = (1...max(1, batchSize)).map(String.init).joined(separator: " ")
@@ -24,7 +26,7 @@ public enum WriterScripts {
         while \(condition); do
           i=$((i+1))
           if (( \(batchEvery) > 0 && i % \(batchEvery) == 0 )); then
-            f="batch-$W-$i.jsonl"; : > "$f"
+            f="batch-$W-$i-$$.jsonl"; : > "$f"
             for j in \(lines); do
               printf '{"type":"admission","unit":"u1","date":"2021-03-01","count":1,"event-id":"0190c8a0-%04x-7000-8000-%08x%04x"}\\n' "$W" "$i" "$j" >> "$f"
             done
