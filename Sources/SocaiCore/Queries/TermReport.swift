@@ -36,9 +36,32 @@ public struct TermReport: Sendable {
         public var text: LocalizedText
     }
 
+    /// Why a unit has no day of the term asked about (DECISIONS R4): the report then has no
+    /// figures, flows, targets or ratings, rather than a made-up term of one day.
+    public struct NoDays: Sendable, Hashable {
+        public enum Reason: String, Sendable, Hashable {
+            /// The unit closed (merged, dissolved) on or before the day the term would have begun.
+            case closedBefore = "closed-before"
+            /// The unit was established after the term had ended for it.
+            case establishedAfter = "established-after"
+            /// The next term began for the unit before this one would have (congress dates).
+            case nextTermBegan = "next-term-began"
+            /// The term begins after the day asked about.
+            case notBegun = "not-begun"
+        }
+        public var reason: Reason
+        /// The closing, the establishment, the next term's start, or the term's start.
+        public var date: CalendarDate
+        /// For a unit established after the term: the term running for it on that day.
+        public var runningThen: TermLabel?
+    }
+
     public var unit: UnitID
     public var unitName: String
     public var term: TermLabel
+    /// Set when the unit has no day of the term: then `to` is the day before `from` (an empty
+    /// span) and `termEnd` the last day the term could have had for it.
+    public var noDays: NoDays?
     public var from: CalendarDate
     /// The term's last day, or the date asked about when the term is still running.
     public var to: CalendarDate
@@ -71,13 +94,17 @@ extension Rules {
     /// The term report for `unit` and `term`, answered up to `today` when the term is running.
     public func term(_ unit: Int32, _ term: TermLabel, today: CalendarDate, boundaries: CalendarDate? = nil) -> TermReport {
         let (span, source, endSource) = terms.span(unit, term)
-        let isRunning = today < span.to
-        let end = isRunning ? max(span.from, today) : span.to
-        let period = ClosedPeriod(from: span.from, to: end)
         let entry = registry[unit]
+        let noDays = self.noDays(unit, term, from: span.from, today: today)
+        let isRunning = noDays == nil && today < span.to
+        let end = noDays != nil ? span.from.adding(days: -1) : isRunning ? max(span.from, today) : span.to
+        // A term the unit has no day of has no figures, flows, targets or ratings (R4): an
+        // empty period, rather than its first day, which both neighbouring terms could claim.
+        let period = ClosedPeriod(from: span.from, to: max(span.from, end))
+        let hasDays = noDays == nil
 
         var figures: [TermReport.FigureChange] = []
-        for key in levelKeys() {
+        for key in levelKeys() where hasDays {
             let start: LevelValue?, finish: LevelValue?
             if let boundaries {
                 start = restated(key, at: span.from, boundaries: boundaries, within: unit)[unit]
@@ -99,16 +126,16 @@ extension Rules {
         var flowKeys: [String] = FigureCatalogue.all.filter { $0.nature == .flow }.map(\.key)
         for key in projection.flowReportKeys(unit, knowledge) where !flowKeys.contains(key) { flowKeys.append(key) }
         var flowTotals: [(String, FlowTotal)] = []
-        for key in flowKeys {
+        for key in flowKeys where hasDays {
             if let total = flows.total(unit, key, over: period) { flowTotals.append((key, total)) }
         }
 
-        let targets = self.targets(unit, term, period: period, isRunning: isRunning)
+        let targets = hasDays ? self.targets(unit, term, period: period, isRunning: isRunning) : []
 
         // Ratings whose effective date falls in the term; of two for one year and subject, the
         // later recorded counts (R6).
         var latest: [String: (RatingFact, [Int64])] = [:]
-        for rating in projection.ratings(unit, knowledge) where period.contains(rating.date) {
+        for rating in projection.ratings(unit, knowledge) where hasDays && period.contains(rating.date) {
             let key = "\(rating.year)/\(rating.subject.rawValue)"
             if let existing = latest[key] {
                 let (newer, older) = rating.seq > existing.0.seq ? (rating, existing.0) : (existing.0, rating)
@@ -129,18 +156,18 @@ extension Rules {
 
         let scope = Set(registry.everDescendants(of: unit))
         var mergers: [TermReport.EventLine] = []
-        for m in registry.mergers where period.contains(m.date) && (scope.contains(m.target) || m.sources.contains(where: scope.contains)) {
+        for m in registry.mergers where hasDays && period.contains(m.date) && (scope.contains(m.target) || m.sources.contains(where: scope.contains)) {
             let names = m.sources.map { registry[$0].name(at: m.date.adding(days: -1)) }
             let text = names.joined(separator: " + ") + " → " + registry[m.target].name(at: m.date)
             mergers.append(TermReport.EventLine(date: m.date, seq: m.seq, type: .merger, text: LocalizedText(text)))
         }
-        for a in registry.aggregateMergers where period.contains(a.date) && scope.contains(a.scope) {
+        for a in registry.aggregateMergers where hasDays && period.contains(a.date) && scope.contains(a.scope) {
             guard case .aggregateMerger(let m)? = projection.record(a.record).payload else { continue }
             let rounds = m.rounds.map { LocalizedText(en: ", \($0) rounds", vi: ", \($0) đợt") } ?? LocalizedText("")
             mergers.append(TermReport.EventLine(date: a.date, seq: a.seq, type: .merger, text: LocalizedText(
                 en: "\(m.of.label.en): \(m.before) → \(m.after)", vi: "\(m.of.label.vi): \(m.before) → \(m.after)") + rounds))
         }
-        for h in registry.handovers(into: unit) where period.contains(h.date) && h.reason != .merger {
+        for h in registry.handovers(into: unit) where hasDays && period.contains(h.date) && h.reason != .merger {
             let name = registry[h.from].name(at: h.date.adding(days: -1))
             let text = h.reason == .successor
                 ? LocalizedText(en: "\(name) dissolved; this unit is its successor", vi: "\(name) giải thể; đơn vị này kế thừa")
@@ -156,7 +183,7 @@ extension Rules {
             // 2015–2020 held after the next term began is 2015–2020's, R4), if held by the day
             // asked about; others by their date.
             for conference in projection.conferences(u, knowledge)
-            where conference.term.map({ $0 == term && conference.date <= today }) ?? period.contains(conference.date) {
+            where conference.term.map({ $0 == term && conference.date <= today }) ?? (hasDays && period.contains(conference.date)) {
                 guard case .conference(let c)? = projection.record(conference.record).payload else { continue }
                 let prefix = u == unit ? "" : registry[u].name(at: conference.date) + ": "
                 let decisions = c.decisions.isEmpty ? "" : " — " + c.decisions.joined(separator: "; ")
@@ -185,12 +212,26 @@ extension Rules {
             return (registry[c.unit].id, registry[c.unit].name(at: c.date), c.date)
         }
 
+        let termEnd = noDays.map { $0.reason == .notBegun ? span.to : terms.end(unit, term).date } ?? span.to
         return TermReport(unit: entry.id, unitName: entry.name(at: min(end, entry.closing?.date.adding(days: -1) ?? end)), term: term,
-                          from: span.from, to: end, termEnd: span.to, isRunning: isRunning, boundarySource: source, endSource: endSource,
+                          noDays: noDays, from: span.from, to: end, termEnd: termEnd, isRunning: isRunning, boundarySource: source, endSource: endSource,
                           closedInto: closedInto, closing: closingStep(unit), formed: formed,
                           startCongress: higherCongress(source, term), endCongress: higherCongress(endSource, term.next),
                           boundaries: boundaries, figures: figures, flows: flowTotals, targets: targets,
                           ratings: ratings, mergers: mergers, conferences: conferences)
+    }
+
+    /// Why `unit` has no day of `term` starting on `from`, answered on `today`; nil when it has.
+    func noDays(_ unit: Int32, _ term: TermLabel, from: CalendarDate, today: CalendarDate) -> TermReport.NoDays? {
+        let lastDay = terms.end(unit, term).date
+        if lastDay < from {
+            if let closing = registry[unit].closing, closing.date <= from { return .init(reason: .closedBefore, date: closing.date, runningThen: nil) }
+            if let established = registry[unit].established, established > lastDay {
+                return .init(reason: .establishedAfter, date: established, runningThen: terms.current(unit, on: established))
+            }
+            return .init(reason: .nextTermBegan, date: lastDay.adding(days: 1), runningThen: nil)
+        }
+        return today < from ? .init(reason: .notBegun, date: from, runningThen: nil) : nil
     }
 
     /// A rating's disjoint tiers and their shares of the number rated (R6).

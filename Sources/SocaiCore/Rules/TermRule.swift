@@ -101,8 +101,9 @@ public final class TermRule {
 
     /// The last day of `term` for `unit`: the day before the next term's start, or before the unit
     /// closed. Before the start when the unit has no day of the term (established after the next
-    /// term began, or closed before this one began): `span` shows such a term as its first day.
-    private func end(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, source: TermBoundarySource) {
+    /// term began, or closed before this one began): `span` shows such a term as its first day,
+    /// and `Rules.term` answers that the unit has no day of it.
+    func end(_ unit: Int32, _ term: TermLabel) -> (date: CalendarDate, source: TermBoundarySource) {
         let (nextStart, nextSource) = self.start(unit, term.next)
         if let closing = registry[unit].closing, closing.date < nextStart {
             return (closing.date.adding(days: -1), .closed)
@@ -110,8 +111,10 @@ public final class TermRule {
         return (nextStart.adding(days: -1), nextSource)
     }
 
-    /// The term running on `date` for `unit`.
-    public func current(_ unit: Int32, on date: CalendarDate) -> TermLabel {
+    /// The term running on `date` for `unit`; for a unit closed by then, the term of its last
+    /// day (what `term` without `--term` answers for it, rather than a term it has no day of).
+    public func current(_ unit: Int32, on asked: CalendarDate) -> TermLabel {
+        let date = registry[unit].closing.map { min(asked, $0.date.adding(days: -1)) } ?? asked
         let year = date.year - ((date.year % 5) + 5) % 5
         var candidate = TermLabel(firstYear: year, secondYear: year + 5)!
         // Congress dates can move a boundary by months either way: step to the term containing date.

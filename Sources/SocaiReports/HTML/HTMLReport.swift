@@ -62,6 +62,7 @@ public enum HTMLReport {
         var term = t("Term ", "Nhiệm kỳ ") + r.term.term.description + ": " + p.date(r.term.from) + " – " + p.date(r.term.termEnd)
             + " (" + p.text(r.term.boundarySource.label) + ")"
         if r.term.isRunning { term += t("; running", "; đang diễn ra") }
+        if let noDays = r.term.noDays { term = t("Term ", "Nhiệm kỳ ") + r.term.term.description + ": " + TermText.sentence(noDays, r.term, p) }
         m.element("p", [("class", "subtitle")], text: term)
         if let boundaries = r.boundaries {
             m.element("p", [("class", "subtitle boundaries")], text: t("Figures restated in the units as they stood on ", "Số liệu quy đổi theo đơn vị tại ngày ")

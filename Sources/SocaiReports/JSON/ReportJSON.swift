@@ -57,6 +57,11 @@ public enum ReportJSON {
         root["running"] = .bool(report.isRunning)
         root["boundary"] = .string(report.boundarySource.rawValue)
         root["endBoundary"] = .string(report.endSource.rawValue)
+        if let noDays = report.noDays {
+            var o = JSONObject([("reason", .string(noDays.reason.rawValue)), ("date", .string(noDays.date.iso))])
+            if let running = noDays.runningThen { o["term"] = .string(running.description) }
+            root["noDays"] = .object(o)
+        }
         if let closed = report.closedInto {
             root["closed"] = .object(JSONObject([("status", .string(closed.status.rawValue)), ("date", .string(closed.date.iso)),
                                                  ("into", .string(closed.unit.rawValue))]))

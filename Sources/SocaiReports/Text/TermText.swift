@@ -6,6 +6,11 @@ public enum TermText {
     public static func render(_ r: TermReport, _ p: Presenter) -> String {
         func t(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
         var out = r.unitName + " · " + r.unit.rawValue + " · " + t("term ", "nhiệm kỳ ") + r.term.description + "\n"
+        if let noDays = r.noDays {
+            out += sentence(noDays, r, p) + "\n"
+            if let step = r.closing { out += ReorganisationStepText.sentence(step, p) + "\n" }
+            return out + conferences(r, p)
+        }
         out += p.date(r.from) + " – " + p.date(r.termEnd) + " (" + t("start: ", "bắt đầu: ") + boundary(r.boundarySource, r.startCongress, p)
             + "; " + t("end: ", "kết thúc: ") + boundary(r.endSource, r.endCongress, p) + ")"
         if r.isRunning { out += "; " + t("running, figures to ", "đang diễn ra, số liệu đến ") + p.date(r.to) }
@@ -113,11 +118,42 @@ public enum TermText {
             out += "\n" + t("Mergers", "Sáp nhập") + "\n"
             for line in r.mergers { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.seq(line.seq) + ")\n" }
         }
-        if !r.conferences.isEmpty {
-            out += "\n" + t("Conferences and reports", "Hội nghị, báo cáo") + "\n"
-            for line in r.conferences { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.seq(line.seq) + ")\n" }
-        }
+        return out + conferences(r, p)
+    }
+
+    /// The conferences and reports of the term (a report labelled with a term the unit has no
+    /// day of is listed too: it is in the journal, and its figures count for no day).
+    static func conferences(_ r: TermReport, _ p: Presenter) -> String {
+        guard !r.conferences.isEmpty else { return "" }
+        var out = "\n" + p.text(LocalizedText(en: "Conferences and reports", vi: "Hội nghị, báo cáo")) + "\n"
+        for line in r.conferences { out += "  " + p.date(line.date) + "  " + p.text(line.text) + "  (" + p.seq(line.seq) + ")\n" }
         return out
+    }
+
+    /// Why the unit has no day of the term (R4), with the dates and where they come from; the
+    /// HTML report's header says the same.
+    public static func sentence(_ n: TermReport.NoDays, _ r: TermReport, _ p: Presenter) -> String {
+        let d = p.date(n.date), from = p.date(r.from)
+        let start = boundary(r.boundarySource, r.startCongress, p), finish = boundary(r.endSource, r.endCongress, p)
+        switch n.reason {
+        case .closedBefore:
+            return p.text(LocalizedText(
+                en: "No day of this term for this unit: it closed on \(d), before the term began on \(from) (start: \(start)).",
+                vi: "Đơn vị không có ngày nào trong nhiệm kỳ này: đơn vị kết thúc hoạt động ngày \(d), trước khi nhiệm kỳ bắt đầu ngày \(from) (bắt đầu: \(start))."))
+        case .establishedAfter:
+            let running = n.runningThen?.description ?? ""
+            return p.text(LocalizedText(
+                en: "No day of this term for this unit: it was established on \(d), in term \(running).",
+                vi: "Đơn vị không có ngày nào trong nhiệm kỳ này: đơn vị được thành lập ngày \(d), trong nhiệm kỳ \(running)."))
+        case .nextTermBegan:
+            return p.text(LocalizedText(
+                en: "No day of this term for this unit: its next term began on \(d), before this one would have begun on \(from) (start: \(start); end: \(finish)).",
+                vi: "Đơn vị không có ngày nào trong nhiệm kỳ này: nhiệm kỳ sau bắt đầu ngày \(d), trước ngày nhiệm kỳ này lẽ ra bắt đầu \(from) (bắt đầu: \(start); kết thúc: \(finish))."))
+        case .notBegun:
+            return p.text(LocalizedText(
+                en: "The term has not begun: it begins on \(from) (start: \(start)); there are no figures for it yet.",
+                vi: "Nhiệm kỳ chưa bắt đầu: bắt đầu từ ngày \(from) (bắt đầu: \(start)); chưa có số liệu."))
+        }
     }
 
     /// Where a term's start or end comes from; a higher level's congress is named, with its date.

@@ -85,7 +85,7 @@ public final class BinaryProjection: ProjectionUnderTest {
     public func term(_ unit: UnitID, _ term: TermLabel, today: CalendarDate) -> Observed<ObservedTerm?> {
         guard let o = json(["term", "--unit", unit.rawValue, "--term", term.description])?.object,
               let from = o["from"]?.string.flatMap(CalendarDate.init(isoText:)),
-              let to = o["to"]?.string.flatMap(CalendarDate.init(isoText:)) else { return .answered(nil) }
+              let to = o["to"]?.string.flatMap(CalendarDate.init(isoText:)), o["noDays"] == nil else { return .answered(nil) }
         var out = ObservedTerm(from: from, to: to)
         for (key, figure) in o["figures"]?.object ?? JSONObject() {
             if let n = Self.int(figure.object?["start"]) { out.figuresAtStart[key] = n }

@@ -119,11 +119,16 @@ public struct DifferentialComparator {
         // Terms (R4, R5).
         for u in sample(units, termUnits) {
             for label in Self.terms {
-                guard let expected = reference.term(u, label, today: today, levelKeys: ["members"], flowKeys: ["admissions", "departures"])
-                else { continue }
                 outcome.questions += 1
                 let question = "term --unit \(u) --term \(label)"
                 guard case .answered(let answer) = engine.term(u, label, today: today) else { unsupported("term"); continue }
+                // A term the unit has no day of (closed before it, established after it, not begun):
+                // the engine must say so, not answer a term of one day.
+                guard let expected = reference.term(u, label, today: today, levelKeys: ["members"], flowKeys: ["admissions", "departures"])
+                else {
+                    if let observed = answer { differ("term.no-days", question, "no day of the term", "\(observed.from.iso)..\(observed.to.iso)") }
+                    continue
+                }
                 guard let observed = answer else { differ("term.missing", question, "\(expected.from)..\(expected.to)", ""); continue }
                 if expected.from != observed.from {
                     differ("term.from", question, expected.from.iso, observed.from.iso)

@@ -48,6 +48,8 @@ public final class RulesProjection: ProjectionUnderTest {
     public func term(_ unit: UnitID, _ term: TermLabel, today: CalendarDate) -> Observed<ObservedTerm?> {
         guard let i = index(unit) else { return .answered(nil) }
         let report = rules.term(i, term, today: today)
+        // A term the unit has no day of is no term: the reference answers nil for it too.
+        if report.noDays != nil { return .answered(nil) }
         var out = ObservedTerm(from: report.from, to: report.to)
         for figure in report.figures {
             if let n = figure.start?.count { out.figuresAtStart[figure.key] = n }

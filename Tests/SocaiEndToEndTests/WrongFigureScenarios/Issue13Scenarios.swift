@@ -67,6 +67,50 @@ struct Issue13Scenarios {
         #expect(term.int("figures", "members", "end") == 40)
     }
 
+    @Test("item 3, a term a unit has no day of: closed before it, established after it, not begun; never a term of one day")
+    func aTermTheUnitHasNoDayOf() {
+        let t = Trial(now: "2024-06-01T08:00:00Z")
+        t.unit("c", "base-committee", date: "2010-01-01")
+        t.unit("x", "village", parent: "c", date: "2010-01-01")
+        t.unit("y", "village", parent: "c", date: "2010-01-01")
+        t.report("x", "2014-05-01", "members=12")
+        t.congress("c", "2015-06-01", term: "2015-2020")
+        t.record(["merger", "--from", "x,y", "--into", "y", "--date", "2015-03-01"])
+        t.congress("c", "2020-06-01", term: "2020-2025")
+        t.unit("k", "base-cell", parent: "c", date: "2020-07-04")
+        t.report("k", "2020-11-01", "members=9", "admissions=2", extra: ["--term", "2015-2020"])
+
+        // Merged in March 2015, before c's congress opened 2015-2020 on 1 June: no day of it
+        // (it answered 2015-06-01 – 2015-06-01 before, with its last figures).
+        let closed = t.term("x", "2015-2020")
+        #expect(closed.string("noDays", "reason") == "closed-before" && closed.string("noDays", "date") == "2015-03-01")
+        #expect(closed.object("figures")?.dictionary.isEmpty == true && (closed.value(["running"]) as? Bool) == false)
+        #expect(closed.string("from") == "2015-06-01" && closed.string("to") == "2015-05-31", "an empty span, not one day")
+        let text = t.run(["term", "--unit", "x", "--term", "2015-2020"]).stdout
+        #expect(text.contains("No day of this term for this unit: it closed on 2015-03-01, before the term began on 2015-06-01"), "\(text)")
+        #expect(text.contains("Merged into") && !text.contains("Figures"), "\(text)")
+        let vi = t.run(["term", "--unit", "x", "--term", "2015-2020", "--lang", "vi"]).stdout
+        #expect(vi.contains("Đơn vị không có ngày nào trong nhiệm kỳ này: đơn vị kết thúc hoạt động ngày 01/03/2015"), "\(vi)")
+        // Without --term, a closed unit answers the term of its last day, not today's.
+        #expect(t.term("x", "2010-2015").string("to") == "2015-02-28")
+        #expect(t.run(["term", "--unit", "x"]).stdout.contains("term 2010-2015"))
+
+        // Established on 2020-07-04, after c's congress opened 2020-2025: its report labelled
+        // 2015-2020 is listed, and counts for no day (seed 6267).
+        let late = t.term("k", "2015-2020")
+        #expect(late.string("noDays", "reason") == "established-after" && late.string("noDays", "term") == "2020-2025")
+        #expect(late.object("flows")?.dictionary.isEmpty == true && late.object("figures")?.dictionary.isEmpty == true)
+        #expect(late.objects("conferences").count == 1)
+        let lateText = t.run(["term", "--unit", "k", "--term", "2015-2020", "--lang", "vi"]).stdout
+        #expect(lateText.contains("đơn vị được thành lập ngày 04/07/2020, trong nhiệm kỳ 2020-2025"), "\(lateText)")
+        #expect(t.term("k", "2020-2025").string("from") == "2020-07-04", "its own term is unchanged")
+
+        // A term that has not begun answers no figures "to 2030-01-01".
+        let future = t.term("c", "2030-2035")
+        #expect(future.string("noDays", "reason") == "not-begun" && future.object("figures")?.dictionary.isEmpty == true)
+        #expect(t.run(["term", "--unit", "c", "--term", "2030-2035"]).stdout.contains("The term has not begun: it begins on 2030-01-01"))
+    }
+
     @Test("item 4: the 20 % cap holds when good is 0")
     func theExcellenceCapWhenGoodIsZero() {
         let t = Trial()
