@@ -109,6 +109,11 @@ struct Issue13Scenarios {
         let future = t.term("c", "2030-2035")
         #expect(future.string("noDays", "reason") == "not-begun" && future.object("figures")?.dictionary.isEmpty == true)
         #expect(t.run(["term", "--unit", "c", "--term", "2030-2035"]).stdout.contains("The term has not begun: it begins on 2030-01-01"))
+        // On its first day a term has begun (one day, running); the day before it has not (the
+        // mutation run's survivor `term-not-begun`: `today < from` → `today <= from`).
+        let firstDay = t.term("c", "2020-2025", now: "2020-06-01T08:00:00Z")
+        #expect(firstDay.object("noDays") == nil && firstDay.string("to") == "2020-06-01" && (firstDay.value(["running"]) as? Bool) == true)
+        #expect(t.term("c", "2020-2025", now: "2020-05-31T08:00:00Z").string("noDays", "reason") == "not-begun")
     }
 
     @Test("item 4: the 20 % cap holds when good is 0")
