@@ -151,7 +151,10 @@ struct CloudEventsLinesExportTests {
             let process = try Spawned(SocaiProcess.binary,
                                       ["--journal", j.journalPath, "export", "--format", "cloudevents-lines"] + (follow ? ["--follow"] : []),
                                       stdout: fifo, stderr: j.directory.file("stalled.err"))
-            usleep(500_000)
+            // Signal once the export has written (its signal handling is set up before its first
+            // line); a fixed wait let a slow start on a loaded CI machine take the signal first.
+            var ready = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&ready, 1, 20_000) == 1, "follow: \(follow): nothing written in 20 s")
             process.signal(SIGTERM)
             #expect(process.wait(timeout: 20) == expected, "follow: \(follow)")
             close(reader)
