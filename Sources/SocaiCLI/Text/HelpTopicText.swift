@@ -54,12 +54,15 @@ public enum HelpTopicText: String, TextCatalogue {
         case .terms: LocalizedText(en: """
             A term (2020-2025) starts on the date of the unit's congress for it (conference --kind congress --term 2020-2025),
             else its nearest higher level's, else on 1 January of the first year; it ends the day before the next term starts.
+            A unit established or closed in between has the days it existed; of a term it has no day of, `term` says so and why.
             Targets come from the congress that opened the term: admissions=400 (the term), admissions-per-year=90
             (90 × years elapsed, 5 when closed), X-reduction-per-year=15..20 (a range), shares (7%).
 
             """, vi: """
             Nhiệm kỳ (2020-2025) bắt đầu từ ngày đại hội của đơn vị (conference --kind congress --term 2020-2025), nếu không có
             thì của cấp trên gần nhất, nếu không thì từ 01/01 năm đầu; kết thúc trước ngày nhiệm kỳ sau bắt đầu.
+            Đơn vị thành lập hoặc kết thúc giữa chừng chỉ có những ngày đơn vị tồn tại; nhiệm kỳ mà đơn vị không có ngày nào
+            thì `term` nói rõ như vậy và lý do.
             Chỉ tiêu lấy từ đại hội mở đầu nhiệm kỳ: admissions=400 (cả nhiệm kỳ), admissions-per-year=90 (90 × số năm đã qua,
             5 năm khi nhiệm kỳ đã kết thúc), X-reduction-per-year=15..20 (một khoảng), tỷ lệ (7%).
 
