@@ -208,6 +208,26 @@ struct CheckKindsTests {
         Scenario(name: "inactive-unit: an admission dated the day its unit was established is no finding", records: [
             ["admission", "--unit", "cb", "--date", "2010-01-01", "--count", "2"],
         ], status: 0, findings: []),
+        // R4: terms follow each other; a congress for an earlier term held after one for a later
+        // term leaves the earlier term no day and the one before it over the later's days.
+        Scenario(name: "congress-order: the congress for 2015-2020 held after the congress for 2020-2025", records: [
+            ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025"],
+            ["conference", "--unit", "huyen", "--date", "2020-11-01", "--title", "Đại hội", "--kind", "congress", "--term", "2015-2020"],
+            // On the same day is out of order too (a term of no day).
+            ["conference", "--unit", "cb", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2015-2020"],
+            ["conference", "--unit", "cb", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025"],
+        ], status: 1, findings: [
+            finding("congress-order", "error", stated: "2015-2020", derived: "2020-2025", figure: "term 2015-2020", date: "2020-10-01", unit: "cb",
+                    "the congress for 2015-2020 (seq 5, 2020-10-01) is on or after the congress for 2020-2025 (seq 6, 2020-10-01): term 2015-2020 has no day for cb and the term before it runs over 2020-2025's days; correct the date or the term of the one that is wrong (socai record correction --event 5 --set date=…)"),
+            finding("congress-order", "error", stated: "2015-2020", derived: "2020-2025", figure: "term 2015-2020", date: "2020-11-01",
+                    "the congress for 2015-2020 (seq 4, 2020-11-01) is on or after the congress for 2020-2025 (seq 3, 2020-10-01): term 2015-2020 has no day for huyen and the term before it runs over 2020-2025's days; correct the date or the term of the one that is wrong (socai record correction --event 4 --set date=…)"),
+        ]),
+        // The same congress held again for one term is no finding (R4: the first opens the term).
+        Scenario(name: "congress-order: two congresses for one term, and terms in order, are no finding", records: [
+            ["conference", "--unit", "huyen", "--date", "2015-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2015-2020"],
+            ["conference", "--unit", "huyen", "--date", "2020-10-01", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025"],
+            ["conference", "--unit", "huyen", "--date", "2020-12-01", "--title", "Đại hội lại", "--kind", "congress", "--term", "2020-2025"],
+        ], status: 0, findings: []),
         Scenario(name: "dissolved-with-members: a cell dissolved holding 12, no successor named", records: [
             ["conference", "--unit", "cb", "--date", "2020-01-01", "--title", "T", "--figure", "members=12"],
             ["dissolve", "--unit", "cb", "--date", "2022-01-01"],

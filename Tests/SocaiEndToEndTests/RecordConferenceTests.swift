@@ -114,4 +114,18 @@ import Testing
                              "warning: members 2,260 is far from the 1,222 the journal derives for 2021-12-31; check the figure (recorded anyway)")
         #expect(f.lastEvent == #"vn.socai.conference.v1 sop-cop 2021-12-31T00:00:00+07:00 {"title":"Tổng kết","kind":"review","figures":{"members":2260}}"#)
     }
+
+    /// R4: a congress out of the order of its terms is recorded (the mistyped one may be the
+    /// congress recorded first) but said, with the fix; `check` reports it (`congress-order`).
+    @Test func warnsOfACongressOutOfTheOrderOfItsTerms() {
+        let f = RecordFixture()
+        f.record(["conference", "--unit", "sop-cop", "--date", "2020-08-14", "--title", "Đại hội", "--kind", "congress", "--term", "2020-2025"])
+        // On the same day, as after it: one of the two is mistyped.
+        f.recordWithWarnings(["conference", "--unit", "sop-cop", "--date", "2020-08-14", "--title", "Đại hội", "--kind", "congress", "--term", "2015-2020"],
+                             "warning: --date 2020-08-14: sop-cop held its congress for 2020-2025 on 2020-08-14 (seq 10), on or before this congress for 2015-2020: terms follow each other, so one of the two dates or terms is wrong; correct it (socai record correction --event SEQ --set date=…), check reports it until then")
+        // Terms in order: no word.
+        let ordered = f.run(["record", "conference", "--unit", "sop-cop", "--date", "2025-08-14", "--title", "Đại hội", "--kind", "congress",
+                             "--term", "2025-2030", "--dry-run", "--allow-future"])
+        #expect(ordered.status == 0 && !ordered.stderr.contains("congress for"), "\(ordered)")
+    }
 }

@@ -34,6 +34,7 @@ extension Rules {
             findings += duplicateFindings(u)
             findings += flowStatementFindings(u)
             findings += dissolutionFindings(u)
+            findings += congressOrderFindings(u)
         }
         if let union {
             findings += unionFindings(union, units: units)

@@ -111,6 +111,18 @@ public final class TermRule {
         return (nextStart.adding(days: -1), nextSource)
     }
 
+    /// The unit's congresses that a congress for `term` on `date` contradicts (R4): one for an
+    /// earlier term held on or after it, or one for a later term held on or before it. Terms
+    /// follow each other, so one of the two dates or labels is mistyped: the earlier term would
+    /// have no day, and the term before it would run over the later term's days, its flows
+    /// counted in both. `except`: the congress itself, when it is recorded already.
+    public func congressesOutOfOrder(_ unit: Int32, term: TermLabel, date: CalendarDate, except seq: Int64? = nil) -> [ConferenceFact] {
+        projection.conferences(unit, registry.knowledge).filter { c in
+            guard c.kind == .congress, let other = c.term, other != term, c.seq != seq else { return false }
+            return other < term ? c.date >= date : c.date <= date
+        }
+    }
+
     /// The term running on `date` for `unit`; for a unit closed by then, the term of its last
     /// day (what `term` without `--term` answers for it, rather than a term it has no day of).
     public func current(_ unit: Int32, on asked: CalendarDate) -> TermLabel {

@@ -112,6 +112,7 @@ extension RequestReader {
             }
         }
         if let unit, let figureDate { warnFarFromDerived(figures, unit: unit, at: figureDate) }
+        if kind == .congress, let unit, let date, let term { warnCongressOrder(unit, term: term, date: date) }
         guard let unit, let date, let title else { return nil }
         return (registry[unit].id, date, .conference(Conference(title: title, kind: kind, term: term, asOf: asOf, figures: figures,
                                                                targets: targets, printed: printed, decisions: decisions)))
@@ -126,6 +127,16 @@ extension RequestReader {
             fail("figure", raw, en: "--figure \(raw) is dated before \(registry[unit].id) was established (\(established.iso)); use a date on or after it",
                  vi: "--figure \(raw) có ngày trước khi \(registry[unit].id) thành lập (\(established.vietnamese)); hãy dùng ngày từ đó trở đi")
         }
+    }
+
+    /// A congress out of the order of its terms (R4, `check` kind `congress-order`): recorded,
+    /// for the mistyped one may be the congress recorded earlier, but said, with the fix.
+    private mutating func warnCongressOrder(_ unit: Int32, term: TermLabel, date: CalendarDate) {
+        guard let other = rules.terms.congressesOutOfOrder(unit, term: term, date: date).first, let otherTerm = other.term else { return }
+        let relation = otherTerm < term ? ("on or after", "cùng ngày hoặc sau") : ("on or before", "cùng ngày hoặc trước")
+        warn("date", date.iso,
+             en: "--date \(date.iso): \(registry[unit].id) held its congress for \(otherTerm) on \(other.date.iso) (seq \(other.seq)), \(relation.0) this congress for \(term): terms follow each other, so one of the two dates or terms is wrong; correct it (socai record correction --event SEQ --set date=…), check reports it until then",
+             vi: "--date \(date.vietnamese): \(registry[unit].id) đã tổ chức đại hội nhiệm kỳ \(otherTerm) ngày \(other.date.vietnamese) (sự kiện số \(other.seq)), \(relation.1) đại hội nhiệm kỳ \(term) này: các nhiệm kỳ nối tiếp nhau nên một trong hai ngày hoặc nhiệm kỳ bị ghi sai; hãy đính chính (socai record correction --event SỐ --set date=…), check sẽ báo cho đến khi sửa")
     }
 
     /// A conference figure far from what the journal derives for that date is probably a typo.

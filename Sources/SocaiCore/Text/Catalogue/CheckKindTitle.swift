@@ -4,6 +4,7 @@
 /// as `Finding.kind` spells it; a test finds every kind the checks report and asks for its title.
 public enum CheckKindTitle: String, TextCatalogue {
     case composition
+    case congressOrder = "congress-order"
     case dissolvedWithMembers = "dissolved-with-members"
     case duplicateRating = "duplicate-rating"
     case excellenceCap = "excellence-cap"
@@ -29,6 +30,7 @@ public enum CheckKindTitle: String, TextCatalogue {
     public var text: LocalizedText {
         switch self {
         case .composition: LocalizedText(en: "parts that do not make the whole", vi: "thành phần không khớp tổng")
+        case .congressOrder: LocalizedText(en: "congresses out of the order of their terms", vi: "đại hội không đúng thứ tự nhiệm kỳ")
         case .dissolvedWithMembers: LocalizedText(en: "dissolved holding members", vi: "giải thể khi còn đảng viên")
         case .duplicateRating: LocalizedText(en: "rating recorded twice", vi: "kết quả đánh giá ghi hai lần")
         case .excellenceCap: LocalizedText(en: "excellence over the 20% cap", vi: "xuất sắc vượt mức 20%")
