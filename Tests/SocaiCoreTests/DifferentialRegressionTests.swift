@@ -520,6 +520,30 @@ struct DifferentialRegressionTests {
         #expect(view.check().findings.contains { $0.kind == "inactive-unit" && $0.unit == UnitID("c")! })
     }
 
+    /// Seed 8494: a district given a part's report on the day it took over a dissolved district
+    /// is "at least 0" (R2's floor); the audit's rows happened to sum to 0 that day, so the floor
+    /// went unnoticed, and an arrival of 4 later showed 4 where the level stays at least 0. Once
+    /// the unit's own level has met its floor, every later day with a row shows the level.
+    @Test func aFloorMetWhereTheRowsHappenToSumToIt() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "d2c1k2", "cell", parent: "d2c1")
+        b.must("conference", [("unit", "d2"), ("date", "2019-06-08"), ("title", "r"), ("figure", "members=176")])
+        b.must("conference", [("unit", "d2c1k2"), ("date", "2021-01-05"), ("title", "r"), ("as-of", "2020-12-31"), ("figure", "members=327")])
+        b.must("dissolve", [("unit", "d2"), ("date", "2021-03-27"), ("successor", "d1")])
+        b.must("conference", [("unit", "d2c1"), ("date", "2021-03-27"), ("title", "r"), ("figure", "members=129")])
+        b.must("arrival", [("unit", "d1"), ("date", "2021-08-06"), ("count", "4")])
+        let view = b.view
+        let d1 = Self.index(view, "d1")
+        let rows = view.audit(d1, "members", from: CalendarDate("2010-01-01"), to: CalendarDate("2021-12-31"), knownAt: nil).entries
+        #expect(!rows.isEmpty)
+        var lastOfDay: [CalendarDate: Int?] = [:]
+        for row in rows where !row.retracted { lastOfDay[row.date] = row.value }
+        for (date, value) in lastOfDay {
+            #expect(value == view.levels.value(d1, "members", at: date)?.count, "\(date): audit \(value.map(String.init) ?? "—")")
+        }
+        #expect(view.levels.value(d1, "members", at: CalendarDate("2021-08-06"))?.belowFloor != nil, "the history still meets the floor")
+    }
+
     /// A unit with no value of its own: its flows show no running value (its parent's report
     /// does not give it one).
     @Test func auditOfAUnitWithNoValue() {

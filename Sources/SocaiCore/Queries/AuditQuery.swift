@@ -217,10 +217,14 @@ extension Rules {
             guard floorsMet || stepLowered || isUnitCount || day >= firstInnerFloor
                     || loweredAt.contains(where: { floors.floored(above: $0, at: date) }) else { return }
             // Once a floor has been met, what it left in the sum stays after it (a floored part
-            // closed or handed over): the level is the running value from then on.
-            guard let r = running, let level = levels.value(unit, key, at: date)?.count, level != r,
-                  floorsMet || day >= firstInnerFloor || levels.hasPartBelowFloor(unit, key, at: date) else { return }
+            // closed or handed over): the level is the running value from then on — also when the
+            // floor met is the unit's own and the running value happens to equal it that day (seed
+            // 8494: a district at "at least 0" after a part's report; an arrival of 4 later left it
+            // at least 0, where the rows alone said 4).
+            guard let r = running, let value = levels.value(unit, key, at: date), let level = value.count,
+                  floorsMet || day >= firstInnerFloor || value.belowFloor != nil || levels.hasPartBelowFloor(unit, key, at: date) else { return }
             floorsMet = true
+            guard level != r else { return }
             running = level
             if let i = lastRowOfDay { entries[i].value = level }
         }
