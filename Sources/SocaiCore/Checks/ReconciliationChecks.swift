@@ -101,9 +101,16 @@ extension Rules {
                     if step.delta < 0 { lowering[step.date.dayNumber, default: []].append(step.seq) }
                 }
                 if key != "members" {
-                    // A unit registered under it later raises the floor, not the reported count (R2).
-                    for d in registry.everDescendants(of: unit) {
+                    // A unit registered under it later raises the floor, not the reported count (R2),
+                    // and so does one that comes under it later, by its own move or its parent's
+                    // (seed 15466: a commune with two cells moved into a district that had reported
+                    // 1 cell, the commune's own count reported only the next day).
+                    for d in registry.everDescendants(of: unit) where d != unit {
                         if let e = registry[d].established?.dayNumber, e > report.date.dayNumber, e <= endDay { days.insert(e) }
+                        for epoch in registry.epochs(of: d) where epoch.from > report.date.dayNumber && epoch.from <= endDay
+                            && epoch.chain.contains(unit) {
+                            days.insert(epoch.from)
+                        }
                     }
                 }
                 // At most one finding of each kind per report: the first day it falls below the units

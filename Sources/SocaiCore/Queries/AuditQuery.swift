@@ -372,9 +372,14 @@ extension Rules {
                     if a < b { collect(child, window: (a, b)) }
                 }
             }
+            // Units that handed over to x: the days they were not under a unit being added up,
+            // and the days before they existed (R3, as `FlowRule` walks them: seed 9267, a commune
+            // registered in 2018 that later took over a commune of another district brought
+            // that commune's 2015 admissions into the total, and the register had no row for them).
             for h in registry.handovers(into: x) {
-                for epoch in registry.epochs(of: h.from) where !epoch.chain.contains(where: stack.contains) {
-                    let a = max(window.from, epoch.from), b = min(window.to, epoch.to, h.date.dayNumber)
+                for span in flows.joinedSpans(h.from, includingDaysBefore: flows.activeDays(h.from).from,
+                                              where: { !$0.chain.contains(where: stack.contains) }) {
+                    let a = max(window.from, span.from), b = min(window.to, span.to, h.date.dayNumber)
                     if a < b { collect(h.from, window: (a, b)) }
                 }
             }

@@ -86,8 +86,12 @@ extension ReferenceFold {
         var start = CalendarDate(year: term.firstYear, month: 1, day: 1)!
         for p in previous {
             let day = Self.describedDate(p.fact, p.conference)
+            // As in 2: a unit closed by that conference's date lay under the units above it on
+            // its last day, not under whatever received its parent later (seed 14068: a village
+            // dissolved before its commune merged into another district's commune).
+            let above = units.closeDay(u).map { $0 <= p.fact.date ? $0.adding(days: -1) : p.fact.date } ?? p.fact.date
             let related = p.fact.unit == u || units.isWithin(p.fact.unit, u, p.fact.date)
-                || ancestors(u, p.fact.date).contains(p.fact.unit)
+                || ancestors(u, above).contains(p.fact.unit)
             if related && day.adding(days: 1) > start { start = day.adding(days: 1) }
         }
         return clamp(start)
