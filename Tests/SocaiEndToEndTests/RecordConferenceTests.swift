@@ -123,6 +123,11 @@ import Testing
         // On the same day, as after it: one of the two is mistyped.
         f.recordWithWarnings(["conference", "--unit", "sop-cop", "--date", "2020-08-14", "--title", "Đại hội", "--kind", "congress", "--term", "2015-2020"],
                              "warning: --date 2020-08-14: sop-cop held its congress for 2020-2025 on 2020-08-14 (seq 10), on or before this congress for 2015-2020: terms follow each other, so one of the two dates or terms is wrong; correct it (socai record correction --event SEQ --set date=…), check reports it until then")
+        // A congress for a later term on the day of one for an earlier term: the same warning
+        // (the mutation run's survivor `term-congress-order` .2, `>=` → `>`).
+        let sameDay = f.run(["record", "conference", "--unit", "sop-cop", "--date", "2020-08-14", "--title", "Đại hội", "--kind", "congress",
+                             "--term", "2025-2030", "--dry-run"])
+        #expect(sameDay.status == 0 && sameDay.stderr.contains("on or after this congress for 2025-2030"), "\(sameDay)")
         // Terms in order: no word.
         let ordered = f.run(["record", "conference", "--unit", "sop-cop", "--date", "2025-08-14", "--title", "Đại hội", "--kind", "congress",
                              "--term", "2025-2030", "--dry-run", "--allow-future"])
