@@ -46,4 +46,25 @@ struct DifferentialTests {
             }
         }
     }
+
+    /// Every seed a long run (`Tools/differential`, size 60) found a difference in, whichever side
+    /// was wrong (RELIABILITY.md "The runs of 2026-12-05"): the 200 short histories above miss
+    /// the shapes only long histories reach, so these are asked in full on every `swift test`.
+    static let seedsThatFoundDifferences: [UInt64] = [
+        68, 69, 75, 95, 138, 150, 163, 184, 220, 261, 332, 337, 422, 506, 613, 708, 763, 776, 798, 809, 888, 930, 951,
+        1003, 1231, 1335, 1418, 1507, 1726, 1849, 1958, 2000, 2093, 2207, 3738, 4372, 4611, 5421, 5426, 5830, 6267,
+        6330, 7681, 7714, 8494, 9267, 14068, 15466,
+    ]
+
+    @Test("the histories long runs found differences in: none now", arguments: seedsThatFoundDifferences)
+    func historiesThatFoundDifferences(_ seed: UInt64) {
+        var run = DifferentialRun()
+        let (history, outcomes) = DifferentialRun.outcomes(seed: seed, size: 60)
+        run.add(history, outcomes)
+        #expect(run.questions > 100)
+        for (cls, summary) in run.classes.sorted(by: { $0.key < $1.key }) {
+            Issue.record(Comment(rawValue: "seed \(seed): \(cls): \(summary.count) differences\n\(summary.example)\n\(history.commandLines)"))
+        }
+        #expect(run.unsupported.isEmpty, "\(run.unsupported)")
+    }
 }
