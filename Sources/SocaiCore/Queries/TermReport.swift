@@ -48,6 +48,15 @@ public struct TermReport: Sendable {
             case nextTermBegan = "next-term-began"
             /// The term begins after the day asked about.
             case notBegun = "not-begun"
+
+            public var label: LocalizedText {
+                switch self {
+                case .closedBefore: LocalizedText(en: "closed before the term began", vi: "kết thúc trước khi nhiệm kỳ bắt đầu")
+                case .establishedAfter: LocalizedText(en: "established after the term ended", vi: "thành lập sau khi nhiệm kỳ kết thúc")
+                case .nextTermBegan: LocalizedText(en: "the next term began first", vi: "nhiệm kỳ sau bắt đầu trước")
+                case .notBegun: LocalizedText(en: "the term has not begun", vi: "nhiệm kỳ chưa bắt đầu")
+                }
+            }
         }
         public var reason: Reason
         /// The closing, the establishment, the next term's start, or the term's start.

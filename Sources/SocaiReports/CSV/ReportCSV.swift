@@ -72,6 +72,11 @@ public enum ReportCSV {
         var csv = writer([.unit, .term, .section, .key, .start, .end, .change, .percent, .provenance], p, bom: bom)
         let head = [r.unit.rawValue, r.term.description]
         func section(_ en: String, _ vi: String) -> String { p.text(LocalizedText(en: en, vi: vi)) }
+        // A term the unit has no day of: one row saying why and since when, not an empty table.
+        if let n = r.noDays {
+            csv.append(head + [section("no day of the term", "không có ngày nào trong nhiệm kỳ"), code(n.reason.rawValue, n.reason.label, p),
+                               date(n.date, p), "", "", "", ""])
+        }
         for f in r.figures {
             csv.append(head + [section("figure", "số liệu"), f.key, number(f.start?.amount, p), number(f.end?.amount, p), number(f.change),
                                number(f.percentChange, p), f.end.map { code($0.provenance.rawValue, $0.provenance.label, p) } ?? ""])
