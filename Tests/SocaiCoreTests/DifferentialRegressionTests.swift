@@ -590,6 +590,24 @@ struct DifferentialRegressionTests {
         #expect(findings.map(\.date) == [CalendarDate("2023-04-26")], "\(findings.map(\.message.en))")
     }
 
+    /// Seed 33285: a village merged in May 2020 lay under its district on its last day; the
+    /// district's review labelled 2015–2020 in October ends the village's 2015–2020 only when it
+    /// closes, so it has no day of 2020–2025 — though its commune moved to another district in June
+    /// (the engine asked where the commune stood in October, and gave it 2020-01-01..2020-05-21).
+    @Test func aClosedUnitTakesThePreviousTermLabelOfItsLastDaysAncestors() {
+        var b = Self.twoDistricts()
+        Self.unit(&b, "v", "village", parent: "d1c1")
+        Self.unit(&b, "w", "village", parent: "d1c1")
+        b.must("merger", [("from", "v,w"), ("into", "w"), ("date", "2020-05-22")])
+        b.must("move", [("unit", "d1c1"), ("parent", "d2"), ("date", "2020-06-03")])
+        b.must("conference", [("unit", "d1"), ("date", "2020-10-18"), ("title", "r"), ("kind", "review"), ("term", "2015-2020"),
+                              ("figure", "admissions=5")])
+        let view = b.view
+        let v = Self.index(view, "v")
+        #expect(view.term(v, TermLabel("2015-2020")!, today: CalendarDate("2024-06-01")).to == CalendarDate("2020-05-21"))
+        #expect(view.term(v, TermLabel("2020-2025")!, today: CalendarDate("2024-06-01")).noDays?.reason == .closedBefore)
+    }
+
     /// A unit with no value of its own: its flows show no running value (its parent's report
     /// does not give it one).
     @Test func auditOfAUnitWithNoValue() {

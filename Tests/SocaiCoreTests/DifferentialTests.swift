@@ -53,7 +53,7 @@ struct DifferentialTests {
     static let seedsThatFoundDifferences: [UInt64] = [
         68, 69, 75, 95, 138, 150, 163, 184, 220, 261, 332, 337, 422, 506, 613, 708, 763, 776, 798, 809, 888, 930, 951,
         1003, 1231, 1335, 1418, 1507, 1726, 1849, 1958, 2000, 2093, 2207, 3738, 4372, 4611, 5421, 5426, 5830, 6267,
-        6330, 7681, 7714, 8494, 9267, 14068, 15466,
+        6330, 7681, 7714, 8494, 9267, 14068, 15466, 33285, 35853,
     ]
 
     @Test("the histories long runs found differences in: none now", arguments: seedsThatFoundDifferences)

@@ -80,10 +80,14 @@ public final class TermRule {
         var candidates = Set(registry.everDescendants(of: unit))
         for epoch in registry.epochs(of: unit) { candidates.formUnion(epoch.chain) }
         candidates.insert(unit)
+        // A unit closed by a conference's date lay under the units above it on its last day (as
+        // for a congress above it; seed 33285: a village merged in May 2020 takes the review of
+        // 2015–2020 its district held in October, though its commune moved to another district in June).
+        let lastDay = registry[unit].closing?.date.adding(days: -1)
         for candidate in candidates {
             for c in projection.conferences(candidate, knowledge) where c.term == previous && c.asOf >= calendar && c.asOf > (latest ?? c.asOf.adding(days: -1)) {
                 let related = candidate == unit || registry.isWithin(candidate, unit, at: c.date)
-                    || registry.ancestors(of: unit, at: c.date).contains(candidate)
+                    || registry.ancestors(of: unit, at: lastDay.map { min($0, c.date) } ?? c.date).contains(candidate)
                 if related { latest = c.asOf }
             }
         }

@@ -361,11 +361,12 @@ extension RequestReader {
                         for id in merger.from where id != target.subject {
                             if let u = registry.index(of: id) { checkEstablished(u, by: date, field: "set", value: "date=" + date.iso) }
                         }
-                        // Earlier: its sources close sooner; later: the unit it creates starts later.
+                        // Earlier: its sources close sooner; later: the unit it creates starts later,
+                        // and what was placed under it on its old first day has no parent that day.
                         refuseStranding(date < target.date ? merger.from.filter { $0 != merger.into } : (merger.newUnit != nil ? [merger.into] : []),
-                                        from: target.date, to: date, correcting: target.seq)
+                                        from: target.date, to: date, correcting: target.seq, startsLater: date > target.date)
                     case .unitEstablished where date > target.date:
-                        refuseStranding([target.subject], from: target.date, to: date, correcting: target.seq)
+                        refuseStranding([target.subject], from: target.date, to: date, correcting: target.seq, startsLater: true)
                     case .unitDissolved where date < target.date:
                         refuseStranding([target.subject], from: target.date, to: date, correcting: target.seq)
                     default: break
@@ -391,9 +392,13 @@ extension RequestReader {
     /// A merger's, a dissolution's or a registration's date moved: an event dated between the old
     /// and the new date at one of `units` (those the move takes out of existence on those days)
     /// would be stranded at a unit that did not exist then.
-    private mutating func refuseStranding(_ units: [UnitID], from old: CalendarDate, to new: CalendarDate, correcting: Int64) {
+    /// `startsLater`: the units now begin on `new` instead of `old`, so a unit placed under them on
+    /// `old` itself is stranded too (seed 35853: a merger's new commune moved from 2019-10-03 to
+    /// 2020-01-01 left a village created under it on 2019-10-03 under nothing).
+    private mutating func refuseStranding(_ units: [UnitID], from old: CalendarDate, to new: CalendarDate, correcting: Int64,
+                                          startsLater: Bool = false) {
         refuseStranding(units, days: min(old, new).dayNumber...(max(old, new).dayNumber - 1), option: "set", value: "date=" + new.iso,
-                        correcting: correcting)
+                        correcting: correcting, arrivalsOnFirstDay: startsLater)
     }
 
     /// Every day a journal can hold.
@@ -404,15 +409,19 @@ extension RequestReader {
     /// merger or a dissolution recorded after events dated later): refused, naming the first by
     /// seq, rather than leaving what they count at a unit that did not exist (R7, issue 21 item 1).
     /// `correcting` is the seq of the event a correction changes: what it sends itself is not stranded by it.
-    mutating func refuseStranding(_ units: [UnitID], days: ClosedRange<Int>, option: String, value: String?, correcting: Int64? = nil) {
+    /// `arrivalsOnFirstDay`: what arrives on the first of `days` is stranded too (the units begin
+    /// later), not passed on as on a closing day.
+    mutating func refuseStranding(_ units: [UnitID], days: ClosedRange<Int>, option: String, value: String?, correcting: Int64? = nil,
+                                  arrivalsOnFirstDay: Bool = false) {
         let knowledge = rules.knowledge, projection = rules.projection
         var stranded: [(seq: Int64, unit: UnitID, date: CalendarDate, what: LocalizedText, to: UnitID?)] = []
         for id in units {
             // What other units' facts send to it on those days (a merger into it, a dissolution
             // naming it successor, a unit placed under it), but not on the first: what arrives on
             // the day it closes passes on to its receiver, as a chain of mergers on one day does (R1).
-            if let u = registry.index(of: id), days.lowerBound < days.upperBound {
-                for arrival in registry.arrivals(at: u, in: (days.lowerBound + 1)...days.upperBound) where arrival.seq != correcting {
+            let firstArrivalDay = arrivalsOnFirstDay ? days.lowerBound : days.lowerBound + 1
+            if let u = registry.index(of: id), firstArrivalDay <= days.upperBound {
+                for arrival in registry.arrivals(at: u, in: firstArrivalDay...days.upperBound) where arrival.seq != correcting {
                     stranded.append((arrival.seq, registry[arrival.unit].id, arrival.date, arrival.type.label, id))
                 }
             }

@@ -169,6 +169,25 @@ struct Issue21Scenarios {
         #expect(later.status == 0, "a later date takes no unit before it exists: \(later)")
     }
 
+    @Test("R7: a correction moving later the merger that creates a unit is refused when a unit was placed under it on its first day (seed 35853)")
+    func aMergerThatCreatesAParentCorrectedToLater() {
+        // Found by the differential (seed 35853): communes x and y merged into new commune m on
+        // 2023-09-24, and villages of x into new village n under m the same day; the first merger's
+        // date then corrected to 2023-12-01. n lay under a commune that did not exist from
+        // 2023-09-24 to 2023-11-30, and the district's villages differed by where each fold put it.
+        let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
+        t.unit("v", "village", parent: "x", date: "2015-01-01")   // seq 6
+        t.unit("w", "village", parent: "x", date: "2015-01-01")   // seq 7
+        let id = "01a30021-0000-7000-8000-000000035853"
+        t.record(["merger", "--from", "x,y", "--into", "m", "--name", "Xã M", "--kind", "base-committee", "--parent", "d",
+                  "--date", "2023-09-24", "--event-id", id])   // seq 8
+        t.record(["merger", "--from", "v,w", "--into", "n", "--name", "Bản N", "--kind", "village", "--parent", "m",
+                  "--date", "2023-09-24"])   // seq 9
+        let later = t.run(["record", "correction", "--event", id, "--set", "date=2023-12-01", "--reason", "ngày sai"])
+        #expect(later.status == 64 && later.stderr.contains("seq 9"), "\(later)")
+        #expect(t.run(["log", "--json"]).stdout.components(separatedBy: "\"correction\"").count == 1, "nothing was written")
+    }
+
     @Test("a second move of a unit on one day is recorded with a warning naming the first (seed 506)")
     func aSecondMoveOnOneDay() {
         let t = Self.districtOfTwoCommunes()   // d seq 1, x seq 2, y seq 3, reports seq 4 and 5
