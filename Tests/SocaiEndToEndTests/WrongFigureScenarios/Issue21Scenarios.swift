@@ -183,9 +183,10 @@ struct Issue21Scenarios {
                   "--date", "2023-09-24", "--event-id", id])   // seq 8
         t.record(["merger", "--from", "v,w", "--into", "n", "--name", "Bản N", "--kind", "village", "--parent", "m",
                   "--date", "2023-09-24"])   // seq 9
+        let before = t.journal.journalBytes
         let later = t.run(["record", "correction", "--event", id, "--set", "date=2023-12-01", "--reason", "ngày sai"])
         #expect(later.status == 64 && later.stderr.contains("seq 9"), "\(later)")
-        #expect(t.run(["log", "--json"]).stdout.components(separatedBy: "\"correction\"").count == 1, "nothing was written")
+        #expect(t.journal.journalBytes == before, "nothing was written")
     }
 
     @Test("a second move of a unit on one day is recorded with a warning naming the first (seed 506)")
